@@ -1,0 +1,50 @@
+# Kinwell: `make run` for a working site with demo data, `make test` for the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve worker install install-dev migrate demo test test-fast check clean
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo_data
+
+# The site and its background worker, on SQLite in var/. Ctrl-C stops both.
+run: demo
+	@echo "Kinwell is at http://$(HOST):$(PORT)/  (demo password: kinwell-demo)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the real-browser tests, for a quick loop while coding.
+test-fast: install-dev
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+check: install-dev
+	$(PY) manage.py check --deploy --fail-level ERROR
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

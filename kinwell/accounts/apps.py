@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "kinwell.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+
+    def ready(self):
+        from kinwell.accounts import personal_data  # noqa: F401  registers the export section

@@ -1,0 +1,80 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+
+from kinwell.accounts.models import User, time_zone_choices
+
+
+class SignUpForm(auth_forms.BaseUserCreationForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices, initial="America/New_York")
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, initial="en")
+
+    class Meta:
+        model = User
+        fields = ("display_name", "email", "time_zone", "language")
+        labels = {"display_name": _("What should people call you?"), "email": _("Email address")}
+        help_texts = {
+            "display_name": _("Your circles see this name. It does not have to be your full name."),
+            "email": _("For logging in and resetting your password. Never shown to others unless you invite them."),
+        }
+        error_messages = {
+            "email": {"unique": _("An account with this email already exists. Try logging in, or reset your password.")}
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(self._meta.error_messages["email"]["unique"])
+        return email
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    username = forms.EmailField(label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True}))
+
+    error_messages = {
+        "invalid_login": _(
+            "That email and password do not match an account. Check both and try again. "
+            "After several tries in a row the account is locked for 15 minutes, to keep it safe."
+        ),
+        "inactive": _("This account is not active."),
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+
+    class Meta:
+        model = User
+        fields = ("display_name", "time_zone", "language")
+        help_texts = {"display_name": _("The name your circles see.")}
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=80,
+        help_text=_("Something to recognise it by, such as “My phone”."),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput,
+        help_text=_("To be sure it is you."),
+    )
+    confirm = forms.BooleanField(label=_("I understand this cannot be undone."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not right."))
+        return password

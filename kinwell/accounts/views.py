@@ -1,0 +1,152 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinwell.accounts import services
+from kinwell.accounts.forms import ApiTokenForm, DeleteAccountForm, LoginForm, ProfileForm, SignUpForm
+from kinwell.core.personal_data import export_for
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.sign_up(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
+            time_zone=form.cleaned_data["time_zone"],
+            language=form.cleaned_data["language"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Kinwell, %(name)s.") % {"name": user.display_name})
+        next_url = request.POST.get("next") or request.GET.get("next")
+        if next_url and next_url.startswith("/") and not next_url.startswith("//"):
+            return redirect(next_url)
+        return redirect("core:home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@login_required
+def account_settings(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_profile(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                time_zone=form.cleaned_data["time_zone"],
+                language=form.cleaned_data["language"],
+            )
+            messages.success(request, _("Your settings are saved."))
+            return redirect("accounts:settings")
+        request.user.refresh_from_db()
+        return render(request, "accounts/settings.html", {"form": form}, status=400)
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            _token, new_token = services.create_api_token(user=request.user, name=form.cleaned_data["name"])
+            form = ApiTokenForm()
+        else:
+            status = 400
+    return render(
+        request,
+        "accounts/tokens.html",
+        {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, token_id: int):
+    services.revoke_api_token(user=request.user, token_id=token_id)
+    messages.success(request, _("The token was revoked. Apps using it can no longer sign in."))
+    return redirect("accounts:tokens")
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            services.delete_account(user=request.user)
+            # The session belonged to a person who no longer exists.
+            request.session.flush()
+            return redirect("accounts:deleted")
+        return render(request, "accounts/my_data.html", {"form": form}, status=400)
+    return render(request, "accounts/my_data.html", {"form": form})
+
+
+@login_required
+def download_my_data(request):
+    document = export_for(request.user)
+    response = HttpResponse(
+        json.dumps(document, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="kinwell-my-data-{stamp}.json"'
+    return response
+
+
+def account_deleted(request):
+    return render(request, "accounts/deleted.html")
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    return render(request, "accounts/locked_out.html", status=429)

@@ -1,0 +1,64 @@
+"""The JSON API at /api/v1/, with its OpenAPI document at /api/v1/openapi.json.
+
+Browsers use their session (with the CSRF token); other clients send a personal
+access token as `Authorization: Bearer kw_...`. Each app adds its own router.
+"""
+
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from kinwell.accounts.api import router as accounts_router
+from kinwell.accounts.services import user_for_api_token
+from kinwell.circles.api import invitations_router
+from kinwell.circles.api import router as circles_router
+from kinwell.core.errors import ServiceError
+
+
+class PersonalAccessToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for_api_token(token)
+        if user is None:
+            return None
+        request.user = user
+        return user
+
+
+class BrowserSession(APIKeyCookie):
+    """The signed-in browser session; unsafe methods need the CSRF token as usual."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request, key):
+        if request.user.is_authenticated:
+            return request.user
+        return None
+
+
+api = NinjaAPI(
+    title="Kinwell API",
+    version="1.0.0",
+    description=(
+        "Circles, invitations, memberships and sharing settings for the signed-in person. "
+        "Authenticate with a personal access token (Settings → API tokens) as a Bearer token, "
+        "or with the browser session. Another person's data is returned only as their sharing allows."
+    ),
+    auth=[PersonalAccessToken(), BrowserSession(csrf=True)],
+)
+
+
+@api.exception_handler(ServiceError)
+def service_error(request, error: ServiceError):
+    return api.create_response(request, {"detail": error.message}, status=error.status)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, error):
+    return api.create_response(
+        request, {"detail": "Sign in, or send a personal access token as a Bearer token."}, status=401
+    )
+
+
+api.add_router("/", accounts_router)
+api.add_router("/circles", circles_router)
+api.add_router("/invitations", invitations_router)

@@ -1,0 +1,107 @@
+"""The access policy: the only place that decides whether viewer V may see owner O's data.
+
+Every view, API endpoint and export that shows another person's data asks
+`can_view` (or `open_for_viewing`, which also writes the access log). Rules:
+
+1. Everyone may see their own data.
+2. The private journal is never shown to anyone else.
+3. Otherwise the viewer and the owner must share a circle, and in that circle the
+   owner must not be taking space and must have chosen to share that kind.
+   Boundaries are written for the circle to read, so they need no separate choice.
+"""
+
+import zoneinfo
+from datetime import date
+
+from django.utils import timezone
+
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership
+
+NEVER_SHARED = frozenset({"journal"})
+BOUNDARIES = "boundaries"
+CIRCLE_VISIBLE = frozenset({BOUNDARIES})
+KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED
+
+
+def owner_today(owner) -> date:
+    try:
+        zone = zoneinfo.ZoneInfo(owner.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    return timezone.now().astimezone(zone).date()
+
+
+def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
+    memberships = Membership.objects.filter(
+        user=owner, circle__memberships__user=viewer
+    ).prefetch_related("shared_kinds")
+    if circle is not None:
+        memberships = memberships.filter(circle=circle)
+    return memberships
+
+
+def _membership_allows(membership: Membership, kind: str, today: date) -> bool:
+    if membership.is_taking_space(today=today):
+        return False
+    if kind in CIRCLE_VISIBLE:
+        return True
+    return any(setting.kind == kind for setting in membership.shared_kinds.all())
+
+
+def circles_allowing(*, viewer, owner, kind: str) -> list[Circle]:
+    """The circles through which viewer may see owner's data of this kind."""
+    if kind not in KNOWN_KINDS:
+        raise ValueError(f"Unknown kind of data: {kind!r}")
+    if kind in NEVER_SHARED or viewer is None or not viewer.is_authenticated:
+        return []
+    today = owner_today(owner)
+    return [
+        membership.circle
+        for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=None).select_related("circle")
+        if _membership_allows(membership, kind, today)
+    ]
+
+
+def can_view(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
+    if kind not in KNOWN_KINDS:
+        raise ValueError(f"Unknown kind of data: {kind!r}")
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if viewer.pk == owner.pk:
+        return True
+    if kind in NEVER_SHARED:
+        return False
+    today = owner_today(owner)
+    return any(
+        _membership_allows(membership, kind, today)
+        for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle)
+    )
+
+
+def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
+    """Every kind viewer may see of owner's data in this circle (for pages that show several)."""
+    if viewer is None or not viewer.is_authenticated:
+        return set()
+    if viewer.pk == owner.pk:
+        return set(KNOWN_KINDS)
+    today = owner_today(owner)
+    memberships = list(_owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle))
+    return {
+        kind
+        for kind in KNOWN_KINDS - NEVER_SHARED
+        if any(_membership_allows(membership, kind, today) for membership in memberships)
+    }
+
+
+def record_view(*, viewer, owner, kind: str, circle: Circle | None) -> None:
+    if viewer.pk == owner.pk:
+        return
+    AccessLogEntry.objects.create(viewer=viewer, owner=owner, kind=kind, circle=circle)
+
+
+def open_for_viewing(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
+    """Ask the policy and, when the answer is yes for someone else's data, log the view."""
+    allowed = can_view(viewer=viewer, owner=owner, kind=kind, circle=circle)
+    if allowed:
+        record_view(viewer=viewer, owner=owner, kind=kind, circle=circle)
+    return allowed

@@ -1,0 +1,100 @@
+"""Reads about circles that need more than one line. Anything showing another
+person's data goes through kinwell.circles.access as well."""
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinwell.circles import access
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership
+from kinwell.core.errors import NotFound
+
+
+def circles_for(*, user):
+    return (
+        Circle.objects.filter(memberships__user=user)
+        .annotate(member_count=Count("memberships", distinct=True))
+        .order_by("name", "id")
+    )
+
+
+def membership_in(*, user, circle_id) -> Membership:
+    """The person's own membership; NotFound for anyone outside, so a circle's
+    existence is not revealed to them."""
+    membership = (
+        Membership.objects.select_related("circle", "user")
+        .prefetch_related("shared_kinds", "boundaries")
+        .filter(user=user, circle_id=circle_id)
+        .first()
+    )
+    if membership is None:
+        raise NotFound(_("That circle was not found."))
+    return membership
+
+
+def member_of(*, circle, user_id) -> Membership:
+    membership = (
+        Membership.objects.select_related("user")
+        .prefetch_related("shared_kinds", "boundaries")
+        .filter(circle=circle, user_id=user_id)
+        .first()
+    )
+    if membership is None:
+        raise NotFound(_("That person is not in this circle."))
+    return membership
+
+
+def member_as_seen_by(*, viewer, circle, membership: Membership) -> dict:
+    """One member as the viewer may see them. Boundaries appear only where the
+    policy allows, and showing them is logged for their owner."""
+    owner = membership.user
+    is_self = owner.pk == viewer.pk
+    taking_space = membership.is_taking_space(today=access.owner_today(owner))
+    boundaries = []
+    if access.can_view(viewer=viewer, owner=owner, kind=access.BOUNDARIES, circle=circle):
+        boundaries = list(membership.boundaries.all())
+        if boundaries:
+            access.record_view(viewer=viewer, owner=owner, kind=access.BOUNDARIES, circle=circle)
+    return {
+        "membership": membership,
+        "user": owner,
+        "is_self": is_self,
+        "taking_space": taking_space,
+        "space_until": membership.space_until if taking_space else None,
+        "boundaries": boundaries,
+        "shared_kinds": sorted(access.visible_kinds(viewer=viewer, owner=owner, circle=circle) & set(DataKind.values))
+        if not is_self
+        else sorted(setting.kind for setting in membership.shared_kinds.all()),
+    }
+
+
+def members_as_seen_by(*, viewer, circle) -> list[dict]:
+    memberships = circle.memberships.select_related("user").prefetch_related("shared_kinds", "boundaries")
+    return [member_as_seen_by(viewer=viewer, circle=circle, membership=membership) for membership in memberships]
+
+
+def open_invitations_for_circle(*, circle):
+    return (
+        Invitation.objects.filter(circle=circle, status=Invitation.Status.PENDING, expires_at__gt=timezone.now())
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def invitations_addressed_to(*, user) -> list[Invitation]:
+    """Open invitations sent to the person's email, each with its link token, so they
+    can answer from their start page without digging out the email."""
+    from kinwell.circles.services import invitation_token
+
+    invitations = list(
+        Invitation.objects.filter(email=user.email, status=Invitation.Status.PENDING, expires_at__gt=timezone.now())
+        .exclude(circle__memberships__user=user)
+        .select_related("circle", "invited_by")
+    )
+    for invitation in invitations:
+        invitation.link_token = invitation_token(invitation)
+    return invitations
+
+
+def access_log_for(*, owner, limit: int = 200):
+    return AccessLogEntry.objects.filter(owner=owner).select_related("viewer", "circle")[:limit]

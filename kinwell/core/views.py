@@ -1,0 +1,65 @@
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from kinwell.circles import selectors as circle_selectors
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "core/welcome.html")
+    return render(
+        request,
+        "core/home.html",
+        {
+            "circles": circle_selectors.circles_for(user=request.user),
+            "invitations": circle_selectors.invitations_addressed_to(user=request.user),
+        },
+    )
+
+
+def help_now(request):
+    return render(request, "core/help_now.html")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def not_found(request, exception=None):
+    return render(request, "core/problem.html", {"status": 404, "message": None}, status=404)
+
+
+def server_error(request):
+    return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(
+        request,
+        "core/problem.html",
+        {
+            "status": 403,
+            "message": "Your form had expired or came from somewhere else. Go back, reload the page and try again.",
+        },
+        status=403,
+    )

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kinwell.api import api
+from kinwell.core import views as core_views
+
+urlpatterns = [
+    path("", include("kinwell.core.urls")),
+    path("accounts/", include("kinwell.accounts.urls")),
+    path("", include("kinwell.circles.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = core_views.not_found
+handler500 = core_views.server_error
