@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -109,7 +111,7 @@ def invitation(request, token: str):
     invitation = services.invitation_from_token(token)
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
         if request.POST.get("answer") == "decline":
             services.decline_invitation(user=request.user, token=token)
             messages.info(request, _("You declined the invitation to %(circle)s.") % {"circle": invitation.circle.name})

@@ -1,0 +1,133 @@
+"""Every URL in the URL conf, walked as a visitor, an outsider and a member.
+
+A new URL fails `test_every_url_is_classified` until it is put in one of the
+groups below, so no page that shows personal or circle data can skip these checks.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from kinwell.circles import services
+from kinwell.circles.models import DataKind
+from tests.factories import CircleFactory, UserFactory, share
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {
+    "core:home", "core:help_now", "core:accessibility", "core:privacy", "core:healthz",
+    "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
+    "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
+    "accounts:deleted", "circles:invitation",
+}
+# Signed-in pages about the person's own account: a visitor is sent to log in.
+PERSONAL = {
+    "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
+    "accounts:data", "accounts:download", "circles:new", "circles:access_log",
+}
+# Pages inside a circle: only its members get anything but a 404.
+CIRCLE = {
+    "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
+    "circles:revoke_invitation", "circles:sharing", "circles:leave",
+}
+# Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
+ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
+
+
+def named_patterns(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            yield route, (f"{namespace}{pattern.name}" if pattern.name else None)
+
+
+def test_every_url_is_classified():
+    names = {name for route, name in named_patterns() if not route.startswith(ELSEWHERE_PREFIXES)}
+    assert names - {None} == PUBLIC | PERSONAL | CIRCLE, "Classify new URLs in this test"
+    assert None not in names, "Every URL needs a name"
+
+
+@pytest.fixture
+def world():
+    owner, member, outsider = UserFactory(display_name="Owner"), UserFactory(display_name="Member"), UserFactory()
+    circle = CircleFactory(owner=owner, members=[member])
+    share(owner, circle, DataKind.CHECKIN_MOOD)
+    services.add_boundary(user=owner, circle=circle, text="Owner's quiet hour after work")
+    invitation, token = services.create_invitation(inviter=owner, circle=circle)
+    from kinwell.accounts.models import ApiToken
+
+    api_token = ApiToken.objects.create(user=owner, name="phone", token_hash="a" * 64, hint="kw_aaaa")
+    return {
+        "owner": owner, "member": member, "outsider": outsider, "circle": circle,
+        "kwargs": {
+            "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
+            "token_id": api_token.pk, "token": token, "uidb64": "x",
+        },
+    }
+
+
+def url_for(name, world):
+    from django.urls import reverse
+
+    route = dict((n, r) for r, n in named_patterns())[name]
+    return reverse(name, kwargs={k: v for k, v in world["kwargs"].items() if f"<{k}>" in route or f":{k}>" in route})
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAL | CIRCLE))
+def test_a_visitor_is_sent_to_log_in(client, world, name):
+    for method in ("get", "post"):
+        response = getattr(client, method)(url_for(name, world))
+        assert response.status_code == 302, (name, method)
+        assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("name", sorted(CIRCLE))
+def test_an_outsider_gets_404_for_every_circle_url(client_for, world, name):
+    client = client_for(world["outsider"])
+    for method in ("get", "post"):
+        response = getattr(client, method)(url_for(name, world))
+        # A POST-only URL may refuse a GET with 405 before looking anything up.
+        allowed = {404, 405} if method == "get" else {404}
+        assert response.status_code in allowed, (name, method, response.status_code)
+        assert "quiet hour" not in response.content.decode()
+
+
+def test_a_member_sees_exactly_what_the_owner_shares(client_for, world):
+    client = client_for(world["member"])
+    for name in ("circles:detail", "circles:member"):
+        page = client.get(url_for(name, world)).content.decode()
+        assert "quiet hour after work" in page
+        assert "Check-in moods" in page
+        assert "Check-in notes" not in page
+        assert "Screening results" not in page
+
+
+def test_when_the_owner_takes_space_a_member_sees_only_that(client_for, world):
+    services.set_space(user=world["owner"], circle=world["circle"], paused=True)
+    client = client_for(world["member"])
+    for name in ("circles:detail", "circles:member"):
+        page = client.get(url_for(name, world)).content.decode()
+        assert "is taking some space" in page
+        assert "quiet hour" not in page
+        assert "Check-in moods" not in page
+
+
+def test_personal_pages_never_show_another_persons_data(client_for, world):
+    client = client_for(world["outsider"])
+    for name in sorted(PERSONAL - {"accounts:revoke_token"}):
+        response = client.get(url_for(name, world))
+        body = response.content.decode()
+        assert "quiet hour" not in body and world["owner"].email not in body, name
+    # The owner's token cannot be touched by someone else.
+    assert client.post(url_for("accounts:revoke_token", world)).status_code == 404
+
+
+def test_the_owner_sees_who_viewed_their_data(client_for, world):
+    client_for(world["member"]).get(url_for("circles:member", world))
+    page = client_for(world["owner"]).get(url_for("circles:access_log", world)).content.decode()
+    assert "Member" in page and "boundaries" in page
+    outsider_log = client_for(world["outsider"]).get(url_for("circles:access_log", world)).content.decode()
+    assert "Member" not in outsider_log
