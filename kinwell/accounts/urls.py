@@ -24,7 +24,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("tokens/", views.api_tokens, name="tokens"),
-    path("tokens/<int:token_id>/revoke/", views.revoke_api_token, name="revoke_token"),
+    path("tokens/<id:token_id>/revoke/", views.revoke_api_token, name="revoke_token"),
     path("data/", views.my_data, name="data"),
     path("data/download/", views.download_my_data, name="download"),
     path("deleted/", views.account_deleted, name="deleted"),

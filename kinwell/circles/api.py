@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from kinwell.circles import selectors, services
 from kinwell.circles.models import CircleKind, DataKind, Invitation
@@ -137,24 +137,24 @@ def list_circles(request):
 @router.post("", response={201: CircleOut, **ERRORS})
 def create_circle(request, payload: CircleIn):
     circle = services.create_circle(owner=request.auth, name=payload.name, kind=payload.kind.value)
-    return 201, _circle_out(selectors.membership_in(user=request.auth, circle_id=circle.pk))
+    return Status(201, _circle_out(selectors.membership_in(user=request.auth, circle_id=circle.pk)))
 
 
-@router.get("/{int:circle_id}", response={200: CircleDetailOut, **ERRORS})
+@router.get("/{id:circle_id}", response={200: CircleDetailOut, **ERRORS})
 def circle_detail(request, circle_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     members = selectors.members_as_seen_by(viewer=request.auth, circle=membership.circle)
     return {**_circle_out(membership), "members": [_member_out(seen) for seen in members]}
 
 
-@router.post("/{int:circle_id}/leave", response={204: None, **ERRORS})
+@router.post("/{id:circle_id}/leave", response={204: None, **ERRORS})
 def leave_circle(request, circle_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     services.leave_circle(user=request.auth, circle=membership.circle)
-    return 204, None
+    return Status(204, None)
 
 
-@router.put("/{int:circle_id}/owner", response={200: CircleOut, **ERRORS})
+@router.put("/{id:circle_id}/owner", response={200: CircleOut, **ERRORS})
 def transfer_ownership(request, circle_id: int, payload: OwnerIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     new_owner = selectors.member_of(circle=membership.circle, user_id=payload.user_id)
@@ -162,84 +162,84 @@ def transfer_ownership(request, circle_id: int, payload: OwnerIn):
     return _circle_out(selectors.membership_in(user=request.auth, circle_id=circle_id))
 
 
-@router.get("/{int:circle_id}/members", response={200: list[MemberOut], **ERRORS})
+@router.get("/{id:circle_id}/members", response={200: list[MemberOut], **ERRORS})
 def list_members(request, circle_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     return [_member_out(seen) for seen in selectors.members_as_seen_by(viewer=request.auth, circle=membership.circle)]
 
 
-@router.get("/{int:circle_id}/members/{int:user_id}", response={200: MemberOut, **ERRORS})
+@router.get("/{id:circle_id}/members/{id:user_id}", response={200: MemberOut, **ERRORS})
 def member_detail(request, circle_id: int, user_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     member = selectors.member_of(circle=membership.circle, user_id=user_id)
     return _member_out(selectors.member_as_seen_by(viewer=request.auth, circle=membership.circle, membership=member))
 
 
-@router.delete("/{int:circle_id}/members/{int:user_id}", response={204: None, **ERRORS})
+@router.delete("/{id:circle_id}/members/{id:user_id}", response={204: None, **ERRORS})
 def remove_member(request, circle_id: int, user_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     member = selectors.member_of(circle=membership.circle, user_id=user_id)
     services.remove_member(actor=request.auth, circle=membership.circle, member=member.user)
-    return 204, None
+    return Status(204, None)
 
 
-@router.get("/{int:circle_id}/invitations", response={200: list[InvitationOut], **ERRORS})
+@router.get("/{id:circle_id}/invitations", response={200: list[InvitationOut], **ERRORS})
 def list_invitations(request, circle_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     return [_invitation_out(i) for i in selectors.open_invitations_for_circle(circle=membership.circle)]
 
 
-@router.post("/{int:circle_id}/invitations", response={201: InvitationCreatedOut, **ERRORS})
+@router.post("/{id:circle_id}/invitations", response={201: InvitationCreatedOut, **ERRORS})
 def create_invitation(request, circle_id: int, payload: InvitationIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     invitation, token = services.create_invitation(
         inviter=request.auth, circle=membership.circle, email=payload.email, days=payload.days
     )
     link = request.build_absolute_uri(reverse("circles:invitation", kwargs={"token": token}))
-    return 201, {**_invitation_out(invitation), "token": token, "link": link}
+    return Status(201, {**_invitation_out(invitation), "token": token, "link": link})
 
 
-@router.delete("/{int:circle_id}/invitations/{int:invitation_id}", response={204: None, **ERRORS})
+@router.delete("/{id:circle_id}/invitations/{id:invitation_id}", response={204: None, **ERRORS})
 def revoke_invitation(request, circle_id: int, invitation_id: int):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     invitation = Invitation.objects.filter(pk=invitation_id, circle=membership.circle).first()
     if invitation is None:
         raise NotFound("That invitation was not found.")
     services.revoke_invitation(actor=request.auth, invitation=invitation)
-    return 204, None
+    return Status(204, None)
 
 
-@router.get("/{int:circle_id}/sharing", response={200: SharingOut, **ERRORS})
+@router.get("/{id:circle_id}/sharing", response={200: SharingOut, **ERRORS})
 def my_sharing(request, circle_id: int):
     return _sharing_out(selectors.membership_in(user=request.auth, circle_id=circle_id))
 
 
-@router.put("/{int:circle_id}/sharing", response={200: SharingOut, **ERRORS})
+@router.put("/{id:circle_id}/sharing", response={200: SharingOut, **ERRORS})
 def update_sharing(request, circle_id: int, payload: SharingIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     services.update_sharing(user=request.auth, circle=membership.circle, kinds={k.value for k in payload.kinds})
     return _sharing_out(membership)
 
 
-@router.put("/{int:circle_id}/space", response={200: SharingOut, **ERRORS})
+@router.put("/{id:circle_id}/space", response={200: SharingOut, **ERRORS})
 def set_space(request, circle_id: int, payload: SpaceIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     services.set_space(user=request.auth, circle=membership.circle, paused=payload.paused, until=payload.until)
     return _sharing_out(membership)
 
 
-@router.post("/{int:circle_id}/boundaries", response={201: BoundaryOut, **ERRORS})
+@router.post("/{id:circle_id}/boundaries", response={201: BoundaryOut, **ERRORS})
 def add_boundary(request, circle_id: int, payload: BoundaryIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     boundary = services.add_boundary(user=request.auth, circle=membership.circle, text=payload.text)
-    return 201, {"id": boundary.pk, "text": boundary.text}
+    return Status(201, {"id": boundary.pk, "text": boundary.text})
 
 
-@router.delete("/{int:circle_id}/boundaries/{int:boundary_id}", response={204: None, **ERRORS})
+@router.delete("/{id:circle_id}/boundaries/{id:boundary_id}", response={204: None, **ERRORS})
 def remove_boundary(request, circle_id: int, boundary_id: int):
     selectors.membership_in(user=request.auth, circle_id=circle_id)
     services.remove_boundary(user=request.auth, boundary_id=boundary_id)
-    return 204, None
+    return Status(204, None)
 
 
 @invitations_router.post("/accept", response={200: CircleOut, **ERRORS})
@@ -251,4 +251,4 @@ def accept_invitation(request, payload: TokenIn):
 @invitations_router.post("/decline", response={204: None, **ERRORS})
 def decline_invitation(request, payload: TokenIn):
     services.decline_invitation(user=request.auth, token=payload.token)
-    return 204, None
+    return Status(204, None)

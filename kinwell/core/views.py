@@ -46,10 +46,14 @@ def healthz(request):
 
 
 def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "core/problem.html", {"status": 404, "message": None}, status=404)
 
 
 def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Something went wrong on our side. Please try again."}, status=500)
     return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
 
 

@@ -1,0 +1,364 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA, target size on) on every page a signed-out
+or signed-in person can reach, in the states that matter: with demo-like data,
+after an action, and with form errors showing.
+
+`test_every_page_in_the_url_conf_is_checked` makes sure a new URL cannot be added
+without a case here (or a stated reason why it is not a page).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Callable
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, Resolver404, get_resolver, resolve
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from kinwell.accounts import services as account_services
+from kinwell.circles import services as circle_services
+from kinwell.circles.models import AccessLogEntry, CircleKind, DataKind, Invitation
+from tests.browser.support import assert_no_axe_violations
+from tests.factories import DEFAULT_PASSWORD, CircleFactory, UserFactory, share
+
+pytestmark = pytest.mark.browser
+
+
+# --- Demo-like data -------------------------------------------------------------------
+
+
+@dataclass
+class Demo:
+    """Alex owns a family circle with Sam (who shares and has boundaries) and Jo (taking
+    space); is a member, taking space, of Sam's friends circle; has an invitation from
+    Jo waiting; an API token; and an access log with entries."""
+
+    alex: object
+    sam: object
+    jo: object
+    newcomer: object
+    family: object
+    friends: object
+    walking: object
+    tokens: dict
+
+
+def build_demo() -> Demo:
+    alex = UserFactory(display_name="Alex", email="alex@example.org")
+    sam = UserFactory(display_name="Sam", email="sam@example.org")
+    jo = UserFactory(display_name="Jo", email="jo@example.org")
+    newcomer = UserFactory(display_name="Robin", email="robin@example.org")
+
+    family = CircleFactory(name="The Riveras", kind=CircleKind.FAMILY, owner=alex, members=[sam, jo])
+    share(alex, family, DataKind.CHECKIN_MOOD)
+    share(sam, family, DataKind.CHECKIN_MOOD, DataKind.SCREENING, DataKind.SUPPORT_PLAN)
+    share(jo, family, DataKind.CHECKIN_MOOD)
+    circle_services.add_boundary(user=alex, circle=family, text="Please ask before making weekend plans for me.")
+    circle_services.add_boundary(user=sam, circle=family, text="I need 20 minutes to cool down before we talk about money.")
+    circle_services.add_boundary(user=sam, circle=family, text="Advice only if I ask for it.")
+    circle_services.set_space(user=jo, circle=family, paused=True, until=timezone.localdate() + timedelta(days=10))
+
+    friends = CircleFactory(name="Thursday friends", kind=CircleKind.FRIENDS, owner=sam, members=[alex])
+    circle_services.set_space(user=alex, circle=friends, paused=True)
+
+    walking = CircleFactory(name="Walking group", kind=CircleKind.OTHER, owner=jo)
+
+    tokens = {}
+    _invitation, tokens["family-link"] = circle_services.create_invitation(inviter=alex, circle=family)
+    circle_services.create_invitation(inviter=alex, circle=family, email="riley@example.org")
+    _invitation, tokens["for-alex"] = circle_services.create_invitation(inviter=jo, circle=walking, email=alex.email)
+    expired, tokens["expired"] = circle_services.create_invitation(inviter=sam, circle=friends)
+    Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    _invitation, tokens["used"] = circle_services.create_invitation(inviter=sam, circle=friends)
+    circle_services.accept_invitation(user=newcomer, token=tokens["used"])
+    revoked, tokens["revoked"] = circle_services.create_invitation(inviter=sam, circle=friends)
+    circle_services.revoke_invitation(actor=sam, invitation=revoked)
+
+    account_services.create_api_token(user=alex, name="My phone")
+    AccessLogEntry.objects.create(owner=alex, viewer=sam, circle=family, kind="boundaries")
+    AccessLogEntry.objects.create(owner=alex, viewer=jo, circle=family, kind=DataKind.CHECKIN_MOOD)
+    return Demo(alex, sam, jo, newcomer, family, friends, walking, tokens)
+
+
+# --- The pages -------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    id: str
+    covers: str | None  # the URL name the page ends on; None for the 404 page
+    visit: Callable  # visit(page, demo, settings) leaves the page in the state to check
+    who: str | None = None  # None: signed out; otherwise an attribute of Demo
+
+
+def go(path):
+    return lambda page, demo, settings: page.goto(path)
+
+
+def submit(page, button_name):
+    with page.expect_navigation():
+        page.get_by_role("button", name=button_name, exact=True).click()
+
+
+def with_errors(path, button_name, **fields):
+    """Open a form, fill the given fields (label: value; empty fields stay empty), submit
+    it and check the error state is what we are looking at."""
+
+    def visit(page, demo, settings):
+        page.goto(path(demo) if callable(path) else path)
+        for label, value in fields.items():
+            page.get_by_label(label.replace("_", " "), exact=True).fill(value)
+        submit(page, button_name)
+        assert page.locator(".error-summary").is_visible(), f"No error summary on {page.url}"
+
+    return visit
+
+
+def circle_page(suffix, circle="family"):
+    return lambda demo: f"/circles/{getattr(demo, circle).pk}/{suffix}"
+
+
+def reset_link(demo):
+    uid = urlsafe_base64_encode(force_bytes(demo.alex.pk))
+    return f"/accounts/password/reset/{uid}/{default_token_generator.make_token(demo.alex)}/"
+
+
+def locked_out(page, demo, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill(demo.alex.email)
+    page.get_by_label("Password").fill("not the password")
+    submit(page, "Log in")
+    assert "locked" in page.locator("h1").inner_text()
+
+
+def invite_link_created(page, demo, settings):
+    page.goto(circle_page("invite/")(demo))
+    submit(page, "Create invitation link")
+    assert page.locator("#invite-link").input_value().startswith("http")
+
+
+def token_created(page, demo, settings):
+    page.goto("/accounts/tokens/")
+    page.get_by_label("Token name").fill("My tablet")
+    submit(page, "Create token")
+    assert page.locator("#new-token").input_value().startswith("kw_")
+
+
+def reset_confirm(page, demo, settings):
+    page.goto(reset_link(demo))
+    assert page.get_by_label("New password", exact=True).is_visible()
+
+
+def reset_confirm_errors(page, demo, settings):
+    reset_confirm(page, demo, settings)
+    page.get_by_label("New password", exact=True).fill("quiet-harbour-lantern")
+    page.get_by_label("New password confirmation").fill("something-else-entirely")
+    submit(page, "Save new password")
+    assert page.locator(".error-summary").is_visible()
+
+
+def invitation(token_name):
+    return lambda page, demo, settings: page.goto(f"/invite/{demo.tokens[token_name]}/")
+
+
+LONG_BOUNDARY = "I need some quiet after work before we talk about anything big. " * 6
+
+CASES = [
+    # Signed out
+    Case("out-welcome", "core:home", go("/")),
+    Case("out-help-now", "core:help_now", go("/help-now/")),
+    Case("out-accessibility", "core:accessibility", go("/accessibility/")),
+    Case("out-privacy", "core:privacy", go("/privacy/")),
+    Case("out-signup", "accounts:signup", go("/accounts/signup/")),
+    Case("out-signup-empty", "accounts:signup", with_errors("/accounts/signup/", "Create account")),
+    Case(
+        "out-signup-invalid",
+        "accounts:signup",
+        with_errors(
+            "/accounts/signup/",
+            "Create account",
+            Email_address="alex@example.org",
+            Password="short",
+            Password_confirmation="different",
+        ),
+    ),
+    Case("out-login", "accounts:login", go("/accounts/login/")),
+    Case("out-login-empty", "accounts:login", with_errors("/accounts/login/", "Log in")),
+    Case(
+        "out-login-wrong-password",
+        "accounts:login",
+        with_errors("/accounts/login/", "Log in", Email_address="alex@example.org", Password="wrong password"),
+    ),
+    Case("out-login-locked-out", "accounts:login", locked_out),
+    Case("out-password-reset", "accounts:password_reset", go("/accounts/password/reset/")),
+    Case(
+        "out-password-reset-invalid",
+        "accounts:password_reset",
+        with_errors("/accounts/password/reset/", "Send the link", Email_address="not an email"),
+    ),
+    Case("out-password-reset-sent", "accounts:password_reset_done", go("/accounts/password/reset/sent/")),
+    Case("out-password-reset-confirm", "accounts:password_reset_confirm", reset_confirm),
+    Case("out-password-reset-confirm-errors", "accounts:password_reset_confirm", reset_confirm_errors),
+    Case(
+        "out-password-reset-confirm-bad-link",
+        "accounts:password_reset_confirm",
+        go("/accounts/password/reset/MQ/not-a-token/"),
+    ),
+    Case("out-password-reset-complete", "accounts:password_reset_complete", go("/accounts/password/reset/complete/")),
+    Case("out-account-deleted", "accounts:deleted", go("/accounts/deleted/")),
+    Case("out-invitation-open", "circles:invitation", invitation("family-link")),
+    Case("out-invitation-expired", "circles:invitation", invitation("expired")),
+    Case("out-invitation-used", "circles:invitation", invitation("used")),
+    Case("out-invitation-revoked", "circles:invitation", invitation("revoked")),
+    Case("out-invitation-bad-link", "circles:invitation", go("/invite/not-a-real-token/")),
+    Case("out-not-found", None, go("/no-such-page/")),
+    # Signed in, with circles, people, sharing, boundaries, space and invitations
+    Case("in-home", "core:home", go("/"), "alex"),
+    Case("in-home-no-circles-yet", "core:home", go("/"), "newcomer"),
+    Case("in-help-now", "core:help_now", go("/help-now/"), "alex"),
+    Case("in-accessibility", "core:accessibility", go("/accessibility/"), "alex"),
+    Case("in-privacy", "core:privacy", go("/privacy/"), "alex"),
+    Case("in-circle-new", "circles:new", go("/circles/new/"), "alex"),
+    Case("in-circle-new-empty", "circles:new", with_errors("/circles/new/", "Create circle"), "alex"),
+    Case("in-circle-as-owner", "circles:detail", lambda p, d, s: p.goto(circle_page("")(d)), "alex"),
+    Case(
+        "in-circle-taking-space", "circles:detail", lambda p, d, s: p.goto(circle_page("", "friends")(d)), "alex"
+    ),
+    Case(
+        "in-member-sharing",
+        "circles:member",
+        lambda p, d, s: p.goto(circle_page(f"members/{d.sam.pk}/")(d)),
+        "alex",
+    ),
+    Case(
+        "in-member-taking-space",
+        "circles:member",
+        lambda p, d, s: p.goto(circle_page(f"members/{d.jo.pk}/")(d)),
+        "alex",
+    ),
+    Case("in-invite", "circles:invite", lambda p, d, s: p.goto(circle_page("invite/")(d)), "alex"),
+    Case("in-invite-link-created", "circles:invite", invite_link_created, "alex"),
+    Case(
+        "in-invite-invalid",
+        "circles:invite",
+        with_errors(circle_page("invite/"), "Create invitation link", Their_email_address="nope", Days_the_link_works="0"),
+        "alex",
+    ),
+    Case("in-sharing", "circles:sharing", lambda p, d, s: p.goto(circle_page("sharing/")(d)), "alex"),
+    Case(
+        "in-sharing-boundary-too-long",
+        "circles:sharing",
+        with_errors(circle_page("sharing/"), "Add boundary", A_boundary=LONG_BOUNDARY),
+        "alex",
+    ),
+    Case(
+        "in-sharing-space-date-in-past",
+        "circles:sharing",
+        with_errors(circle_page("sharing/", "friends"), "Save", **{"Until_(optional)": "2020-01-01"}),
+        "alex",
+    ),
+    Case("in-leave-as-owner", "circles:leave", lambda p, d, s: p.goto(circle_page("leave/")(d)), "alex"),
+    Case("in-leave-as-member", "circles:leave", lambda p, d, s: p.goto(circle_page("leave/", "friends")(d)), "alex"),
+    Case("in-invitation-for-me", "circles:invitation", invitation("for-alex"), "alex"),
+    Case("in-invitation-already-member", "circles:invitation", invitation("family-link"), "alex"),
+    Case("in-settings", "accounts:settings", go("/accounts/settings/"), "alex"),
+    Case(
+        "in-settings-empty-name",
+        "accounts:settings",
+        with_errors("/accounts/settings/", "Save settings", Display_name=""),
+        "alex",
+    ),
+    Case("in-password-change", "accounts:password_change", go("/accounts/password/"), "alex"),
+    Case(
+        "in-password-change-errors",
+        "accounts:password_change",
+        with_errors("/accounts/password/", "Change password", Old_password="wrong"),
+        "alex",
+    ),
+    Case("in-access-log", "circles:access_log", go("/settings/access-log/"), "alex"),
+    Case("in-tokens", "accounts:tokens", go("/accounts/tokens/"), "alex"),
+    Case("in-tokens-created", "accounts:tokens", token_created, "alex"),
+    Case("in-tokens-empty-name", "accounts:tokens", with_errors("/accounts/tokens/", "Create token"), "alex"),
+    Case("in-my-data", "accounts:data", go("/accounts/data/"), "alex"),
+    Case(
+        "in-my-data-delete-errors",
+        "accounts:data",
+        with_errors("/accounts/data/", "Delete my account for good", Your_password="wrong"),
+        "alex",
+    ),
+    Case("in-not-found", None, go("/circles/999999/"), "alex"),
+]
+
+# URL names that are not pages: they answer a POST with a redirect to a page above,
+# or send a file rather than a page.
+NOT_PAGES = {
+    "core:healthz": "JSON for load balancers",
+    "accounts:logout": "POST only; redirects to the start page",
+    "accounts:download": "a JSON file download",
+    "accounts:revoke_token": "POST only; redirects to the tokens page",
+    "circles:remove_member": "POST only; redirects to the circle page",
+    "circles:transfer": "POST only; redirects to the circle page",
+    "circles:revoke_invitation": "POST only; redirects to the invite page",
+}
+NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_page_has_no_axe_violations(case, new_context, settings):
+    demo = build_demo()
+    page = new_context(as_user=getattr(demo, case.who) if case.who else None).new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: problems.append(f"console {message.type}: {message.text}")
+        if message.type == "error" and message.location.get("url") != page.url
+        else None,
+    )
+
+    case.visit(page, demo, settings)
+
+    path = urlsplit(page.url).path
+    if case.covers is None:
+        with pytest.raises(Resolver404):
+            resolve(path)
+    else:
+        assert resolve(path).view_name == case.covers, f"{case.id} ended on {page.url}"
+    # "Get help now" is one step away from every page, signed in or not.
+    assert page.locator("header a.help-now-link[href='/help-now/']").count() == 1
+    assert_no_axe_violations(page)
+    assert not problems, "\n".join(problems)
+
+
+def _named_patterns(resolver, prefix="", namespace=""):
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            yield from _named_patterns(pattern, route, f"{namespace}{inner}:" if inner else namespace)
+        elif isinstance(pattern, URLPattern):
+            yield route, f"{namespace}{pattern.name}" if pattern.name else None
+
+
+def test_every_page_in_the_url_conf_is_checked():
+    routes = {
+        route: name
+        for route, name in _named_patterns(get_resolver())
+        if not route.lstrip("^").startswith(NOT_CHECKED_PREFIXES)
+    }
+    unnamed = sorted(route for route, name in routes.items() if name is None)
+    assert not unnamed, f"Name these URL patterns so the accessibility check can track them: {unnamed}"
+
+    names = set(routes.values())
+    covered = {case.covers for case in CASES if case.covers}
+    missing = sorted(names - covered - set(NOT_PAGES))
+    assert not missing, (
+        f"These pages have no axe-core case in {__name__}.CASES: {missing}. "
+        "Add a Case for each (in every state a person can see it), or list it in NOT_PAGES with the reason."
+    )
+    stale = sorted((covered | set(NOT_PAGES)) - names)
+    assert not stale, f"These URL names are listed but no longer exist: {stale}"
