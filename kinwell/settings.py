@@ -31,6 +31,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 PRODUCTION = os.environ.get("KINWELL_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
 
+if PRODUCTION:
+    # Several app servers must agree on these, and nothing lives on an app server's disk.
+    missing = [name for name in ("SECRET_KEY",) if not os.environ.get(name)]
+    if not (os.environ.get("KINWELL_ENCRYPTION_KEYS") or os.environ.get("KINWELL_ENCRYPTION_KEY")):
+        missing.append("KINWELL_ENCRYPTION_KEY")
+    if missing:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"Production mode needs these environment variables: {', '.join(missing)}")
+
 SECRET_KEY = key_from_env_or_file(
     env_name="SECRET_KEY", path=VAR_DIR / "secret_key", generate=generate_secret_key
 )
