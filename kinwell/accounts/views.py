@@ -38,10 +38,8 @@ def sign_up(request):
     return render(request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
 
 
-class LoginView(auth_views.LoginView):
-    template_name = "accounts/login.html"
-    authentication_form = LoginForm
-    redirect_authenticated_user = True
+class InvalidFormIs400:
+    """Django's auth views answer a form with errors with 200; we say 400, like every other form."""
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -49,18 +47,19 @@ class LoginView(auth_views.LoginView):
         return response
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class LoginView(InvalidFormIs400, auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(InvalidFormIs400, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:settings")
 
     def form_valid(self, form):
         messages.success(self.request, _("Your password has been changed."))
         return super().form_valid(form)
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

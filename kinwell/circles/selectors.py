@@ -18,27 +18,26 @@ def circles_for(*, user):
     )
 
 
+def _membership(**lookup) -> Membership | None:
+    return (
+        Membership.objects.select_related("circle", "user")
+        .prefetch_related("shared_kinds", "boundaries")
+        .filter(**lookup)
+        .first()
+    )
+
+
 def membership_in(*, user, circle_id) -> Membership:
     """The person's own membership; NotFound for anyone outside, so a circle's
     existence is not revealed to them."""
-    membership = (
-        Membership.objects.select_related("circle", "user")
-        .prefetch_related("shared_kinds", "boundaries")
-        .filter(user=user, circle_id=circle_id)
-        .first()
-    )
+    membership = _membership(user=user, circle_id=circle_id)
     if membership is None:
         raise NotFound(_("That circle was not found."))
     return membership
 
 
 def member_of(*, circle, user_id) -> Membership:
-    membership = (
-        Membership.objects.select_related("user")
-        .prefetch_related("shared_kinds", "boundaries")
-        .filter(circle=circle, user_id=user_id)
-        .first()
-    )
+    membership = _membership(circle=circle, user_id=user_id)
     if membership is None:
         raise NotFound(_("That person is not in this circle."))
     return membership

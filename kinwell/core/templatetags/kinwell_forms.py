@@ -17,7 +17,11 @@ def field(bound_field, autocomplete=None):
         described_by.append(f"{bound_field.auto_id}_hint")
     if bound_field.errors:
         described_by.append(f"{bound_field.auto_id}_error")
-    attrs = {}
+    # No field grabs focus when a page opens (Django's auth forms ask for it, and on the
+    # sign-up form it even lands on the second field): a page starts at the top, so the
+    # skip link is the first Tab stop and screen readers read the heading and intro
+    # before the form. On errors, enhance.js moves focus to the error summary instead.
+    attrs = {"autofocus": False}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     if bound_field.errors:
