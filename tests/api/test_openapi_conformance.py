@@ -4,6 +4,8 @@ type and schema."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -24,7 +26,19 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def api_world(db):
+def keep_the_test_connection():
+    """Requests here go through a plain WSGI client, not Django's test Client, so do
+    what that Client does: keep the request signals from closing the connection that
+    holds the test's transaction (PostgreSQL would otherwise lose it mid-test)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_world(db, keep_the_test_connection):
     person, friend = UserFactory(), UserFactory()
     circle = CircleFactory(owner=person, members=[friend])
     services.add_boundary(user=friend, circle=circle, text="Ask before visiting")
