@@ -17,7 +17,7 @@ PUBLIC = {
     "core:home", "core:help_now", "core:accessibility", "core:privacy", "core:healthz",
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
-    "accounts:deleted", "circles:invitation",
+    "accounts:deleted", "circles:invitation", "set_language",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {

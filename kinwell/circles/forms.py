@@ -42,7 +42,7 @@ class SharingForm(forms.Form):
 class SpaceForm(forms.Form):
     paused = forms.BooleanField(label=_("I need some space: pause all my sharing in this circle"), required=False)
     until = forms.DateField(
-        label=_("Until (optional)"),
+        label=_("Until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to pause until you switch it off."),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinwell.circles import selectors, services
@@ -225,6 +226,28 @@ def transfer(request, circle_id: int):
     return redirect("circles:detail", circle_id=circle_id)
 
 
+# Whole sentences, so each language can say them its own way.
+VIEWED_SENTENCES = {
+    "boundaries": gettext_lazy("%(viewer)s viewed your boundaries in %(circle)s"),
+    "checkin_mood": gettext_lazy("%(viewer)s viewed your mood check-ins in %(circle)s"),
+    "checkin_notes": gettext_lazy("%(viewer)s viewed your check-in notes in %(circle)s"),
+    "screening": gettext_lazy("%(viewer)s viewed your screening results in %(circle)s"),
+    "safety_plan": gettext_lazy("%(viewer)s viewed your safety plan in %(circle)s"),
+    "support_plan": gettext_lazy("%(viewer)s viewed your support plan in %(circle)s"),
+}
+
+
 @login_required
 def access_log(request):
-    return render(request, "circles/access_log.html", {"entries": selectors.access_log_for(owner=request.user)})
+    entries = [
+        {
+            "sentence": VIEWED_SENTENCES.get(entry.kind, VIEWED_SENTENCES["boundaries"])
+            % {
+                "viewer": entry.viewer.display_name if entry.viewer else _("Someone who has since left Kinwell"),
+                "circle": entry.circle.name if entry.circle else _("a circle that has ended"),
+            },
+            "viewed_at": entry.viewed_at,
+        }
+        for entry in selectors.access_log_for(owner=request.user)
+    ]
+    return render(request, "circles/access_log.html", {"entries": entries})

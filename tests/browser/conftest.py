@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-
-# Playwright's sync API keeps an asyncio loop running in this thread, and Django
-# refuses database work from a thread with a running loop unless told it is safe.
-# It is: the loop only drives the browser; our code and the ORM stay synchronous.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,7 +27,7 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 5_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(
@@ -42,10 +36,19 @@ def browser():
             "or skip these tests with `make test-fast` / `pytest -m 'not browser'`.",
             pytrace=False,
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an asyncio loop running in this thread, and Django
+    # refuses database work from a thread with a running loop unless told it is safe.
+    # It is: the loop only drives the browser; our code and the ORM stay synchronous.
+    # Set here, not at import, so a run without browser tests keeps Django's check.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        # Package scope: the loop and the override end with tests/browser, not the session.
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def session_cookie_for(user) -> str:

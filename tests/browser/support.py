@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_playwright_python
 from playwright.sync_api import Page
@@ -96,3 +97,34 @@ def press_and_wait(page: Page, key: str = "Enter") -> None:
     """Press a key that submits a form or follows a link, and wait for the new page."""
     with page.expect_navigation():
         page.keyboard.press(key)
+
+
+def skip_to_main(page: Page) -> None:
+    """On a freshly loaded page: the first Tab stop is the skip link, and it moves focus to main."""
+    page.keyboard.press("Tab")
+    state = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const rect = el.getBoundingClientRect();
+          return {cls: el.className, href: el.getAttribute("href"), text: el.textContent.trim(),
+                  onScreen: rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.width > 0}
+        }"""
+    )
+    assert (state["cls"], state["href"], state["text"]) == ("skip-link", "#main", "Skip to main content"), (
+        f"The first Tab stop on {page.url} is not the skip link: {state}"
+    )
+    assert state["onScreen"], f"The skip link is focused but not visible on {page.url}"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main", f"The skip link left focus outside main on {page.url}"
+
+
+def path_of(page: Page) -> str:
+    return urlsplit(page.url).path
+
+
+def start_in_main(page: Page) -> None:
+    """Begin keyboard work in main. A fresh page: through the skip link. A page reached
+    after using it already starts there: its URL ends in #main (redirects carry the
+    fragment over), so the browser starts Tab navigation from main."""
+    if urlsplit(page.url).fragment != "main":
+        skip_to_main(page)

@@ -46,3 +46,9 @@ def test_a_stale_form_gets_a_plain_403(user):
     response = client.post("/accounts/login/", {"username": user.email, "password": "x"})
     assert response.status_code == 403
     assert "reload the page" in response.content.decode()
+
+
+def test_a_visitor_can_switch_to_spanish(client):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/help-now/"})
+    assert response.status_code == 302
+    assert '<html lang="es">' in client.get("/help-now/").content.decode()
