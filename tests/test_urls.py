@@ -5,11 +5,11 @@ groups below, so no page that shows personal or circle data can skip these check
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from kinwell.circles import services
 from kinwell.circles.models import DataKind
 from tests.factories import CircleFactory, UserFactory, share
+from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -31,17 +31,6 @@ CIRCLE = {
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
-
-
-def named_patterns(resolver=None, prefix="", namespace=""):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from named_patterns(pattern, route, inner)
-        elif isinstance(pattern, URLPattern):
-            yield route, (f"{namespace}{pattern.name}" if pattern.name else None)
 
 
 def test_every_url_is_classified():

@@ -26,8 +26,9 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
 
 @transaction.atomic
 def update_profile(*, user, display_name: str | None = None, time_zone: str | None = None, language: str | None = None):
-    from kinwell.accounts.models import time_zone_choices
     from django.conf import settings
+
+    from kinwell.accounts.models import time_zone_choices
 
     if display_name is not None:
         display_name = display_name.strip()

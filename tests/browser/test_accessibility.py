@@ -7,86 +7,20 @@ without a case here (or a stated reason why it is not a page).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.utils import timezone
+from django.urls import resolve
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from kinwell.accounts import services as account_services
-from kinwell.circles import services as circle_services
-from kinwell.circles.models import AccessLogEntry, CircleKind, DataKind, Invitation
+from tests.browser.demo import build_demo
 from tests.browser.support import assert_no_axe_violations, axe_violations, describe_violations
-from tests.factories import CircleFactory, UserFactory, share
+from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.browser
-
-
-# --- Demo-like data -------------------------------------------------------------------
-
-
-@dataclass
-class Demo:
-    """Alex owns a family circle with Sam (who shares and has boundaries) and Jo (taking
-    space); is a member, taking space, of Sam's friends circle; has an invitation from
-    Jo waiting; an API token; and an access log with entries."""
-
-    alex: object
-    sam: object
-    jo: object
-    newcomer: object
-    ana: object  # reads Kinwell in Spanish
-    family: object
-    friends: object
-    walking: object
-    tokens: dict
-
-
-def build_demo() -> Demo:
-    alex = UserFactory(display_name="Alex", email="alex@example.org")
-    sam = UserFactory(display_name="Sam", email="sam@example.org")
-    jo = UserFactory(display_name="Jo", email="jo@example.org")
-    newcomer = UserFactory(display_name="Robin", email="robin@example.org")
-    ana = UserFactory(display_name="Ana", email="ana@example.org", language="es", time_zone="America/Los_Angeles")
-
-    family = CircleFactory(name="The Riveras", kind=CircleKind.FAMILY, owner=alex, members=[sam, jo])
-    share(alex, family, DataKind.CHECKIN_MOOD)
-    share(sam, family, DataKind.CHECKIN_MOOD, DataKind.SCREENING, DataKind.SUPPORT_PLAN)
-    share(jo, family, DataKind.CHECKIN_MOOD)
-    circle_services.add_boundary(user=alex, circle=family, text="Please ask before making weekend plans for me.")
-    circle_services.add_boundary(
-        user=sam, circle=family, text="I need 20 minutes to cool down before we talk about money."
-    )
-    circle_services.add_boundary(user=sam, circle=family, text="Advice only if I ask for it.")
-    ten_days = timezone.localdate() + timedelta(days=10)
-    circle_services.set_space(user=jo, circle=family, paused=True, until=ten_days)
-
-    friends = CircleFactory(name="Thursday friends", kind=CircleKind.FRIENDS, owner=sam, members=[alex])
-    circle_services.set_space(user=alex, circle=friends, paused=True)
-
-    walking = CircleFactory(name="Walking group", kind=CircleKind.OTHER, owner=jo, members=[ana])
-    share(ana, walking, DataKind.CHECKIN_MOOD)
-
-    tokens = {}
-    _invitation, tokens["family-link"] = circle_services.create_invitation(inviter=alex, circle=family)
-    circle_services.create_invitation(inviter=alex, circle=family, email="riley@example.org")
-    _invitation, tokens["for-alex"] = circle_services.create_invitation(inviter=jo, circle=walking, email=alex.email)
-    expired, tokens["expired"] = circle_services.create_invitation(inviter=sam, circle=friends)
-    Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=1))
-    _invitation, tokens["used"] = circle_services.create_invitation(inviter=sam, circle=friends)
-    circle_services.accept_invitation(user=newcomer, token=tokens["used"])
-    revoked, tokens["revoked"] = circle_services.create_invitation(inviter=sam, circle=friends)
-    circle_services.revoke_invitation(actor=sam, invitation=revoked)
-
-    account_services.create_api_token(user=alex, name="My phone")
-    AccessLogEntry.objects.create(owner=alex, viewer=sam, circle=family, kind="boundaries")
-    AccessLogEntry.objects.create(owner=alex, viewer=jo, circle=family, kind=DataKind.CHECKIN_MOOD)
-    return Demo(alex, sam, jo, newcomer, ana, family, friends, walking, tokens)
 
 
 NOT_FOUND = "the not-found page"
@@ -364,20 +298,10 @@ def test_page_has_no_axe_violations(case, new_context, settings):
     assert not problems, "\n".join(problems)
 
 
-def _named_patterns(resolver, prefix="", namespace=""):
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or ""
-            yield from _named_patterns(pattern, route, f"{namespace}{inner}:" if inner else namespace)
-        elif isinstance(pattern, URLPattern):
-            yield route, f"{namespace}{pattern.name}" if pattern.name else None
-
-
 def test_every_page_in_the_url_conf_is_checked():
     routes = {
         route: name
-        for route, name in _named_patterns(get_resolver())
+        for route, name in named_patterns()
         if not route.lstrip("^").startswith(NOT_CHECKED_PREFIXES)
     }
     unnamed = sorted(route for route, name in routes.items() if name is None)
