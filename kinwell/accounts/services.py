@@ -1,11 +1,12 @@
 """Every write to a person's account: sign-up, profile, tokens, deletion."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.accounts.models import ApiToken, hash_token
+from kinwell.accounts.models import ApiToken, hash_token, time_zone_choices
 from kinwell.core.errors import Conflict, NotFound, ServiceError
 
 
@@ -26,10 +27,6 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
 
 @transaction.atomic
 def update_profile(*, user, display_name: str | None = None, time_zone: str | None = None, language: str | None = None):
-    from django.conf import settings
-
-    from kinwell.accounts.models import time_zone_choices
-
     if display_name is not None:
         display_name = display_name.strip()
         if not display_name:
