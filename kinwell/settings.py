@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "kinwell.core",
     "kinwell.accounts",
     "kinwell.circles",
+    "kinwell.safety",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinwell.core.context_processors.site",
+                "kinwell.safety.panel.context_processor",
             ],
         },
     }
@@ -184,6 +186,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Which country's crisis resources to show (see kinwell/safety/resources.py).
+CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
 
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 

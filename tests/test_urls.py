@@ -17,17 +17,18 @@ PUBLIC = {
     "core:home", "core:help_now", "core:accessibility", "core:privacy", "core:healthz",
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
-    "accounts:deleted", "circles:invitation", "set_language",
+    "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
     "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
     "accounts:data", "accounts:download", "circles:new", "circles:access_log",
+    "safety:plan", "safety:plan_print", "safety:tell_contact",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
     "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
-    "circles:revoke_invitation", "circles:sharing", "circles:leave",
+    "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")

@@ -12,6 +12,7 @@ from kinwell.circles import selectors, services
 from kinwell.circles.forms import BoundaryForm, CircleForm, InvitationForm, SharingForm, SpaceForm, TransferForm
 from kinwell.circles.models import DataKind, Invitation
 from kinwell.core.errors import ServiceError
+from kinwell.safety.panel import offer_help
 
 
 def _bad_form(request, template, context):
@@ -176,6 +177,7 @@ def sharing(request, circle_id: int):
             except ServiceError as error:
                 form.add_error("text", error.message)
             else:
+                offer_help(request, text=form.cleaned_data["text"])
                 messages.success(request, _("Your boundary is saved and your circle can see it."))
                 return redirect("circles:sharing", circle_id=circle_id)
     elif action == "remove_boundary":

@@ -21,10 +21,6 @@ def home(request):
     )
 
 
-def help_now(request):
-    return render(request, "core/help_now.html")
-
-
 def accessibility(request):
     return render(request, "core/accessibility.html")
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kinwell.accounts import services as account_services
 from kinwell.circles import services as circle_services
+from kinwell.safety import services as safety_services
 from kinwell.circles.models import AccessLogEntry, CircleKind, DataKind, Invitation
 from tests.factories import CircleFactory, UserFactory, share
 
@@ -37,7 +38,7 @@ def build_demo() -> Demo:
 
     family = CircleFactory(name="The Riveras", kind=CircleKind.FAMILY, owner=alex, members=[sam, jo])
     share(alex, family, DataKind.CHECKIN_MOOD)
-    share(sam, family, DataKind.CHECKIN_MOOD, DataKind.SCREENING, DataKind.SUPPORT_PLAN)
+    share(sam, family, DataKind.CHECKIN_MOOD, DataKind.SCREENING, DataKind.SUPPORT_PLAN, DataKind.SAFETY_PLAN)
     share(jo, family, DataKind.CHECKIN_MOOD)
     circle_services.add_boundary(user=alex, circle=family, text="Please ask before making weekend plans for me.")
     circle_services.add_boundary(
@@ -63,6 +64,16 @@ def build_demo() -> Demo:
     circle_services.accept_invitation(user=newcomer, token=tokens["used"])
     revoked, tokens["revoked"] = circle_services.create_invitation(inviter=sam, circle=friends)
     circle_services.revoke_invitation(actor=sam, invitation=revoked)
+
+    safety_services.update_plan(
+        owner=alex,
+        crisis_contact_id=sam.pk,
+        warning_signs="I stop answering messages and stay in bed.",
+        coping_on_my_own="A walk around the block; the playlist Sam made me.",
+        reasons_for_living="My niece, and the garden in spring.",
+        crisis_message="Could you give me a call when you can?",
+    )
+    safety_services.update_plan(owner=sam, people_to_ask="Alex: 555-0100", reasons_for_living="My dog, Pepper.")
 
     account_services.create_api_token(user=alex, name="My phone")
     AccessLogEntry.objects.create(owner=alex, viewer=sam, circle=family, kind="boundaries")

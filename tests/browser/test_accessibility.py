@@ -111,6 +111,21 @@ def invitation(token_name):
     return lambda page, demo, settings: page.goto(f"/invite/{demo.tokens[token_name]}/")
 
 
+def crisis_panel_after(text, circle="family"):
+    """Save a free text that suggests a crisis: the page after the save shows the panel."""
+
+    def visit(page, demo, settings):
+        page.goto(circle_page("sharing/", circle)(demo))
+        page.locator("textarea[name=text]").fill(text)
+        page.locator("form:has(input[value=boundary]) button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".crisis-panel").is_visible(), f"No crisis panel on {page.url}"
+
+    return visit
+
+
+URGENT_TEXT = "I can't do this anymore. I've been saving my pills and tonight is the night."
+DANGER_TEXT = "My husband hits me and he said he will hurt me if I tell anyone."
 LONG_BOUNDARY = "I need some quiet after work before we talk about anything big. " * 6
 
 CASES = [
@@ -236,6 +251,21 @@ CASES = [
         with_errors("/accounts/data/", "Delete my account for good", password="wrong"),
         "alex",
     ),
+    # Safety: the plan, supporter guidance, a shared plan, and the crisis panel after a save.
+    Case("out-supporting", "safety:supporting", go("/supporting-someone/")),
+    Case("in-safety-plan", "safety:plan", go("/safety-plan/"), "alex"),
+    Case("in-safety-plan-empty", "safety:plan", go("/safety-plan/"), "newcomer"),
+    Case("in-safety-plan-print", "safety:plan_print", go("/safety-plan/print/"), "alex"),
+    Case(
+        "in-member-safety-plan",
+        "safety:member_plan",
+        lambda p, d, s: p.goto(circle_page(f"members/{d.sam.pk}/safety-plan/")(d)),
+        "alex",
+    ),
+    Case("in-crisis-panel-urgent", "circles:sharing", crisis_panel_after(URGENT_TEXT), "alex"),
+    Case("in-crisis-panel-danger", "circles:sharing", crisis_panel_after(DANGER_TEXT), "alex"),
+    Case("es-crisis-panel", "circles:sharing", crisis_panel_after("Ya no puedo más, quiero morirme.", "walking"), "ana"),
+    Case("narrow-in-crisis-panel", "circles:sharing", crisis_panel_after(URGENT_TEXT), "alex", 320),
     # A circle that does not exist looks exactly like one the person is not in.
     Case("in-circle-not-found", NOT_FOUND, go("/circles/999999/"), "alex"),
     # In Spanish: longer words, a different page language.
@@ -266,6 +296,7 @@ NOT_PAGES = {
     "circles:transfer": "POST only; redirects to the circle page",
     "circles:revoke_invitation": "POST only; redirects to the invite page",
     "set_language": "POST only; Django's language switch, redirects back",
+    "safety:tell_contact": "POST only; redirects to the help-now page",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

@@ -1,0 +1,183 @@
+"""Evaluate the crisis detector on the labelled corpus.
+
+    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|none]
+
+Prints, for each split of the corpus and for all of it: recall and precision
+for "urgent", "concern" and "any help offered" (concern or urgent), overall and per
+language; a confusion matrix; how often the expected signals were among the reasons;
+the examples it got wrong; and the time per message (mean and p99, microseconds).
+
+Splits: "dev" is what the patterns are tuned on. "heldout" (about 20% of the first
+616 texts: every fifth example of each language and level) was fixed before the first
+measurement and never tuned on item by item; but it was written in the same sitting as
+the first dev texts and before the patterns, so the first pattern draft was informed by
+it, and its figure is optimistic. Two "blind" batches were written later, without
+checking them against the patterns, and measured before any tuning on them; they then
+joined dev. Their figures are the most honest estimate of how the patterns do on
+phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
+never asserted as timings (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kinwell.safety.detector import LEVELS, assess  # noqa: E402
+
+CORPUS = ROOT / "tests" / "safety" / "data" / "crisis_corpus.csv"
+HELP = ("concern", "urgent")
+
+# Measured on texts the patterns had never been tuned on, before they joined dev.
+HISTORY = [
+    "blind batch 1 (141 texts, en-360..440, es-258..317), written after the first pattern draft:",
+    "  first draft:                any-help R 0.489 P 0.918, urgent R 0.381 P 0.941, 20 urgent->none",
+    "  after two rounds of new dev: any-help R 0.837 P 0.951, urgent R 0.595 P 0.962,  8 urgent->none",
+    "blind batch 2 (104 texts, en-642..694, es-459..509), written after those rounds, deliberately",
+    "  in phrasings unlike the existing patterns (indirect plans, veiled goodbyes, new verbs):",
+    "  before tuning on it:        any-help R 0.492 P 0.914, urgent R 0.444 P 0.706, 13 urgent->none",
+    "Read the truth as somewhere between: ordinary new phrasings ~0.84, deliberately unusual ~0.49.",
+]
+
+
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["signals"] = [s for s in row["signals"].split(";") if s]
+    return rows
+
+
+def ratio(num: int, den: int) -> str:
+    return f"{num / den:.3f}" if den else "  -  "
+
+
+def recall_precision(rows: list[dict], positive) -> tuple[str, str, int, int]:
+    expected = [positive(r["level"]) for r in rows]
+    predicted = [positive(r["got"]) for r in rows]
+    tp = sum(e and p for e, p in zip(expected, predicted))
+    return ratio(tp, sum(expected)), ratio(tp, sum(predicted)), sum(expected), sum(predicted)
+
+
+def metrics_table(rows: list[dict]) -> list[str]:
+    lines = [
+        f"  {'scope':<6}{'n':>5}   {'urgent R':>9}{'P':>7}   {'concern R':>10}{'P':>7}   {'any-help R':>11}{'P':>7}   urgent->none",
+    ]
+    for scope in ("all", "en", "es"):
+        subset = rows if scope == "all" else [r for r in rows if r["lang"] == scope]
+        if not subset:
+            continue
+        ur, up, _, _ = recall_precision(subset, lambda lv: lv == "urgent")
+        cr, cp, _, _ = recall_precision(subset, lambda lv: lv == "concern")
+        ar, ap, _, _ = recall_precision(subset, lambda lv: lv in HELP)
+        severe = sum(r["level"] == "urgent" and r["got"] == "none" for r in subset)
+        lines.append(f"  {scope:<6}{len(subset):>5}   {ur:>9}{up:>7}   {cr:>10}{cp:>7}   {ar:>11}{ap:>7}   {severe:>6}")
+    return lines
+
+
+def confusion(rows: list[dict]) -> list[str]:
+    lines = ["  expected \\ got   " + "".join(f"{lv:>9}" for lv in LEVELS)]
+    for exp in LEVELS:
+        counts = [sum(r["level"] == exp and r["got"] == got for r in rows) for got in LEVELS]
+        lines.append(f"  {exp:<17}" + "".join(f"{c:>9}" for c in counts))
+    return lines
+
+
+def signal_agreement(rows: list[dict]) -> str:
+    crisis = [r for r in rows if r["level"] in HELP and r["got"] in HELP and r["signals"]]
+    agree = sum(set(r["signals"]) <= set(r["reasons"]) for r in crisis)
+    return f"  expected signals all among the reasons: {agree}/{len(crisis)} ({ratio(agree, len(crisis))}) of crisis texts offered help"
+
+
+def misses(rows: list[dict]) -> list[str]:
+    order = [
+        ("crisis rated none (missed help)", lambda r: r["level"] in HELP and r["got"] == "none"),
+        ("urgent rated concern (under-rated)", lambda r: r["level"] == "urgent" and r["got"] == "concern"),
+        ("none rated concern/urgent (false alarm)", lambda r: r["level"] == "none" and r["got"] in HELP),
+        ("concern rated urgent (over-rated)", lambda r: r["level"] == "concern" and r["got"] == "urgent"),
+    ]
+    lines = []
+    for title, test in order:
+        found = [r for r in rows if test(r)]
+        lines.append(f"  {title}: {len(found)}")
+        for r in found:
+            lines.append(
+                f"    {r['id']:<8} [{r['split']:<7}] want {r['level']:<7} got {r['got']:<7} {r['reasons']}  {r['text']}"
+            )
+    return lines
+
+
+def timing(rows: list[dict], repeats: int = 30) -> list[str]:
+    per_message = []
+    for r in rows:
+        start = time.perf_counter_ns()
+        for _ in range(repeats):
+            assess(r["text"])
+        per_message.append((time.perf_counter_ns() - start) / repeats / 1000)
+    per_message.sort()
+    p99 = per_message[min(len(per_message) - 1, int(len(per_message) * 0.99))]
+    long_text = " ".join(r["text"] for r in rows)[:20000]
+    start = time.perf_counter_ns()
+    for _ in range(10):
+        assess(long_text)
+    long_us = (time.perf_counter_ns() - start) / 10 / 1000
+    return [
+        f"  per message over {len(rows)} corpus texts ({repeats} runs each): "
+        f"mean {statistics.fmean(per_message):.0f} us, median {statistics.median(per_message):.0f} us, "
+        f"p99 {p99:.0f} us, max {per_message[-1]:.0f} us",
+        f"  one 20,000-character text (read up to the 5,000-character cap): {long_us:.0f} us",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", choices=["all", "dev", "heldout", "none"], default="all")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    assess("warm up: load and compile the patterns")
+    load_ms = (time.perf_counter() - start) * 1000
+
+    rows = load_corpus()
+    for r in rows:
+        result = assess(r["text"])
+        r["got"], r["reasons"] = result.level, list(result.reasons)
+
+    langs = {lang: sum(r["lang"] == lang for r in rows) for lang in ("en", "es")}
+    print(f"Crisis detector evaluation: {len(rows)} labelled texts ({langs['en']} en, {langs['es']} es)")
+    print("R = recall, P = precision; any-help = concern or urgent; urgent->none = urgent texts rated none\n")
+    splits = [s for s in ("dev", "heldout", "blind") if any(r["split"] == s for r in rows)]
+    for split in [*splits, "all"]:
+        subset = rows if split == "all" else [r for r in rows if r["split"] == split]
+        by_level = {lv: sum(r["level"] == lv for r in subset) for lv in LEVELS}
+        print(
+            f"== {split} ({len(subset)} texts: {by_level['urgent']} urgent, {by_level['concern']} concern, {by_level['none']} none)"
+        )
+        print("\n".join(metrics_table(subset)))
+        print("\n".join(confusion(subset)))
+        print(signal_agreement(subset))
+        print()
+
+    if args.misses != "none":
+        subset = rows if args.misses == "all" else [r for r in rows if r["split"] == args.misses]
+        print(f"== examples it got wrong ({args.misses})")
+        print("\n".join(misses(subset)))
+        print()
+
+    print("== HISTORY: figures on texts never tuned on (see the module docstring)")
+    print("\n".join("  " + line for line in HISTORY))
+    print()
+    print("== time")
+    print(f"  first call (load and compile the patterns): {load_ms:.0f} ms")
+    print("\n".join(timing(rows)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,423 @@
+"""Crisis detector: reads a free text (English or Spanish) for signs that someone may be
+in crisis and returns a level (none, concern, urgent) and the signals it found.
+
+Pure Python on purpose (no Django, no network, no model): every save path calls it, so
+it must be fast (well under a millisecond for a typical message), deterministic and
+testable on its own. The patterns are data, in data/crisis_patterns.toml, with the level
+policy and each group's source written there; this module only prepares the text and
+applies the rules. It errs toward "concern": a gentle offer of help costs little, a miss
+can cost a life.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "crisis_patterns.toml"
+
+LEVELS = ("none", "concern", "urgent")
+NONE, CONCERN, URGENT = 0, 1, 2
+
+# Order in which reasons are reported (most serious first), so callers get stable output.
+SIGNALS = (
+    "suicidal_ideation",
+    "passive_death_wish",
+    "plan_or_means",
+    "timing_or_goodbye",
+    "self_harm",
+    "hopelessness",
+    "burden",
+    "danger_from_others",
+    "worry_for_other",
+    "suicide_loss",
+)
+_SIGNAL_RANK = {s: i for i, s in enumerate(SIGNALS)}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def danger_from_others(self) -> bool:
+        """Someone is hurting or threatening the writer: show domestic-violence help."""
+        return "danger_from_others" in self.reasons
+
+    @property
+    def worry_for_other(self) -> bool:
+        """The writer is worried about someone else: show supporter guidance."""
+        return "worry_for_other" in self.reasons
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "reasons": list(self.reasons)}
+
+
+NO_CONCERN = Assessment("none", ())
+
+
+def assess(text: str | None) -> Assessment:
+    """Assess one free text. Empty or missing text is "none". A text longer than
+    `max_chars` (5,000) is read as its first 3,500 and its last 1,500 characters."""
+    if not text:
+        return NO_CONCERN
+    return _engine().assess(text)
+
+
+def normalise(text: str) -> str:
+    """The text as the patterns see it (exposed for tests and for operators tuning)."""
+    return _engine().normalise(text)
+
+
+# --------------------------------------------------------------------------- text
+
+# Combining marks left by NFKD (accents, tildes), variation selectors and zero-width
+# characters. A character-class regex is much faster than a per-character loop.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200b-\u200f\u2060]"
+)
+_QUOTES = str.maketrans({c: ' " ' for c in '"“”„‟«»〝〞＂'} | {c: "'" for c in "’‘ʼ`´"})
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z])")
+_MASKED_WORD = re.compile(r"[a-z]*[*#]+[a-z*#]*")
+_LEET_WORD = re.compile(r"(?<![a-z0-9@$!|])[a-z]+[0-9@$!|][a-z0-9@$!|]*[a-z0-9]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-_]){2,}[a-z](?![a-z0-9])")
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+_SENTENCE_END = re.compile(r"[.!?;\n\r\u2029\u2028]+")
+_CLAUSE_MARK = re.compile(r"[,:\u2013\u2014()\[\]{}]+")
+_OTHER = re.compile(r"[^a-z0-9_ .,\"]+")
+_REPEATS = re.compile(r"([a-z])\1+")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _strip_marks(text: str) -> str:
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _squeeze_pattern(pattern: str) -> str:
+    """Collapse doubled letters in a regex the way _REPEATS does in the text, leaving
+    escapes (\\b, \\1, \\w) alone, so a pattern written as "kill" matches "kil"."""
+    out, prev, i = [], None, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            prev, i = None, i + 2
+            continue
+        if c.isalpha() and c == prev:
+            i += 1
+            continue
+        out.append(c)
+        prev = c if c.isalpha() else None
+        i += 1
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- engine
+
+
+@dataclass(frozen=True)
+class _Group:
+    id: str
+    signal: str
+    level: int
+    person: str
+    hyperbole: bool
+    subject_check: bool
+    amplify: bool
+    reported: int
+    weight: int
+    combine: bool
+    fallback: bool
+    regex: re.Pattern
+
+
+@dataclass
+class _Hit:
+    group: _Group
+    start: int
+    end: int
+    signal: str
+    level: int
+    person: str
+
+
+class _Engine:
+    def __init__(self, data: dict):
+        settings = data["settings"]
+        self.max_chars = int(settings["max_chars"])
+        self.tail_chars = min(int(settings.get("tail_chars", 0)), self.max_chars)
+        self.window = int(settings["amplifier_window"])
+        self.farewell_concern = int(settings["farewell_concern_weight"])
+        self.farewell_urgent = int(settings["farewell_urgent_weight"])
+        self.core = frozenset(settings["core_signals"])
+        self.combining = frozenset(settings["combining_signals"])
+        self.macros = data.get("macros", {})
+
+        norm = data["normalise"]
+        self.leet = str.maketrans(norm["leet"])
+        self.mask_words = list(norm["mask_words"])
+        self.emoji = str.maketrans({k: f" {v} " for k, v in norm["emoji"].items()})
+
+        self.respell_raw = [
+            (re.compile(p), r) for block in data["respell"] if block["stage"] == "raw" for p, r in block["rules"]
+        ]
+        clean = [block for block in data["respell"] if block["stage"] == "clean"]
+        self.respell_words = {
+            _squeeze_pattern(k): _squeeze_pattern(v) for block in clean for k, v in block.get("words", {}).items()
+        }
+        self.respell_clean = [
+            (self._compile(p, wrap=False), _squeeze_pattern(_strip_marks(r.lower())))
+            for block in clean
+            for p, r in block.get("rules", [])
+        ]
+        self.safe = [self._compile_any(block["patterns"]) for block in data["safe"]]
+        self.groups = [self._group(g) for g in data["group"]]
+        self.amplifiers = [
+            (a.get("signal"), frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
+        ]
+
+        frames = data["frames"]
+        self.report = self._compile_any(frames["report"], wrap=True)
+        self.other_subjects = frozenset(_squeeze_pattern(w) for w in frames["other_subjects"])
+        self.generic_subjects = frozenset(_squeeze_pattern(w) for w in frames["generic_subjects"])
+        self.skip_words = frozenset(_squeeze_pattern(w) for w in frames["skip_words"])
+        self.media = self._compile_any(frames["media"])
+        self.laughter = self._compile_any(frames["laughter"])
+        self.no_intent = self._compile_any(frames["no_intent"])
+        self.clause_break = re.compile(frames["clause_break"])
+
+    # -- compiling
+
+    def _expand(self, pattern: str) -> str:
+        for _ in range(6):
+            expanded = _MACRO.sub(lambda m: self.macros[m.group(1)], pattern)
+            if expanded == pattern:
+                break
+            pattern = expanded
+        return _squeeze_pattern(_strip_marks(pattern.lower()))
+
+    def _compile(self, pattern: str, wrap: bool = True) -> re.Pattern:
+        body = self._expand(pattern)
+        return re.compile(rf"(?<![a-z0-9_])(?:{body})(?![a-z0-9_])" if wrap else body)
+
+    def _compile_any(self, patterns: list[str], wrap: bool = True) -> re.Pattern:
+        return self._compile("|".join(f"(?:{p})" for p in patterns), wrap=wrap)
+
+    def _group(self, g: dict) -> _Group:
+        level = LEVELS.index(g["level"])
+        return _Group(
+            id=g["id"],
+            signal=g["signal"],
+            level=level,
+            person=g.get("person", "any"),
+            hyperbole=g.get("hyperbole", False),
+            subject_check=g.get("subject_check", False),
+            amplify=g.get("amplify", False),
+            reported=LEVELS.index(g.get("reported", "concern")),
+            weight=int(g.get("weight", 0)),
+            combine=g.get("combine", True),
+            fallback=g.get("fallback", False),
+            regex=self._compile_any(g["patterns"]),
+        )
+
+    # -- text preparation
+
+    def _unmask(self, m: re.Match) -> str:
+        token = m.group(0)
+        if not any(c.isalpha() for c in token):
+            return " "
+        shape = re.compile("".join("[a-z]{1,2}" if c in "*#" else re.escape(c) for c in re.sub(r"[*#]+", "*", token)))
+        for word in self.mask_words:
+            if shape.fullmatch(word):
+                return word
+        return re.sub(r"[*#]+", "", token)
+
+    def normalise(self, text: str) -> str:
+        if len(text) > self.max_chars:
+            head = self.max_chars - self.tail_chars
+            t = text[:head] + "\n" + (text[-self.tail_chars :] if self.tail_chars else "")
+        else:
+            t = text
+        if t.isascii():
+            t = t.replace('"', ' " ').replace("`", "'")
+        else:
+            t = _strip_marks(t.translate(self.emoji)).translate(_QUOTES)
+        t = t.lower()
+        if "'" in t:
+            t = _INNER_APOSTROPHE.sub("", t).replace("'", ' " ')
+        if "*" in t or "#" in t:
+            t = _MASKED_WORD.sub(self._unmask, t)
+        if _HAS_DIGIT.search(t):
+            for rx, repl in self.respell_raw:
+                t = rx.sub(repl, t)
+        t = _LEET_WORD.sub(lambda m: m.group(0).translate(self.leet), t)
+        t = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_]", "", m.group(0)), t)
+        t = _ELLIPSIS.sub(" ", t)
+        t = _SENTENCE_END.sub(" . ", t)
+        t = _CLAUSE_MARK.sub(" , ", t)
+        t = _OTHER.sub(" ", t)
+        t = _REPEATS.sub(r"\1", t)
+        words = self.respell_words
+        t = " ".join([words.get(w, w) for w in t.split()])
+        for rx, repl in self.respell_clean:
+            t = rx.sub(repl, t)
+        return t
+
+    def _blank_safe(self, t: str) -> str:
+        for rx in self.safe:
+            t = rx.sub(lambda m: " ~" * max(1, m.group(0).count(" ")), t)
+        return t
+
+    # -- frames
+
+    @staticmethod
+    def _bounds(marks: list[int], pos: int, size: int) -> tuple[int, int]:
+        i = bisect.bisect_right(marks, pos)
+        start = marks[i - 1] + 1 if i else 0
+        end = marks[i] if i < len(marks) else size
+        return start, end
+
+    def _subject_before(self, t: str, clause_start: int, pos: int) -> str:
+        words = t[clause_start:pos].split()
+        while words and words[-1] in self.skip_words:
+            words.pop()
+        return words[-1] if words else ""
+
+    def _has(self, cache: dict, rx: re.Pattern, t: str, start: int, end: int) -> bool:
+        key = (id(rx), start, end)
+        if key not in cache:
+            cache[key] = rx.search(t, start, end) is not None
+        return cache[key]
+
+    def _report_before(self, cache: dict, t: str, s_start: int, s_end: int, pos: int) -> bool:
+        key = ("report", s_start)
+        if key not in cache:
+            cache[key] = [m.end() for m in self.report.finditer(t, s_start, s_end)]
+        return any(end <= pos for end in cache[key])
+
+    def _apply_frames(self, t: str, hit: _Hit, sentences: list[int], clauses: list[int], cache: dict) -> _Hit | None:
+        s_start, s_end = self._bounds(sentences, hit.start, len(t))
+        c_start, c_end = self._bounds(clauses, hit.start, len(t))
+        group = hit.group
+        media_in_sentence = self._has(cache, self.media, t, s_start, s_end)
+        if hit.person != "self":
+            # someone else's words in a film, a song or the news are not a crisis
+            if media_in_sentence and (hit.person == "other" or self._has(cache, self.media, t, c_start, c_end)):
+                return None
+            return hit
+        if media_in_sentence:
+            quoted = t.count('"', s_start, hit.start) % 2 == 1
+            if quoted:
+                return None
+            if self._has(cache, self.media, t, c_start, c_end):
+                hit.level = min(hit.level, CONCERN)
+        if self._report_before(cache, t, s_start, s_end, hit.start):
+            return self._as_worry(hit)
+        if group.subject_check:
+            subject = self._subject_before(t, c_start, hit.start)
+            if subject in self.other_subjects:
+                return self._as_worry(hit)
+            if subject in self.generic_subjects:
+                hit.level = min(hit.level, CONCERN)
+        if group.hyperbole and (
+            cache["no_intent"] or self._has(cache, self.laughter, t, s_start, min(len(t), max(s_end, hit.end + 30)))
+        ):
+            hit.level = min(hit.level, CONCERN)
+        return hit
+
+    @staticmethod
+    def _as_worry(hit: _Hit) -> _Hit | None:
+        if hit.group.reported == NONE:
+            return None
+        hit.signal, hit.level, hit.person = "worry_for_other", hit.group.reported, "other"
+        return hit
+
+    # -- assessment
+
+    def assess(self, text: str) -> Assessment:
+        normalised = self.normalise(text)
+        t = self._blank_safe(normalised)
+        if not t.strip(' .,~"'):
+            return NO_CONCERN
+        # read before blanking: the denial itself is blanked as a safe span
+        cache: dict = {"no_intent": self.no_intent.search(normalised) is not None}
+        sentences = [m.start() for m in re.finditer(r"\.", t)]
+        clauses = sorted({m.start() for m in self.clause_break.finditer(t)} | set(sentences))
+
+        hits: list[_Hit] = []
+        for group in self.groups:
+            for m in group.regex.finditer(t):
+                hit = _Hit(group, m.start(), m.end(), group.signal, group.level, group.person)
+                hit = self._apply_frames(t, hit, sentences, clauses, cache)
+                if hit is not None:
+                    hits.append(hit)
+        if any(not h.group.fallback for h in hits):
+            # the safety nets only speak when nothing more specific did
+            hits = [h for h in hits if not h.group.fallback]
+        if not hits:
+            return NO_CONCERN
+
+        reasons: set[str] = set()
+        level = NONE
+        amplifier_spans = None
+        for hit in hits:
+            if hit.group.amplify and hit.level < URGENT:
+                if amplifier_spans is None:
+                    amplifier_spans = [
+                        (sig, applies, [m.span() for m in rx.finditer(t)]) for sig, applies, rx in self.amplifiers
+                    ]
+                for signal, applies, spans in amplifier_spans:
+                    if hit.signal in applies and any(
+                        (s >= hit.end or e <= hit.start) and s < hit.end + self.window and e > hit.start - self.window
+                        for s, e in spans
+                    ):
+                        hit.level = URGENT
+                        if hit.person == "self" and signal:
+                            reasons.add(signal)
+                        break
+            if hit.level > NONE:
+                reasons.add(hit.signal)
+                level = max(level, hit.level)
+
+        # combinations: a core signal with any plan/means or goodbye cue is urgent
+        self_hits = [h for h in hits if h.person == "self"]
+        has_core = any(h.signal in self.core and h.level > NONE for h in self_hits)
+        combining = [h for h in self_hits if h.signal in self.combining and h.group.combine]
+        if has_core and combining:
+            level = URGENT
+            reasons.update(h.signal for h in combining)
+        farewell = self._farewell_weight(combining)
+        if farewell >= self.farewell_urgent:
+            level = URGENT
+            reasons.add("timing_or_goodbye")
+        elif farewell >= self.farewell_concern:
+            level = max(level, CONCERN)
+            reasons.add("timing_or_goodbye")
+
+        if level == NONE:
+            return NO_CONCERN
+        return Assessment(LEVELS[level], tuple(sorted(reasons, key=_SIGNAL_RANK.__getitem__)))
+
+    @staticmethod
+    def _farewell_weight(hits: list[_Hit]) -> int:
+        """Sum the weights of distinct farewell cues; overlapping cues count once."""
+        taken: list[tuple[int, int]] = []
+        total = 0
+        for h in sorted((h for h in hits if h.group.weight), key=lambda h: -h.group.weight):
+            if all(h.end <= s or h.start >= e for s, e in taken):
+                taken.append((h.start, h.end))
+                total += h.group.weight
+        return total
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _Engine:
+    with PATTERNS_FILE.open("rb") as f:
+        return _Engine(tomllib.load(f))

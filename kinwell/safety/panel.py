@@ -1,0 +1,50 @@
+"""The crisis panel: shown on the page after a save whose text suggests someone may
+be in crisis. It travels in the session across the redirect, so it works without
+JavaScript, and it never blocks or hides what the person wrote."""
+
+from django.conf import settings
+
+from kinwell.safety.detector import Assessment
+from kinwell.safety.models import SafetyPlan
+from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
+from kinwell.safety.services import CRISIS_LEVELS, assess_free_text
+
+SESSION_KEY = "kinwell_crisis_panel"
+
+
+def offer_help(request, *, text: str) -> Assessment:
+    """Call after saving free text from a web form: assess it and, when it suggests a
+    crisis, show the panel on the next page the person sees."""
+    result = assess_free_text(author=request.user, text=text)
+    if result.level in CRISIS_LEVELS:
+        request.session[SESSION_KEY] = {
+            "level": result.level,
+            "danger_from_others": result.danger_from_others,
+            "worry_for_other": result.worry_for_other,
+        }
+    return result
+
+
+def crisis_resources():
+    return resources_for(settings.CRISIS_COUNTRY)
+
+
+def context_processor(request):
+    if not hasattr(request, "session") or SESSION_KEY not in request.session:
+        return {}
+    found = request.session.pop(SESSION_KEY)
+    plan = None
+    if request.user.is_authenticated:
+        plan = SafetyPlan.objects.filter(owner=request.user).select_related("crisis_contact").first()
+    country = crisis_resources()
+    return {
+        "crisis_panel": {
+            **found,
+            "urgent": found["level"] == "urgent",
+            "country": country,
+            "resources": country.for_panel(danger_from_others=found["danger_from_others"]),
+            "more_options": country.more_options(),
+            "find_a_helpline": FIND_A_HELPLINE,
+            "plan": plan,
+        }
+    }

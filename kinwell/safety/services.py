@@ -1,0 +1,78 @@
+"""The safety layer's writes and its one entry point for free text.
+
+`assess_free_text` is the function every save path that takes free text calls,
+after saving (the text is always saved; nothing is ever blocked). Web views use
+`kinwell.safety.panel.offer_help`, which calls it and shows the crisis panel.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinwell.circles.models import Membership
+from kinwell.core.errors import NotFound, ServiceError
+from kinwell.safety.detector import Assessment, assess
+from kinwell.safety.models import SafetyPlan
+
+CRISIS_LEVELS = ("concern", "urgent")
+
+
+def assess_free_text(*, author, text: str) -> Assessment:
+    result = assess(text or "")
+    if result.level == "urgent" and author is not None and author.is_authenticated:
+        plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
+        if plan is not None:
+            tell_crisis_contact(owner=author)
+    return result
+
+
+def existing_plan(*, owner) -> SafetyPlan:
+    """The person's plan, or an unsaved empty one: reading never writes."""
+    return SafetyPlan.objects.filter(owner=owner).select_related("crisis_contact").first() or SafetyPlan(owner=owner)
+
+
+def circle_people_of(*, owner):
+    """Everyone who shares a circle with the owner: who the plan can name as a contact."""
+    from django.contrib.auth import get_user_model
+
+    circles = Membership.objects.filter(user=owner).values("circle_id")
+    return (
+        get_user_model()
+        .objects.filter(memberships__circle_id__in=circles)
+        .exclude(pk=owner.pk)
+        .distinct()
+        .order_by("display_name")
+    )
+
+
+@transaction.atomic
+def update_plan(*, owner, crisis_contact_id: int | None = None, **fields) -> SafetyPlan:
+    plan, _created = SafetyPlan.objects.get_or_create(owner=owner)
+    unknown = set(fields) - set(SafetyPlan.SECTIONS) - {"crisis_message", "tell_without_asking"}
+    if unknown:
+        raise ServiceError(_("Unknown part of the safety plan: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    for name, value in fields.items():
+        setattr(plan, name, value.strip() if isinstance(value, str) else value)
+    if crisis_contact_id is None:
+        plan.crisis_contact = None
+    else:
+        contact = circle_people_of(owner=owner).filter(pk=crisis_contact_id).first()
+        if contact is None:
+            raise ServiceError(_("Choose someone who is in one of your circles."))
+        plan.crisis_contact = contact
+    if plan.tell_without_asking and plan.crisis_contact is None:
+        plan.tell_without_asking = False
+    plan.save()
+    return plan
+
+
+def tell_crisis_contact(*, owner) -> SafetyPlan:
+    """Send the message the person arranged in their safety plan to the person they chose."""
+    plan = SafetyPlan.objects.filter(owner=owner).select_related("crisis_contact").first()
+    if plan is None or plan.crisis_contact is None:
+        raise NotFound(_("Your safety plan does not name someone to tell yet."))
+    if not circle_people_of(owner=owner).filter(pk=plan.crisis_contact_id).exists():
+        raise NotFound(_("The person in your safety plan is no longer in your circles."))
+    from kinwell.safety.tasks import send_check_on_me
+
+    transaction.on_commit(lambda: send_check_on_me.enqueue(owner_id=owner.pk))
+    return plan

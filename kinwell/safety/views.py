@@ -1,0 +1,97 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinwell.circles import access, selectors as circle_selectors
+from kinwell.circles.models import DataKind
+from kinwell.core.errors import NotFound
+from kinwell.safety import services
+from kinwell.safety.forms import SafetyPlanForm
+from kinwell.safety.models import SafetyPlan
+from kinwell.safety.panel import crisis_resources
+from kinwell.safety.resources import FIND_A_HELPLINE
+
+
+@login_required
+def plan(request):
+    safety_plan = services.existing_plan(owner=request.user)
+    people = services.circle_people_of(owner=request.user)
+    form = SafetyPlanForm(request.POST or None, instance=safety_plan, people=people)
+    if request.method == "POST":
+        if form.is_valid():
+            # The plan itself is not screened for crisis language: naming warning signs is
+            # its purpose, and this page always shows the crisis resources anyway.
+            services.update_plan(
+                owner=request.user,
+                crisis_contact_id=form.cleaned_data["crisis_contact"],
+                **{name: form.cleaned_data[name] for name in (*SafetyPlan.SECTIONS, "crisis_message", "tell_without_asking")},
+            )
+            messages.success(request, _("Your safety plan is saved. You can change it any time."))
+            return redirect("safety:plan")
+        if safety_plan.pk:
+            safety_plan.refresh_from_db()
+    return render(
+        request,
+        "safety/plan.html",
+        {"form": form, "plan": safety_plan, "country": crisis_resources()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def plan_print(request):
+    return render(
+        request,
+        "safety/plan_print.html",
+        {"plan": services.existing_plan(owner=request.user), "country": crisis_resources(), "owner": request.user},
+    )
+
+
+@login_required
+def member_plan(request, circle_id: int, user_id: int):
+    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
+    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
+    if not access.open_for_viewing(
+        viewer=request.user, owner=member.user, kind=DataKind.SAFETY_PLAN, circle=membership.circle
+    ):
+        raise NotFound(_("This safety plan is not shared with you."))
+    return render(
+        request,
+        "safety/plan_print.html",
+        {
+            "plan": SafetyPlan.objects.filter(owner=member.user).first(),
+            "country": crisis_resources(),
+            "owner": member.user,
+            "circle": membership.circle,
+        },
+    )
+
+
+@login_required
+@require_POST
+def tell_contact(request):
+    safety_plan = services.tell_crisis_contact(owner=request.user)
+    messages.success(
+        request,
+        _("We are letting %(name)s know. You reached out, and that takes courage.")
+        % {"name": safety_plan.crisis_contact.display_name},
+    )
+    return redirect("core:help_now")
+
+
+def help_now(request):
+    """One click from every page; works signed out and without JavaScript."""
+    plan = None
+    if request.user.is_authenticated:
+        plan = SafetyPlan.objects.filter(owner=request.user).select_related("crisis_contact").first()
+    return render(
+        request,
+        "safety/help_now.html",
+        {"country": crisis_resources(), "plan": plan, "find_a_helpline": FIND_A_HELPLINE},
+    )
+
+
+def supporting(request):
+    return render(request, "safety/supporting.html", {"country": crisis_resources()})
