@@ -1,0 +1,63 @@
+"""The safety layer in a real browser: a crisis text is saved and the panel appears at
+once, with JavaScript off; the safety plan is there one click away."""
+
+import pytest
+from playwright.sync_api import expect
+
+from kinwell.circles.models import Boundary
+from tests.factories import CircleFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+CRISIS_TEXT = "honestly everyone would be better off without me. this is my last message"
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_a_crisis_text_is_saved_and_the_panel_shows_at_once(new_context, javascript):
+    person = UserFactory(display_name="Rae")
+    circle = CircleFactory(owner=person, name="Home")
+    page = new_context(as_user=person, javascript=javascript).new_page()
+    page.goto(f"/circles/{circle.pk}/sharing/")
+    page.get_by_label("A boundary").fill(CRISIS_TEXT)
+    page.get_by_role("button", name="Add boundary").click()
+
+    panel = page.locator(".crisis-panel")
+    expect(panel).to_be_visible()
+    expect(panel.get_by_role("heading", level=2)).to_have_text("You don’t have to go through this alone")
+    expect(panel.get_by_role("link", name="Call 988", exact=True)).to_have_attribute("href", "tel:988")
+    expect(panel.get_by_role("link", name="Call 911", exact=True)).to_have_attribute("href", "tel:911")
+    expect(panel.get_by_role("link", name="Text HOME to 741741", exact=True)).to_be_visible()
+    # Nothing was blocked: the words are saved and shown back to the person.
+    assert Boundary.objects.get(membership__user=person).text == CRISIS_TEXT
+    expect(page.locator(".boundaries")).to_contain_text("everyone would be better off without me")
+    if javascript:
+        # The panel takes focus, so a screen reader starts there.
+        assert page.evaluate("document.activeElement.classList.contains('crisis-panel')")
+
+    # The safety plan is one click away from the panel, and help-now from every page.
+    panel.get_by_role("link", name="Make a safety plan: a few lines for hard moments").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My safety plan")
+    page.get_by_label("My reasons for living").fill("My sister. The sea.")
+    page.get_by_role("button", name="Save my safety plan").click()
+    page.locator("header").get_by_role("link", name="Get help now").click()
+    expect(page.locator("main")).to_contain_text("My sister. The sea.")
+
+
+def test_a_supporter_reads_a_shared_safety_plan(new_context):
+    person, friend = UserFactory(display_name="Rae"), UserFactory(display_name="Kit")
+    circle = CircleFactory(owner=person, members=[friend])
+    page = new_context(as_user=person, javascript=False).new_page()
+    page.goto("/safety-plan/")
+    page.get_by_label("Things I can do on my own to cope").fill("Walk the dog around the park.")
+    page.get_by_role("button", name="Save my safety plan").click()
+    page.goto(f"/circles/{circle.pk}/sharing/")
+    page.get_by_label("Safety plan").check()
+    page.get_by_role("button", name="Save what I share").click()
+
+    friend_page = new_context(as_user=friend, javascript=False).new_page()
+    friend_page.goto(f"/circles/{circle.pk}/members/{person.pk}/")
+    friend_page.get_by_role("link", name="Read Rae’s safety plan").click()
+    expect(friend_page.locator("main")).to_contain_text("Walk the dog around the park.")
+    friend_page.get_by_role("link", name="Back to Rae").click()
+    friend_page.get_by_role("link", name="How to help someone who is struggling").click()
+    expect(friend_page.get_by_role("heading", level=1)).to_have_text("When someone you love is struggling")
