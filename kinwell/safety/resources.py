@@ -20,6 +20,7 @@ def _(message: str) -> str:
 class Action:
     label: str  # what the button says, e.g. "Call 988"
     href: str  # tel:, sms: or https:
+    language: str | None = None  # shown only to people reading Kinwell in this language
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ COUNTRIES = {
                     Action(_("Call 988"), "tel:988"),
                     Action(_("Text 988"), "sms:988"),
                     Action(_("Chat at 988lifeline.org"), "https://988lifeline.org/chat/"),
+                    # 988's Spanish-language service: press 2 on a call, text AYUDA, or chat.
+                    Action(_("Call 988 and press 2 for Spanish"), "tel:988", language="es"),
+                    Action(_("Text AYUDA to 988"), "sms:988?&body=AYUDA", language="es"),
+                    Action(_("Chat in Spanish at 988lineadevida.org"), "https://988lineadevida.org/", language="es"),
                 ),
             ),
             Resource(

@@ -164,3 +164,10 @@ def test_crisis_check_reads_lines_and_prints_json(monkeypatch):
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["level"] for line in lines] == ["none", "urgent"]
     assert set(lines[1]) == {"level", "reasons"} and lines[1]["reasons"]
+
+
+def test_spanish_readers_also_get_988_in_spanish(client):
+    page = client.get("/help-now/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'href="sms:988?&amp;body=AYUDA"' in page and "988lineadevida.org" in page
+    english = client.get("/help-now/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "AYUDA" not in english
