@@ -1,6 +1,6 @@
 """Evaluate the crisis detector on the labelled corpus.
 
-    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|none]
+    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|none]
 
 Prints, for each split of the corpus and for all of it: recall and precision
 for "urgent", "concern" and "any help offered" (concern or urgent), overall and per
@@ -13,7 +13,8 @@ measurement and never tuned on item by item; but it was written in the same sitt
 the first dev texts and before the patterns, so the first pattern draft was informed by
 it, and its figure is optimistic. Two "blind" batches were written later, without
 checking them against the patterns, and measured before any tuning on them; they then
-joined dev. Their figures are the most honest estimate of how the patterns do on
+joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
+Their figures are the most honest estimate of how the patterns do on
 phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
 never asserted as timings (see bench/README.md).
 """
@@ -34,6 +35,9 @@ from kinwell.safety.detector import LEVELS, assess  # noqa: E402
 
 CORPUS = ROOT / "tests" / "safety" / "data" / "crisis_corpus.csv"
 HELP = ("concern", "urgent")
+# "blind3" stays its own split on purpose: it is never moved into dev, so every later
+# session sees an honest figure for phrasings the patterns were not written from.
+SPLITS = ("dev", "heldout", "blind", "blind3")
 
 # Measured on texts the patterns had never been tuned on, before they joined dev.
 HISTORY = [
@@ -44,6 +48,17 @@ HISTORY = [
     "  in phrasings unlike the existing patterns (indirect plans, veiled goodbyes, new verbs):",
     "  before tuning on it:        any-help R 0.492 P 0.914, urgent R 0.444 P 0.706, 13 urgent->none",
     "Read the truth as somewhere between: ordinary new phrasings ~0.84, deliberately unusual ~0.49.",
+    "blind batch 3 (165 texts, split blind3: en-695..793, es-510..575; 101 crisis, 64 look-alikes),",
+    "  written before reading the patterns, in veiled phrasings (existence-fatigue, vanishing,",
+    "  sleeping forever, farewells, giving away, everyday self-harm); it stays its own split:",
+    "  before the doubt layer:      any-help R 0.416 P 0.840, urgent R 0.242 P 0.667, 22 urgent->none",
+    "  after the doubt_* lexicons:  any-help R 1.000 P 0.990, urgent R 0.939 P 0.939,  0 urgent->none",
+    "  (the lexicons were written while reading blind3's misses, so blind3 is now tuned on and its",
+    "  later figure is optimistic; it is kept as its own split so regressions on it stay visible.)",
+    "  An informal probe written right after (26 new texts, not in the corpus: 16 crisis, 10",
+    "  look-alikes, e.g. 'ya no quiero estar en este mundo', 'ojala todo se apagara', 'I just want",
+    "  to not be a person anymore') caught 2/16 crisis texts and flagged 2/10 look-alikes: regex",
+    "  lexicons still generalise poorly to phrasings nobody wrote down. Write blind4 before tuning.",
 ]
 
 
@@ -138,7 +153,7 @@ def timing(rows: list[dict], repeats: int = 30) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", choices=["all", "dev", "heldout", "none"], default="all")
+    parser.add_argument("--misses", choices=["all", *SPLITS, "none"], default="all")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -153,7 +168,7 @@ def main() -> None:
     langs = {lang: sum(r["lang"] == lang for r in rows) for lang in ("en", "es")}
     print(f"Crisis detector evaluation: {len(rows)} labelled texts ({langs['en']} en, {langs['es']} es)")
     print("R = recall, P = precision; any-help = concern or urgent; urgent->none = urgent texts rated none\n")
-    splits = [s for s in ("dev", "heldout", "blind") if any(r["split"] == s for r in rows)]
+    splits = [s for s in SPLITS if any(r["split"] == s for r in rows)]
     for split in [*splits, "all"]:
         subset = rows if split == "all" else [r for r in rows if r["split"] == split]
         by_level = {lv: sum(r["level"] == lv for r in subset) for lv in LEVELS}

@@ -4,8 +4,8 @@ in crisis and returns a level (none, concern, urgent) and the signals it found.
 Pure Python on purpose (no Django, no network, no model): every save path calls it, so
 it must be fast (well under a millisecond for a typical message), deterministic and
 testable on its own. The patterns are data, in data/crisis_patterns.toml, with the level
-policy and each group's source written there; this module only prepares the text and
-applies the rules. It errs toward "concern": a gentle offer of help costs little, a miss
+policy and each group's source written there; this module only prepares the text (with
+the character helpers in text_normalise.py) and applies the rules. It errs toward "concern": a gentle offer of help costs little, a miss
 can cost a life.
 """
 
@@ -14,10 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .text_normalise import (
+    CLAUSE_MARK, ELLIPSIS, HAS_DIGIT, INNER_APOSTROPHE, LEET_WORD, MACRO, MASKED_WORD, OTHER, QUOTES,
+    REPEATS, SENTENCE_END, SPACED_LETTERS, squeeze_pattern, strip_marks,
+)
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "crisis_patterns.toml"
 
@@ -75,50 +79,6 @@ def normalise(text: str) -> str:
     return _engine().normalise(text)
 
 
-# --------------------------------------------------------------------------- text
-
-# Combining marks left by NFKD (accents, tildes), variation selectors and zero-width
-# characters. A character-class regex is much faster than a per-character loop.
-_MARKS = re.compile(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200b-\u200f\u2060]"
-)
-_QUOTES = str.maketrans({c: ' " ' for c in '"“”„‟«»〝〞＂'} | {c: "'" for c in "’‘ʼ`´"})
-_INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z])")
-_MASKED_WORD = re.compile(r"[a-z]*[*#]+[a-z*#]*")
-_LEET_WORD = re.compile(r"(?<![a-z0-9@$!|])[a-z]+[0-9@$!|][a-z0-9@$!|]*[a-z0-9]")
-_HAS_DIGIT = re.compile(r"[0-9]")
-_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-_]){2,}[a-z](?![a-z0-9])")
-_ELLIPSIS = re.compile(r"\.{2,}|…")
-_SENTENCE_END = re.compile(r"[.!?;\n\r\u2029\u2028]+")
-_CLAUSE_MARK = re.compile(r"[,:\u2013\u2014()\[\]{}]+")
-_OTHER = re.compile(r"[^a-z0-9_ .,\"]+")
-_REPEATS = re.compile(r"([a-z])\1+")
-_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-
-
-def _strip_marks(text: str) -> str:
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
-
-
-def _squeeze_pattern(pattern: str) -> str:
-    """Collapse doubled letters in a regex the way _REPEATS does in the text, leaving
-    escapes (\\b, \\1, \\w) alone, so a pattern written as "kill" matches "kil"."""
-    out, prev, i = [], None, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            prev, i = None, i + 2
-            continue
-        if c.isalpha() and c == prev:
-            i += 1
-            continue
-        out.append(c)
-        prev = c if c.isalpha() else None
-        i += 1
-    return "".join(out)
-
-
 # --------------------------------------------------------------------------- engine
 
 
@@ -170,10 +130,10 @@ class _Engine:
         ]
         clean = [block for block in data["respell"] if block["stage"] == "clean"]
         self.respell_words = {
-            _squeeze_pattern(k): _squeeze_pattern(v) for block in clean for k, v in block.get("words", {}).items()
+            squeeze_pattern(k): squeeze_pattern(v) for block in clean for k, v in block.get("words", {}).items()
         }
         self.respell_clean = [
-            (self._compile(p, wrap=False), _squeeze_pattern(_strip_marks(r.lower())))
+            (self._compile(p, wrap=False), squeeze_pattern(strip_marks(r.lower())))
             for block in clean
             for p, r in block.get("rules", [])
         ]
@@ -185,9 +145,9 @@ class _Engine:
 
         frames = data["frames"]
         self.report = self._compile_any(frames["report"], wrap=True)
-        self.other_subjects = frozenset(_squeeze_pattern(w) for w in frames["other_subjects"])
-        self.generic_subjects = frozenset(_squeeze_pattern(w) for w in frames["generic_subjects"])
-        self.skip_words = frozenset(_squeeze_pattern(w) for w in frames["skip_words"])
+        self.other_subjects = frozenset(squeeze_pattern(w) for w in frames["other_subjects"])
+        self.generic_subjects = frozenset(squeeze_pattern(w) for w in frames["generic_subjects"])
+        self.skip_words = frozenset(squeeze_pattern(w) for w in frames["skip_words"])
         self.media = self._compile_any(frames["media"])
         self.laughter = self._compile_any(frames["laughter"])
         self.no_intent = self._compile_any(frames["no_intent"])
@@ -197,11 +157,11 @@ class _Engine:
 
     def _expand(self, pattern: str) -> str:
         for _ in range(6):
-            expanded = _MACRO.sub(lambda m: self.macros[m.group(1)], pattern)
+            expanded = MACRO.sub(lambda m: self.macros[m.group(1)], pattern)
             if expanded == pattern:
                 break
             pattern = expanded
-        return _squeeze_pattern(_strip_marks(pattern.lower()))
+        return squeeze_pattern(strip_marks(pattern.lower()))
 
     def _compile(self, pattern: str, wrap: bool = True) -> re.Pattern:
         body = self._expand(pattern)
@@ -248,22 +208,22 @@ class _Engine:
         if t.isascii():
             t = t.replace('"', ' " ').replace("`", "'")
         else:
-            t = _strip_marks(t.translate(self.emoji)).translate(_QUOTES)
+            t = strip_marks(t.translate(self.emoji)).translate(QUOTES)
         t = t.lower()
         if "'" in t:
-            t = _INNER_APOSTROPHE.sub("", t).replace("'", ' " ')
+            t = INNER_APOSTROPHE.sub("", t).replace("'", ' " ')
         if "*" in t or "#" in t:
-            t = _MASKED_WORD.sub(self._unmask, t)
-        if _HAS_DIGIT.search(t):
+            t = MASKED_WORD.sub(self._unmask, t)
+        if HAS_DIGIT.search(t):
             for rx, repl in self.respell_raw:
                 t = rx.sub(repl, t)
-        t = _LEET_WORD.sub(lambda m: m.group(0).translate(self.leet), t)
-        t = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_]", "", m.group(0)), t)
-        t = _ELLIPSIS.sub(" ", t)
-        t = _SENTENCE_END.sub(" . ", t)
-        t = _CLAUSE_MARK.sub(" , ", t)
-        t = _OTHER.sub(" ", t)
-        t = _REPEATS.sub(r"\1", t)
+        t = LEET_WORD.sub(lambda m: m.group(0).translate(self.leet), t)
+        t = SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_]", "", m.group(0)), t)
+        t = ELLIPSIS.sub(" ", t)
+        t = SENTENCE_END.sub(" . ", t)
+        t = CLAUSE_MARK.sub(" , ", t)
+        t = OTHER.sub(" ", t)
+        t = REPEATS.sub(r"\1", t)
         words = self.respell_words
         t = " ".join([words.get(w, w) for w in t.split()])
         for rx, repl in self.respell_clean:

@@ -1,7 +1,8 @@
 """The crisis detector, tested on its own (no database, no Django).
 
 The labelled corpus is tests/safety/data/crisis_corpus.csv: id, split, lang, level,
-signals, text. "dev" is what the patterns are tuned on; "heldout" is never tuned on
+signals, text. "dev" is what the patterns are tuned on; "heldout" is never tuned on; "blind3" is a
+batch written before the "when in doubt" lexicons and kept as its own split
 (see bench/crisis_eval.py for what each split means, the full figures and the figures
 measured on blind batches before they joined dev).
 The thresholds here are floors that catch regressions, not the figures themselves; no
@@ -70,7 +71,7 @@ def test_the_corpus_is_large_enough_and_well_formed():
     assert len({r["id"] for r in ROWS}) == len(ROWS)
     for r in ROWS:
         assert r["lang"] in {"en", "es"}, r
-        assert r["split"] in {"dev", "heldout", "blind"}, r
+        assert r["split"] in {"dev", "heldout", "blind", "blind3"}, r
         assert r["level"] in LEVELS, r
         assert r["text"].strip(), r
         assert set(r["signals"]) <= set(SIGNALS), r
@@ -122,6 +123,19 @@ def test_held_out_figures_stay_above_their_floors(graded):
     assert recall(heldout, lambda lv: lv in HELP) >= 0.95
     assert not [r for r in heldout if r["level"] == "urgent" and r["got"] == "none"]
     assert precision(heldout, lambda lv: lv in HELP) >= 0.90
+
+
+def test_blind3_figures_stay_above_their_floors(graded):
+    # blind3 stays its own split (see bench/crisis_eval.py HISTORY); it was measured untuned
+    # (any-help recall 0.416), then the "when in doubt" lexicons were written against its
+    # misses and reached any-help R 1.000 P 0.990, urgent R 0.939. These floors sit a
+    # margin below that, to catch regressions; they are not the honest figure.
+    blind3 = split(graded, "blind3")
+    assert len(blind3) >= 150
+    assert recall(blind3, lambda lv: lv in HELP) >= 0.95
+    assert precision(blind3, lambda lv: lv in HELP) >= 0.90
+    assert recall(blind3, lambda lv: lv == "urgent") >= 0.85
+    assert not [r for r in blind3 if r["level"] == "urgent" and r["got"] == "none"]
 
 
 def test_the_expected_signals_are_reported_for_crisis_texts(graded):
