@@ -1,6 +1,6 @@
 """Evaluate the crisis detector on the labelled corpus.
 
-    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|none]
+    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|blind4|none]
 
 Prints, for each split of the corpus and for all of it: recall and precision
 for "urgent", "concern" and "any help offered" (concern or urgent), overall and per
@@ -14,6 +14,7 @@ the first dev texts and before the patterns, so the first pattern draft was info
 it, and its figure is optimistic. Two "blind" batches were written later, without
 checking them against the patterns, and measured before any tuning on them; they then
 joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
+A fourth, "blind4", is likewise its own split and was never tuned on at all.
 Their figures are the most honest estimate of how the patterns do on
 phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
 never asserted as timings (see bench/README.md).
@@ -37,7 +38,7 @@ CORPUS = ROOT / "tests" / "safety" / "data" / "crisis_corpus.csv"
 HELP = ("concern", "urgent")
 # "blind3" stays its own split on purpose: it is never moved into dev, so every later
 # session sees an honest figure for phrasings the patterns were not written from.
-SPLITS = ("dev", "heldout", "blind", "blind3")
+SPLITS = ("dev", "heldout", "blind", "blind3", "blind4")
 
 # Measured on texts the patterns had never been tuned on, before they joined dev.
 HISTORY = [
@@ -59,6 +60,21 @@ HISTORY = [
     "  look-alikes, e.g. 'ya no quiero estar en este mundo', 'ojala todo se apagara', 'I just want",
     "  to not be a person anymore') caught 2/16 crisis texts and flagged 2/10 look-alikes: regex",
     "  lexicons still generalise poorly to phrasings nobody wrote down. Write blind4 before tuning.",
+    "blind batch 4 (207 texts, split blind4: en-794..910, es-576..665; 117 crisis, 90 look-alikes,",
+    "  90 Spanish), written before reading the patterns, in veiled/novel wordings and slang, with",
+    "  look-alikes on tiredness, hiking, weather, games, sport, cooking, films, dying batteries;",
+    "  it stays its own split and is never tuned on (the safety net is tuned on dev+heldout+blind3):",
+    "  untouched, before the net:   any-help R 0.479 P 0.889, urgent R 0.342 P 0.867, 19 urgent->none",
+    "    (en any-help R 0.448 P 0.882, es R 0.520 P 0.897)",
+    "  after the distress safety net (safety_net.py, [safety_net] in the TOML), tuned on",
+    "  dev+heldout+blind3 only; blind4 measured once after, not tuned on:",
+    "                               any-help R 0.872 P 0.823, urgent R 0.342 P 0.867,  4 urgent->none",
+    "    (en any-help R 0.806 P 0.806, es R 0.960 P 0.842; false alarms on look-alikes 7 -> 22 of 90)",
+    "  cost on the tuning splits: any-help P dev 1.000 -> 0.954, heldout 1.000 -> 0.974, blind3",
+    "  0.990 -> 0.953 (the net alone catches 0.59 of their crisis texts). The net never makes a",
+    "  text urgent, so urgent recall on blind4 is unchanged; caveat: blind4's author also wrote",
+    "  the net's lexicon (after blind4, from the brief's cue list), so blind4 is blind to the",
+    "  tuning but not fully independent of the lexicon author.",
 ]
 
 

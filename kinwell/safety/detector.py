@@ -5,8 +5,10 @@ Pure Python on purpose (no Django, no network, no model): every save path calls 
 it must be fast (well under a millisecond for a typical message), deterministic and
 testable on its own. The patterns are data, in data/crisis_patterns.toml, with the level
 policy and each group's source written there; this module only prepares the text (with
-the character helpers in text_normalise.py) and applies the rules. It errs toward "concern": a gentle offer of help costs little, a miss
-can cost a life.
+the character helpers in text_normalise.py) and applies the rules. When the rules find
+nothing, a last "safety net" stage (safety_net.py: a weighted lexicon of distress cues
+near a first-person marker, also data) may still answer "concern". It errs toward
+"concern": a gentle offer of help costs little, a miss can cost a life.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .safety_net import REASON as SAFETY_NET, SafetyNet
 from .text_normalise import (
     CLAUSE_MARK, ELLIPSIS, HAS_DIGIT, INNER_APOSTROPHE, LEET_WORD, MACRO, MASKED_WORD, OTHER, QUOTES,
     REPEATS, SENTENCE_END, SPACED_LETTERS, squeeze_pattern, strip_marks,
@@ -40,6 +43,7 @@ SIGNALS = (
     "danger_from_others",
     "worry_for_other",
     "suicide_loss",
+    SAFETY_NET,  # "distress_safety_net": only the net spoke (see safety_net.py)
 )
 _SIGNAL_RANK = {s: i for i, s in enumerate(SIGNALS)}
 
@@ -72,6 +76,12 @@ def assess(text: str | None) -> Assessment:
     if not text:
         return NO_CONCERN
     return _engine().assess(text)
+
+
+def safety_net_score(text: str) -> tuple[float, list[str]]:
+    """The safety net's score and cue families for a text, whatever the rules say (for tuning)."""
+    engine = _engine()
+    return engine.net.score(engine._blank_safe(engine.normalise(text or "")))
 
 
 def normalise(text: str) -> str:
@@ -152,6 +162,7 @@ class _Engine:
         self.laughter = self._compile_any(frames["laughter"])
         self.no_intent = self._compile_any(frames["no_intent"])
         self.clause_break = re.compile(frames["clause_break"])
+        self.net = SafetyNet(data["safety_net"], self._expand, self.media, self.laughter)
 
     # -- compiling
 
@@ -322,7 +333,7 @@ class _Engine:
             # the safety nets only speak when nothing more specific did
             hits = [h for h in hits if not h.group.fallback]
         if not hits:
-            return NO_CONCERN
+            return self._safety_net(t)
 
         reasons: set[str] = set()
         level = NONE
@@ -362,8 +373,13 @@ class _Engine:
             reasons.add("timing_or_goodbye")
 
         if level == NONE:
-            return NO_CONCERN
+            return self._safety_net(t)
         return Assessment(LEVELS[level], tuple(sorted(reasons, key=_SIGNAL_RANK.__getitem__)))
+
+    def _safety_net(self, t: str) -> Assessment:
+        """Last stage, only when the rules found nothing: concern, never urgent (a time cue
+        next to it changes nothing; urgent stays the rules' call)."""
+        return Assessment("concern", (SAFETY_NET,)) if self.net.fires(t) else NO_CONCERN
 
     @staticmethod
     def _farewell_weight(hits: list[_Hit]) -> int:

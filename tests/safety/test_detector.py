@@ -2,7 +2,8 @@
 
 The labelled corpus is tests/safety/data/crisis_corpus.csv: id, split, lang, level,
 signals, text. "dev" is what the patterns are tuned on; "heldout" is never tuned on; "blind3" is a
-batch written before the "when in doubt" lexicons and kept as its own split
+batch written before the "when in doubt" lexicons and kept as its own split; "blind4" was
+written before the distress safety net and is never tuned on
 (see bench/crisis_eval.py for what each split means, the full figures and the figures
 measured on blind batches before they joined dev).
 The thresholds here are floors that catch regressions, not the figures themselves; no
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kinwell.safety.detector import LEVELS, SIGNALS, Assessment, assess, normalise
+from kinwell.safety.detector import LEVELS, SIGNALS, Assessment, assess, normalise, safety_net_score
 
 CORPUS = Path(__file__).parent / "data" / "crisis_corpus.csv"
 HELP = {"concern", "urgent"}
@@ -71,7 +72,7 @@ def test_the_corpus_is_large_enough_and_well_formed():
     assert len({r["id"] for r in ROWS}) == len(ROWS)
     for r in ROWS:
         assert r["lang"] in {"en", "es"}, r
-        assert r["split"] in {"dev", "heldout", "blind", "blind3"}, r
+        assert r["split"] in {"dev", "heldout", "blind", "blind3", "blind4"}, r
         assert r["level"] in LEVELS, r
         assert r["text"].strip(), r
         assert set(r["signals"]) <= set(SIGNALS), r
@@ -136,6 +137,18 @@ def test_blind3_figures_stay_above_their_floors(graded):
     assert precision(blind3, lambda lv: lv in HELP) >= 0.90
     assert recall(blind3, lambda lv: lv == "urgent") >= 0.85
     assert not [r for r in blind3 if r["level"] == "urgent" and r["got"] == "none"]
+
+
+def test_blind4_figures_stay_above_their_floors(graded):
+    # blind4 (see bench/crisis_eval.py HISTORY) was written before the safety net and is
+    # never tuned on: untouched it scored any-help R 0.479 P 0.889 with 19 urgent->none;
+    # with the net (tuned on dev+heldout+blind3 only) R 0.872 P 0.823 with 4 urgent->none.
+    # These floors sit a little below that, to catch regressions.
+    blind4 = split(graded, "blind4")
+    assert len(blind4) >= 200
+    assert recall(blind4, lambda lv: lv in HELP) >= 0.85
+    assert precision(blind4, lambda lv: lv in HELP) >= 0.78
+    assert len([r for r in blind4 if r["level"] == "urgent" and r["got"] == "none"]) <= 5
 
 
 def test_the_expected_signals_are_reported_for_crisis_texts(graded):
@@ -332,3 +345,51 @@ def test_the_detector_imports_no_django():
         cwd=Path(__file__).resolve().parents[2],
     )
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- safety net
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just want to stop being a person",
+        "ojalá todo se apagara",
+        "me siento de sobra en todas partes",
+        "I just want to give up on everything",
+    ],
+)
+def test_the_safety_net_offers_help_for_wordings_the_rules_miss(text):
+    assert assess(text) == Assessment("concern", ("distress_safety_net",))
+
+
+def test_the_safety_net_is_never_urgent_even_with_a_time_cue():
+    # urgent stays the rules' call: a time next to a net-only text changes nothing
+    for text in ["I just want to stop being a person tonight", "ojalá todo se apagara esta noche"]:
+        assert assess(text) == Assessment("concern", ("distress_safety_net",)), text
+
+
+def test_the_safety_net_speaks_only_when_the_rules_found_nothing():
+    assert assess("I want to die") == Assessment("urgent", ("suicidal_ideation",))
+    assert safety_net_score("I want to die")[0] >= 3  # it would fire, but the rules answered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone is dying",  # one cue, an everyday object
+        "I cut my finger chopping onions",  # everyday scene in the same sentence
+        "my grandpa is dying",  # someone else is the subject
+        "I'm not going to give up",  # resolve, not surrender
+        "in the movie the hero says I just want to stop being a person",  # media sentence
+        "I'm not suicidal, just tired",  # negation is blanked before the net reads the text
+    ],
+)
+def test_the_safety_net_stays_quiet_on_look_alikes(text):
+    assert assess(text).level == "none", (text, safety_net_score(text))
+
+
+def test_the_safety_net_needs_a_first_person_marker_near_the_cue_in_a_longer_text():
+    far = "the report says that the old factory is going to disappear forever next spring, according to the council"
+    assert safety_net_score(far) == (0.0, [])
+    assert safety_net_score("I want to disappear forever")[0] >= 3
