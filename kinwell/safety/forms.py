@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.safety.models import SafetyPlan
@@ -25,13 +26,19 @@ class SafetyPlanForm(forms.ModelForm):
         help_text=_("Someone from your circles. Nobody is told anything unless you choose this."),
     )
 
+    crisis_message = forms.CharField(
+        label=SafetyPlan._meta.get_field("crisis_message").verbose_name,
+        max_length=200,
+        required=False,
+        help_text=_("For example: “Could you give me a call when you can?”"),
+    )
+
     class Meta:
         model = SafetyPlan
         fields = (*SafetyPlan.SECTIONS, "crisis_message", "tell_without_asking")
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in SafetyPlan.SECTIONS}
         help_texts = {
             **SECTION_HELP,
-            "crisis_message": _("For example: “Could you give me a call when you can?”"),
             "tell_without_asking": _("Otherwise Kinwell asks you first, every time."),
         }
 
@@ -41,5 +48,7 @@ class SafetyPlanForm(forms.ModelForm):
         if self.instance and self.instance.crisis_contact_id:
             self.initial["crisis_contact"] = self.instance.crisis_contact_id
         for name in SafetyPlan.SECTIONS:
+            # Set after construction, so the limit needs its validator added by hand.
             self.fields[name].max_length = 4000
+            self.fields[name].validators.append(MaxLengthValidator(4000))
             self.fields[name].widget.attrs["maxlength"] = 4000

@@ -31,7 +31,7 @@ class SafetyPlan(models.Model):
     crisis_contact = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    crisis_message = models.CharField(_("What they should hear from Kinwell"), max_length=200, blank=True)
+    crisis_message = EncryptedTextField(_("What they should hear from Kinwell"), blank=True)
     tell_without_asking = models.BooleanField(
         _("Tell them without asking me first when Kinwell notices I may be in crisis"), default=False
     )

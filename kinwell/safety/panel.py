@@ -5,9 +5,8 @@ JavaScript, and it never blocks or hides what the person wrote."""
 from django.conf import settings
 
 from kinwell.safety.detector import Assessment
-from kinwell.safety.models import SafetyPlan
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
-from kinwell.safety.services import CRISIS_LEVELS, assess_free_text
+from kinwell.safety.services import CRISIS_LEVELS, assess_free_text, existing_plan
 
 SESSION_KEY = "kinwell_crisis_panel"
 
@@ -33,9 +32,7 @@ def context_processor(request):
     if not hasattr(request, "session") or SESSION_KEY not in request.session:
         return {}
     found = request.session.pop(SESSION_KEY)
-    plan = None
-    if request.user.is_authenticated:
-        plan = SafetyPlan.objects.filter(owner=request.user).select_related("crisis_contact").first()
+    plan = existing_plan(owner=request.user) if request.user.is_authenticated else None
     country = crisis_resources()
     return {
         "crisis_panel": {

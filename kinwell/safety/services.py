@@ -21,7 +21,12 @@ def assess_free_text(*, author, text: str) -> Assessment:
     if result.level == "urgent" and author is not None and author.is_authenticated:
         plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
         if plan is not None:
-            tell_crisis_contact(owner=author)
+            try:
+                tell_crisis_contact(owner=author)
+            except NotFound:
+                # The contact has left their circles since. Telling nobody is right, and
+                # must never turn a save into an error page in place of the crisis panel.
+                pass
     return result
 
 

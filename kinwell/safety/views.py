@@ -83,9 +83,7 @@ def tell_contact(request):
 
 def help_now(request):
     """One click from every page; works signed out and without JavaScript."""
-    plan = None
-    if request.user.is_authenticated:
-        plan = SafetyPlan.objects.filter(owner=request.user).select_related("crisis_contact").first()
+    plan = services.existing_plan(owner=request.user) if request.user.is_authenticated else None
     return render(
         request,
         "safety/help_now.html",

@@ -171,3 +171,33 @@ def test_spanish_readers_also_get_988_in_spanish(client):
     assert 'href="sms:988?&amp;body=AYUDA"' in page and "988lineadevida.org" in page
     english = client.get("/help-now/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "AYUDA" not in english
+
+
+def test_a_contact_who_has_left_is_not_told_and_the_panel_still_shows(client_for, user, other_user):
+    circle = CircleFactory(owner=user, members=[other_user])
+    services.update_plan(owner=user, crisis_contact_id=other_user.pk, tell_without_asking=True, crisis_message="")
+    circle_services.leave_circle(user=other_user, circle=circle)
+    response = add_boundary(client_for(user), circle, URGENT_TEXT)
+    assert response.status_code == 200
+    assert "crisis-panel--urgent" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_message_for_my_contact_is_encrypted_and_kept_short(client_for, user, other_user):
+    from django.db import connection
+
+    CircleFactory(owner=user, members=[other_user])
+    client = client_for(user)
+    too_long = client.post("/safety-plan/", {"crisis_contact": other_user.pk, "crisis_message": "x" * 201})
+    assert too_long.status_code == 400
+    client.post("/safety-plan/", {"crisis_contact": other_user.pk, "crisis_message": "Call me, please."})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT crisis_message FROM safety_safetyplan")
+        assert "Call me" not in cursor.fetchone()[0]
+    assert SafetyPlan.objects.get(owner=user).crisis_message == "Call me, please."
+
+
+def test_a_plan_section_that_is_far_too_long_is_a_400(client_for, user):
+    response = client_for(user).post("/safety-plan/", {"warning_signs": "x" * 4001})
+    assert response.status_code == 400
+    assert not SafetyPlan.objects.filter(owner=user).exists()
