@@ -22,9 +22,12 @@ class DataKind(models.TextChoices):
 
     CHECKIN_MOOD = "checkin_mood", _("Check-in moods")
     CHECKIN_NOTES = "checkin_notes", _("Check-in notes")
-    SCREENING = "screening", _("Screening results")
+    SCREENING = "screening", _("Screening results (score and band)")
+    SCREENING_ANSWERS = "screening_answers", _("Screening answers, question by question")
     SAFETY_PLAN = "safety_plan", _("Safety plan")
     SUPPORT_PLAN = "support_plan", _("Support plan")
+    GRATITUDE = "gratitude", _("Gratitude journal")
+    GOALS = "goals", _("Personal goals")
 
 
 class Circle(models.Model):
