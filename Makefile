@@ -33,6 +33,7 @@ run: demo
 	@echo "Kinwell is at http://$(HOST):$(PORT)/  (demo password: kinwell-demo)"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(PY) manage.py db_worker & \
+	$(PY) manage.py run_schedule & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
@@ -8,3 +9,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from kinwell.core import converters  # noqa: F401  registers <id:...> before any URL conf loads
+
+        autodiscover_modules("jobs")  # each app's jobs.py registers its periodic jobs
