@@ -10,6 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from kinwell.accounts.api import router as accounts_router
 from kinwell.accounts.services import user_for_api_token
+from kinwell.checkins.api import router as checkins_router
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.core.errors import ServiceError
@@ -62,3 +63,4 @@ def not_authenticated(request, error):
 api.add_router("/", accounts_router)
 api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
+api.add_router("/checkins", checkins_router)

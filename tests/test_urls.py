@@ -18,17 +18,21 @@ PUBLIC = {
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
+    "checkins:reminder_link",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
     "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
     "accounts:data", "accounts:download", "circles:new", "circles:access_log",
     "safety:plan", "safety:plan_print", "safety:tell_contact",
+    "checkins:mine", "checkins:new", "checkins:edit", "checkins:delete", "checkins:trends", "checkins:settings",
+    "checkins:dismiss_nudge",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
     "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
     "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
+    "checkins:circle", "checkins:respond",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -50,11 +54,17 @@ def world():
     from kinwell.accounts.models import ApiToken
 
     api_token = ApiToken.objects.create(user=owner, name="phone", token_hash="a" * 64, hint="kw_aaaa")
+    from kinwell.checkins import services as checkin_services
+    from kinwell.checkins.models import SignNudge
+
+    checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today")
+    nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
             "token_id": api_token.pk, "token": token, "uidb64": "x",
+            "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
         },
     }
 
@@ -113,6 +123,12 @@ def test_personal_pages_never_show_another_persons_data(client_for, world):
         assert "quiet hour" not in body and world["owner"].email not in body, name
     # The owner's token cannot be touched by someone else.
     assert client.post(url_for("accounts:revoke_token", world)).status_code == 404
+
+
+def test_a_member_sees_shared_check_in_moods_but_not_unshared_notes(client_for, world):
+    page = client_for(world["member"]).get(url_for("checkins:circle", world)).content.decode()
+    assert "Low" in page and "Owner" in page
+    assert "quiet hour was hard" not in page
 
 
 def test_the_owner_sees_who_viewed_their_data(client_for, world):

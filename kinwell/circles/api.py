@@ -7,7 +7,7 @@ from kinwell.circles import selectors, services
 from kinwell.circles.models import CircleKind, DataKind, Invitation
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
-from kinwell.safety.services import assess_free_text
+from kinwell.safety.schemas import SafetyOut, safety_report
 
 router = Router(tags=["circles"])
 invitations_router = Router(tags=["invitations"])
@@ -73,15 +73,6 @@ class BoundaryIn(Schema):
 class BoundaryOut(Schema):
     id: int
     text: str
-
-
-class SafetyOut(Schema):
-    """What the safety check noticed in the text just saved; clients show crisis help
-    when the level is "concern" or "urgent" (resources at help_url)."""
-
-    level: str
-    reasons: list[str]
-    help_url: str
 
 
 class BoundarySavedOut(BoundaryOut):
@@ -246,10 +237,8 @@ def set_space(request, circle_id: int, payload: SpaceIn):
 def add_boundary(request, circle_id: int, payload: BoundaryIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
     boundary = services.add_boundary(user=request.auth, circle=membership.circle, text=payload.text)
-    safety = assess_free_text(author=request.auth, text=boundary.text)
     return Status(
-        201,
-        {"id": boundary.pk, "text": boundary.text, "safety": {**safety.to_dict(), "help_url": reverse("core:help_now")}},
+        201, {"id": boundary.pk, "text": boundary.text, "safety": safety_report(author=request.auth, text=boundary.text)}
     )
 
 

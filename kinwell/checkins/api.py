@@ -1,0 +1,255 @@
+"""Check-ins, trends, reactions and sign settings in /api/v1/. Another person's
+check-ins come only through the access policy, like the pages."""
+
+from datetime import date, datetime, time
+
+from ninja import Field, Query, Router, Schema, Status
+
+from kinwell.checkins import selectors, services
+from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, Reaction
+from kinwell.circles import selectors as circle_selectors
+from kinwell.core.schemas import ERRORS
+from kinwell.safety.schemas import SafetyOut, safety_report
+
+router = Router(tags=["check-ins"])
+
+
+class CheckInIn(Schema):
+    mood: int = Field(..., ge=1, le=5, description="1 very low … 5 great")
+    day: date | None = Field(None, description="The person's local day; today when left out. Up to a year back.")
+    feelings: list[str] = Field(default_factory=list, max_length=30)
+    stress: int | None = Field(None, ge=0, le=10)
+    sleep_hours: float | None = Field(None, ge=0, le=24)
+    energy: int | None = Field(None, ge=1, le=5)
+    tags: list[str] = Field(default_factory=list, max_length=12)
+    note: str = Field("", max_length=NOTE_MAX_LENGTH)
+    wants_support: bool = False
+
+
+class CheckInPatch(Schema):
+    mood: int | None = Field(None, ge=1, le=5)
+    day: date | None = None
+    feelings: list[str] | None = Field(None, max_length=30)
+    stress: int | None = Field(None, ge=0, le=10)
+    sleep_hours: float | None = Field(None, ge=0, le=24)
+    energy: int | None = Field(None, ge=1, le=5)
+    tags: list[str] | None = Field(None, max_length=12)
+    note: str | None = Field(None, max_length=NOTE_MAX_LENGTH)
+    wants_support: bool | None = None
+
+
+class ResponseOut(Schema):
+    author: str
+    reaction: str
+    message: str
+    created_at: datetime
+
+
+class CheckInOut(Schema):
+    id: int
+    day: date
+    mood: int
+    feelings: list[str]
+    stress: int | None
+    sleep_hours: float | None
+    energy: int | None
+    tags: list[str]
+    note: str | None = Field(None, description="Left out where the owner does not share notes with you.")
+    wants_support: bool
+    responses: list[ResponseOut] = Field(default_factory=list)
+
+
+class CheckInSavedOut(CheckInOut):
+    safety: SafetyOut
+
+
+class MemberCheckInOut(CheckInOut):
+    owner_id: int
+    owner: str
+
+
+class FindingOut(Schema):
+    kind: str
+    subject: str
+    mood_with: float
+    mood_without: float
+    days_with: int
+    days_without: int
+
+
+class DayOut(Schema):
+    day: date
+    mood: float
+    checkins: int
+    stress: float | None
+    sleep_hours: float | None
+    energy: float | None
+
+
+class TrendOut(Schema):
+    days: int
+    start: date
+    end: date
+    average_mood: float | None
+    average_stress: float | None
+    average_sleep_hours: float | None
+    days_checked_in: int
+    current_streak: int
+    longest_streak: int
+    points: list[DayOut]
+    findings: list[FindingOut]
+
+
+class ReactionIn(Schema):
+    reaction: Reaction
+    message: str = Field("", max_length=RESPONSE_MAX_LENGTH)
+
+
+class ReactionSavedOut(Schema):
+    id: int
+    reaction: str
+    message: str
+    safety: SafetyOut
+
+
+class SignSettingsIO(Schema):
+    nudges_on: bool
+    streak_rule_on: bool
+    tell_supporters: bool
+    supporter_ids: list[int]
+
+
+class ReminderIO(Schema):
+    enabled: bool
+    local_time: str = Field(..., pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM in the person's time zone")
+
+
+def _out(checkin: CheckIn, *, with_note: bool = True, with_responses: bool = True) -> dict:
+    return {
+        "id": checkin.pk, "day": checkin.day, "mood": checkin.mood, "feelings": list(checkin.feelings),
+        "stress": checkin.stress, "sleep_hours": float(checkin.sleep_hours) if checkin.sleep_hours is not None else None,
+        "energy": checkin.energy, "tags": list(checkin.tags), "note": checkin.note if with_note else None,
+        "wants_support": checkin.wants_support,
+        "responses": [
+            {"author": response.author.display_name, "reaction": response.reaction, "message": response.message,
+             "created_at": response.created_at}
+            for response in checkin.responses.all()
+        ] if with_responses else [],
+    }
+
+
+def _words(payload: dict) -> str:
+    return "\n".join([payload.get("note") or "", *(payload.get("tags") or [])])
+
+
+@router.get("", response={200: list[CheckInOut], **ERRORS})
+def list_my_checkins(request, days: int | None = Query(None, ge=1, le=3660)):
+    """My own check-ins, newest first; `days` limits them to the last so many days."""
+    return [_out(checkin) for checkin in selectors.my_checkins(owner=request.auth, days=days)]
+
+
+@router.post("", response={201: CheckInSavedOut, **ERRORS})
+def create_checkin(request, payload: CheckInIn):
+    fields = payload.dict()
+    checkin = services.record_checkin(owner=request.auth, **fields)
+    return Status(201, {**_out(checkin, with_responses=False), "safety": safety_report(author=request.auth, text=_words(fields))})
+
+
+@router.get("/trends", response={200: TrendOut, **ERRORS})
+def my_trend(request, days: int = 30):
+    if days not in selectors.PERIODS:
+        from kinwell.core.errors import ServiceError
+
+        raise ServiceError(f"days must be one of {', '.join(map(str, selectors.PERIODS))}.")
+    trend = selectors.trend_for(owner=request.auth, days=days)
+    averages = trend["averages"]
+    return {
+        "days": days, "start": trend["start"], "end": trend["end"], "average_mood": averages["mood"],
+        "average_stress": averages["stress"], "average_sleep_hours": averages["sleep_hours"],
+        "days_checked_in": averages["days"], "current_streak": trend["current_streak"],
+        "longest_streak": trend["longest_streak"],
+        "points": [
+            {"day": p.day, "mood": p.mood, "checkins": p.checkins, "stress": p.stress, "sleep_hours": p.sleep_hours,
+             "energy": p.energy}
+            for p in trend["points"]
+        ],
+        "findings": [finding.__dict__ for finding in trend["findings"]],
+    }
+
+
+@router.get("/sign-settings", response={200: SignSettingsIO, **ERRORS})
+def get_sign_settings(request):
+    row = services.sign_settings_for(user=request.auth)
+    return {
+        "nudges_on": row.nudges_on, "streak_rule_on": row.streak_rule_on, "tell_supporters": row.tell_supporters,
+        "supporter_ids": list(row.supporters.values_list("pk", flat=True)),
+    }
+
+
+@router.put("/sign-settings", response={200: SignSettingsIO, **ERRORS})
+def put_sign_settings(request, payload: SignSettingsIO):
+    services.update_sign_settings(user=request.auth, **payload.dict())
+    return get_sign_settings(request)
+
+
+@router.get("/reminder", response={200: ReminderIO, **ERRORS})
+def get_reminder(request):
+    reminder = services.reminder_for(user=request.auth)
+    return {"enabled": reminder.enabled, "local_time": _hh_mm(reminder.local_time)}
+
+
+def _hh_mm(value) -> str:
+    return value.strftime("%H:%M") if isinstance(value, time) else str(value)[:5]
+
+
+@router.put("/reminder", response={200: ReminderIO, **ERRORS})
+def put_reminder(request, payload: ReminderIO):
+    reminder = services.update_reminder(
+        user=request.auth, enabled=payload.enabled, local_time=time.fromisoformat(payload.local_time)
+    )
+    return {"enabled": reminder.enabled, "local_time": _hh_mm(reminder.local_time)}
+
+
+@router.get("/circle/{id:circle_id}", response={200: list[MemberCheckInOut], **ERRORS})
+def circle_checkins(request, circle_id: int):
+    """The other members' check-ins from the last two weeks, as each one's sharing allows."""
+    membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
+    circle = membership.circle
+    feed = selectors.circle_feed(viewer=request.auth, circle=circle, memberships=circle.memberships.select_related("user"))
+    return [
+        {**_out(item["checkin"], with_note=item["with_notes"]), "owner_id": item["owner"].pk,
+         "owner": item["owner"].display_name}
+        for item in feed["items"]
+    ]
+
+
+@router.post("/{id:checkin_id}/reactions", response={201: ReactionSavedOut, **ERRORS})
+def react(request, checkin_id: int, payload: ReactionIn):
+    response = services.respond_to_checkin(
+        author=request.auth, checkin_id=checkin_id, reaction=payload.reaction, message=payload.message
+    )
+    return Status(201, {
+        "id": response.pk, "reaction": response.reaction, "message": response.message,
+        "safety": safety_report(author=request.auth, text=response.message),
+    })
+
+
+@router.get("/{id:checkin_id}", response={200: CheckInOut, **ERRORS})
+def get_checkin(request, checkin_id: int):
+    return _out(services.own_checkin(owner=request.auth, checkin_id=checkin_id))
+
+
+@router.patch("/{id:checkin_id}", response={200: CheckInSavedOut, **ERRORS})
+def update_checkin(request, checkin_id: int, payload: CheckInPatch):
+    fields = payload.dict(exclude_unset=True)
+    for required in ("mood", "day", "feelings", "tags", "note", "wants_support"):
+        if required in fields and fields[required] is None:
+            fields.pop(required)
+    checkin = services.update_checkin(owner=request.auth, checkin_id=checkin_id, **fields)
+    return {**_out(checkin), "safety": safety_report(author=request.auth, text=_words(fields))}
+
+
+@router.delete("/{id:checkin_id}", response={204: None, **ERRORS})
+def delete_checkin(request, checkin_id: int):
+    services.delete_checkin(owner=request.auth, checkin_id=checkin_id)
+    return Status(204, None)

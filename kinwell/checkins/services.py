@@ -1,0 +1,282 @@
+"""Every write about check-ins, responses, signs and reminders.
+
+Saving a check-in never waits on the safety layer: callers pass the note to
+`kinwell.safety` after saving (views through `offer_help`, the API through
+`assess_free_text`), so help appears and nothing is blocked.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinwell.checkins import signs as signs_module
+from kinwell.checkins.models import (
+    NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, CheckInResponse, Reaction, ReminderSettings, SignNudge, SignSettings,
+)
+from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
+from kinwell.circles import access
+from kinwell.circles.models import DataKind, Membership
+from kinwell.core.errors import NotFound, ServiceError
+
+BACKFILL_LIMIT_DAYS = 366
+# Enough history for a 28-day baseline, the recent week and a long streak before it.
+SIGN_HISTORY_DAYS = 120
+_UNSET = object()
+
+
+def _clean_fields(*, owner, fields: dict) -> dict:
+    """Check every value in the person's terms; raise before anything is written."""
+    cleaned = {}
+    if "mood" in fields:
+        if fields["mood"] not in MOODS:
+            raise ServiceError(_("Choose how you feel on the scale from 1 (very low) to 5 (great)."))
+        cleaned["mood"] = fields["mood"]
+    if "feelings" in fields:
+        feelings = list(dict.fromkeys(fields["feelings"] or []))
+        unknown = [code for code in feelings if code not in FEELINGS]
+        if unknown:
+            raise ServiceError(_("These feelings are not on the list: %(names)s") % {"names": ", ".join(unknown)})
+        cleaned["feelings"] = feelings
+    if "stress" in fields:
+        stress = fields["stress"]
+        if stress is not None and not (isinstance(stress, int) and 0 <= stress <= 10):
+            raise ServiceError(_("Stress goes from 0 (none) to 10 (the most)."))
+        cleaned["stress"] = stress
+    if "sleep_hours" in fields:
+        cleaned["sleep_hours"] = _clean_sleep(fields["sleep_hours"])
+    if "energy" in fields:
+        if fields["energy"] is not None and fields["energy"] not in ENERGY:
+            raise ServiceError(_("Energy goes from 1 (drained) to 5 (full of energy)."))
+        cleaned["energy"] = fields["energy"]
+    if "tags" in fields:
+        tags = [tag for tag in dict.fromkeys(normalise_tag(str(tag)) for tag in fields["tags"] or []) if tag]
+        if len(tags) > MAX_TAGS:
+            raise ServiceError(_("Choose up to %(count)d tags.") % {"count": MAX_TAGS})
+        cleaned["tags"] = tags
+    if "note" in fields:
+        note = (fields["note"] or "").strip()
+        if len(note) > NOTE_MAX_LENGTH:
+            raise ServiceError(_("The note can be up to %(count)d characters.") % {"count": NOTE_MAX_LENGTH})
+        cleaned["note"] = note
+    if "wants_support" in fields:
+        cleaned["wants_support"] = bool(fields["wants_support"])
+    if "day" in fields:
+        cleaned["day"] = _clean_day(owner=owner, day=fields["day"])
+    return cleaned
+
+
+def _clean_sleep(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        hours = Decimal(str(value)).quantize(Decimal("0.1"))
+    except InvalidOperation:
+        raise ServiceError(_("Hours slept should be a number, like 7 or 6.5.")) from None
+    if not Decimal(0) <= hours <= Decimal(24):
+        raise ServiceError(_("Hours slept should be between 0 and 24."))
+    return hours
+
+
+def _clean_day(*, owner, day: date) -> date:
+    today = access.owner_today(owner)
+    if day > today:
+        raise ServiceError(_("A check-in can't be for a day that hasn't come yet."))
+    if day < today - timedelta(days=BACKFILL_LIMIT_DAYS):
+        raise ServiceError(_("You can fill in days up to a year back."))
+    return day
+
+
+@transaction.atomic
+def record_checkin(
+    *, owner, mood: int, day: date | None = None, feelings=(), stress: int | None = None, sleep_hours=None,
+    energy: int | None = None, tags=(), note: str = "", wants_support: bool = False,
+    source: str = "kinwell", import_key: str = "", recorded_at: datetime | None = None,
+) -> CheckIn:
+    fields = _clean_fields(owner=owner, fields={
+        "mood": mood, "day": day or access.owner_today(owner), "feelings": feelings, "stress": stress,
+        "sleep_hours": sleep_hours, "energy": energy, "tags": tags, "note": note, "wants_support": wants_support,
+    })
+    checkin = CheckIn.objects.create(
+        owner=owner, source=source, import_key=import_key, recorded_at=recorded_at or timezone.now(), **fields
+    )
+    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    return checkin
+
+
+def own_checkin(*, owner, checkin_id: int) -> CheckIn:
+    checkin = CheckIn.objects.filter(owner=owner, pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+@transaction.atomic
+def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
+    known = {"mood", "day", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support"}
+    if set(fields) - known:
+        raise ServiceError(_("Unknown part of a check-in: %(names)s") % {"names": ", ".join(sorted(set(fields) - known))})
+    checkin = own_checkin(owner=owner, checkin_id=checkin_id)
+    for name, value in _clean_fields(owner=owner, fields=fields).items():
+        setattr(checkin, name, value)
+    checkin.save()
+    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    return checkin
+
+
+@transaction.atomic
+def delete_checkin(*, owner, checkin_id: int) -> None:
+    own_checkin(owner=owner, checkin_id=checkin_id).delete()
+
+
+# --- Responses ---------------------------------------------------------------------
+
+
+def checkin_visible_to(*, viewer, checkin_id: int) -> CheckIn:
+    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise."""
+    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
+    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD):
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+@transaction.atomic
+def respond_to_checkin(*, author, checkin_id: int, reaction: str, message: str = "") -> CheckInResponse:
+    checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id)
+    if checkin.owner_id == author.pk:
+        raise ServiceError(_("Reactions are for other people's check-ins."))
+    if reaction not in Reaction.values:
+        raise ServiceError(_("Choose one of the reactions, or write a short message."))
+    message = (message or "").strip()
+    if reaction == Reaction.MESSAGE and not message:
+        raise ServiceError(_("Write a few words, or choose one of the reactions."))
+    if len(message) > RESPONSE_MAX_LENGTH:
+        raise ServiceError(_("A message can be up to %(count)d characters.") % {"count": RESPONSE_MAX_LENGTH})
+    return CheckInResponse.objects.create(checkin=checkin, author=author, reaction=reaction, message=message)
+
+
+def mark_responses_seen(*, owner) -> int:
+    return CheckInResponse.objects.filter(checkin__owner=owner, seen_at__isnull=True).update(seen_at=timezone.now())
+
+
+# --- Signs ---------------------------------------------------------------------------
+
+
+def sign_settings_for(*, user) -> SignSettings:
+    settings_row, _created = SignSettings.objects.get_or_create(user=user)
+    return settings_row
+
+
+def circle_people_of(*, user):
+    circles = Membership.objects.filter(user=user).values("circle_id")
+    return (
+        get_user_model().objects.filter(memberships__circle_id__in=circles).exclude(pk=user.pk)
+        .distinct().order_by("display_name")
+    )
+
+
+@transaction.atomic
+def update_sign_settings(
+    *, user, nudges_on: bool, streak_rule_on: bool, tell_supporters: bool, supporter_ids=()
+) -> SignSettings:
+    settings_row = sign_settings_for(user=user)
+    supporters = list(circle_people_of(user=user).filter(pk__in=list(supporter_ids)))
+    if len(supporters) != len(set(supporter_ids)):
+        raise ServiceError(_("Choose supporters from the people in your circles."))
+    if tell_supporters and not supporters:
+        raise ServiceError(_("Pick at least one person to ask, or leave “ask them to check on me” off."))
+    settings_row.nudges_on = nudges_on
+    settings_row.streak_rule_on = streak_rule_on
+    settings_row.tell_supporters = tell_supporters
+    settings_row.save()
+    settings_row.supporters.set(supporters)
+    return settings_row
+
+
+def _day_records(*, owner, since: date) -> list:
+    rows = CheckIn.objects.filter(owner=owner, day__gte=since).values_list("day", "mood", "wants_support")
+    return [signs_module.DayRecord(day=day, mood=mood, wants_support=wants) for day, mood, wants in rows]
+
+
+def look_for_signs(*, owner, today: date | None = None) -> list[SignNudge]:
+    """Compare the person's recent check-ins with their own baseline; record a nudge
+    for each new pattern, and ask their chosen supporters to check on them if they
+    arranged that. Returns the nudges created now."""
+    settings_row = sign_settings_for(user=owner)
+    today = today or access.owner_today(owner)
+    settings_row.last_checked_on = today
+    settings_row.save(update_fields=["last_checked_on"])
+    if not settings_row.nudges_on:
+        return []
+    rules = signs_module.load_rules()
+    records = _day_records(owner=owner, since=today - timedelta(days=SIGN_HISTORY_DAYS))
+    created = []
+    for sign in signs_module.detect_signs(records, today=today, rules=rules, streak_rule_on=settings_row.streak_rule_on):
+        nudge, is_new = SignNudge.objects.get_or_create(
+            owner=owner, rule=sign.rule, since=sign.since, defaults={"details": _jsonable(sign.explanation)}
+        )
+        if is_new:
+            created.append(nudge)
+    if created and settings_row.tell_supporters:
+        _ask_supporters(owner=owner, settings_row=settings_row, nudges=created)
+    return created
+
+
+def _jsonable(explanation: dict) -> dict:
+    return {key: (value.isoformat() if isinstance(value, date) else value) for key, value in explanation.items()}
+
+
+def _ask_supporters(*, owner, settings_row: SignSettings, nudges: list[SignNudge]) -> None:
+    from kinwell.checkins.tasks import send_supporter_check_on_me
+
+    still_close = circle_people_of(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
+    supporter_ids = list(still_close.values_list("pk", flat=True))
+    if not supporter_ids:
+        return
+    SignNudge.objects.filter(pk__in=[nudge.pk for nudge in nudges]).update(supporters_told_at=timezone.now())
+    transaction.on_commit(
+        lambda: send_supporter_check_on_me.enqueue(owner_id=owner.pk, supporter_ids=supporter_ids)
+    )
+
+
+def dismiss_nudge(*, owner, nudge_id: int) -> SignNudge:
+    nudge = SignNudge.objects.filter(owner=owner, pk=nudge_id).first()
+    if nudge is None:
+        raise NotFound(_("That note was not found."))
+    nudge.dismissed_at = nudge.dismissed_at or timezone.now()
+    nudge.save(update_fields=["dismissed_at"])
+    return nudge
+
+
+# --- Reminders ---------------------------------------------------------------------
+
+
+def reminder_for(*, user) -> ReminderSettings:
+    reminder, _created = ReminderSettings.objects.get_or_create(user=user)
+    return reminder
+
+
+def update_reminder(*, user, enabled: bool, local_time: time) -> ReminderSettings:
+    reminder = reminder_for(user=user)
+    reminder.enabled = enabled
+    reminder.local_time = local_time
+    reminder.snoozed_until = None
+    reminder.save()
+    return reminder
+
+
+def snooze_reminder(*, user, days: int = 1) -> ReminderSettings:
+    reminder = reminder_for(user=user)
+    reminder.snoozed_until = access.owner_today(user) + timedelta(days=days)
+    reminder.save(update_fields=["snoozed_until"])
+    return reminder
+
+
+def stop_reminder(*, user) -> ReminderSettings:
+    reminder = reminder_for(user=user)
+    reminder.enabled = False
+    reminder.save(update_fields=["enabled"])
+    return reminder

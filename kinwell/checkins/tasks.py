@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from kinwell.checkins.reminders import REMINDER_SALT
+
+
+def _send(*, template: str, context: dict, to) -> None:
+    with translation.override(to.language):
+        send_mail(
+            subject=render_to_string(f"checkins/email/{template}_subject.txt", context).strip(),
+            message=render_to_string(f"checkins/email/{template}.txt", context),
+            from_email=None,
+            recipient_list=[to.email],
+        )
+
+
+@task()
+def send_checkin_reminder(*, user_id: int) -> None:
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    token = signing.dumps(user.pk, salt=REMINDER_SALT)
+    context = {
+        "user": user,
+        "checkin_link": settings.SITE_URL + reverse("checkins:new"),
+        "snooze_link": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "snooze", "token": token}),
+        "stop_link": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "stop", "token": token}),
+    }
+    _send(template="reminder", context=context, to=user)
+
+
+@task()
+def send_supporter_check_on_me(*, owner_id: int, supporter_ids: list[int]) -> None:
+    """To the supporters the person picked in advance: a nudge to check in, never the check-ins."""
+    people = get_user_model().objects.filter(pk__in=[owner_id, *supporter_ids])
+    owner = next((person for person in people if person.pk == owner_id), None)
+    if owner is None:
+        return
+    for supporter in people:
+        if supporter.pk == owner_id:
+            continue
+        context = {
+            "owner": owner,
+            "supporter": supporter,
+            "guidance_link": settings.SITE_URL + reverse("safety:supporting"),
+            "help_link": settings.SITE_URL + reverse("core:help_now"),
+        }
+        _send(template="check_on_me", context=context, to=supporter)

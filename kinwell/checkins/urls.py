@@ -1,0 +1,18 @@
+from django.urls import path
+
+from kinwell.checkins import views
+
+app_name = "checkins"
+
+urlpatterns = [
+    path("check-ins/", views.my_checkins, name="mine"),
+    path("check-ins/new/", views.new_checkin, name="new"),
+    path("check-ins/<id:checkin_id>/edit/", views.edit_checkin, name="edit"),
+    path("check-ins/<id:checkin_id>/delete/", views.delete_checkin, name="delete"),
+    path("check-ins/trends/", views.trends, name="trends"),
+    path("check-ins/settings/", views.sign_settings, name="settings"),
+    path("check-ins/signs/<id:nudge_id>/dismiss/", views.dismiss_nudge, name="dismiss_nudge"),
+    path("check-ins/reminder/<str:action>/<str:token>/", views.reminder_link, name="reminder_link"),
+    path("circles/<id:circle_id>/check-ins/", views.circle_checkins, name="circle"),
+    path("circles/<id:circle_id>/check-ins/<id:checkin_id>/respond/", views.respond, name="respond"),
+]

@@ -1,0 +1,208 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinwell.checkins import selectors, services
+from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, SignSettingsForm
+from kinwell.checkins.models import CheckIn, Reaction
+from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
+from kinwell.circles import access, selectors as circle_selectors
+from kinwell.core.errors import NotFound
+from kinwell.safety.panel import offer_help
+
+
+def _own_tags(user) -> list[str]:
+    seen = {}
+    for tags in CheckIn.objects.filter(owner=user).order_by("-day").values_list("tags", flat=True)[:200]:
+        for tag in tags or ():
+            seen.setdefault(tag, None)
+    return list(seen)
+
+
+def nudge_links() -> dict:
+    """Where the choices on a sign's note lead."""
+    return {"help_options": reverse("core:help_now")}
+
+
+def _words_to_check(fields: dict) -> str:
+    """The note and any tags the person typed: all free text they wrote."""
+    return "\n".join([fields.get("note") or "", *[str(tag) for tag in fields.get("tags", ())]])
+
+
+@login_required
+def new_checkin(request):
+    initial = {"day": access.owner_today(request.user), "wants_support": request.GET.get("support") == "1"}
+    form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
+    if request.method == "POST" and form.is_valid():
+        fields = form.checkin_fields()
+        services.record_checkin(owner=request.user, **fields)
+        offer_help(request, text=_words_to_check(fields))
+        messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
+        return redirect("checkins:mine")
+    return render(request, "checkins/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def my_checkins(request):
+    days = 30 if request.GET.get("all") != "1" else None
+    context = {
+        "checkins": selectors.my_checkins(owner=request.user, days=days),
+        "showing_all": days is None,
+        "nudges": selectors.open_nudges(owner=request.user),
+        "new_responses": list(selectors.unseen_responses(owner=request.user)),
+        "nudge_links": nudge_links(),
+    }
+    services.mark_responses_seen(owner=request.user)
+    return render(request, "checkins/mine.html", context)
+
+
+@login_required
+def edit_checkin(request, checkin_id: int):
+    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    initial = {
+        "mood": checkin.mood, "feelings": checkin.feelings, "stress": checkin.stress, "sleep_hours": checkin.sleep_hours,
+        "energy": checkin.energy, "tags": checkin.tags, "note": checkin.note, "wants_support": checkin.wants_support,
+        "day": checkin.day,
+    }
+    form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
+    if request.method == "POST" and form.is_valid():
+        fields = form.checkin_fields()
+        services.update_checkin(owner=request.user, checkin_id=checkin.pk, **fields)
+        offer_help(request, text=_words_to_check(fields))
+        messages.success(request, _("Your check-in is updated."))
+        return redirect("checkins:mine")
+    return render(
+        request, "checkins/edit.html", {"form": form, "checkin": checkin}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def delete_checkin(request, checkin_id: int):
+    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    if request.method == "POST":
+        services.delete_checkin(owner=request.user, checkin_id=checkin.pk)
+        messages.success(request, _("That check-in is deleted."))
+        return redirect("checkins:mine")
+    return render(request, "checkins/delete.html", {"checkin": checkin})
+
+
+@login_required
+def trends(request):
+    try:
+        days = int(request.GET.get("days", 30))
+    except ValueError:
+        days = 30
+    if days not in selectors.PERIODS:
+        days = 30
+    return render(
+        request, "checkins/trends.html", {"trend": selectors.trend_for(owner=request.user, days=days), "periods": selectors.PERIODS}
+    )
+
+
+@login_required
+def circle_checkins(request, circle_id: int):
+    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
+    circle = membership.circle
+    return render(request, "checkins/circle.html", _circle_context(request, membership, ResponseForm()))
+
+
+def _circle_context(request, membership, response_form, **extra) -> dict:
+    circle = membership.circle
+    feed = selectors.circle_feed(viewer=request.user, circle=circle, memberships=circle.memberships.select_related("user"))
+    reactions = [(value, label) for value, label in Reaction.choices if value != Reaction.MESSAGE]
+    return {
+        "circle": circle, "membership": membership, "feed": feed, "response_form": response_form,
+        "reactions": reactions, **extra,
+    }
+
+
+@login_required
+@require_POST
+def respond(request, circle_id: int, checkin_id: int):
+    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
+    checkin = services.checkin_visible_to(viewer=request.user, checkin_id=checkin_id)
+    circle_selectors.member_of(circle=membership.circle, user_id=checkin.owner_id)
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        message = form.cleaned_data["message"]
+        reaction = Reaction.MESSAGE if message.strip() else form.cleaned_data["reaction"]
+        services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction, message=message)
+        if message:
+            offer_help(request, text=message)
+        messages.success(request, _("Sent. %(name)s will see that you reached out.") % {"name": checkin.owner.display_name})
+        return redirect("checkins:circle", circle_id=membership.circle.pk)
+    return render(
+        request, "checkins/circle.html", _circle_context(request, membership, form, failed_checkin_id=checkin.pk),
+        status=400,
+    )
+
+
+@login_required
+def sign_settings(request):
+    settings_row = services.sign_settings_for(user=request.user)
+    reminder = services.reminder_for(user=request.user)
+    people = services.circle_people_of(user=request.user)
+    signs_form = SignSettingsForm(
+        request.POST if request.POST.get("form") == "signs" else None,
+        people=people,
+        initial={
+            "nudges_on": settings_row.nudges_on, "streak_rule_on": settings_row.streak_rule_on,
+            "tell_supporters": settings_row.tell_supporters,
+            "supporters": [str(pk) for pk in settings_row.supporters.values_list("pk", flat=True)],
+        },
+    )
+    reminder_form = ReminderForm(
+        request.POST if request.POST.get("form") == "reminder" else None,
+        initial={"enabled": reminder.enabled, "local_time": reminder.local_time},
+    )
+    if request.method == "POST":
+        if request.POST.get("form") == "signs" and signs_form.is_valid():
+            data = signs_form.cleaned_data
+            services.update_sign_settings(
+                user=request.user, nudges_on=data["nudges_on"], streak_rule_on=data["streak_rule_on"],
+                tell_supporters=data["tell_supporters"], supporter_ids=[int(pk) for pk in data["supporters"]],
+            )
+            messages.success(request, _("Your choices about signs are saved."))
+            return redirect("checkins:settings")
+        if request.POST.get("form") == "reminder" and reminder_form.is_valid():
+            services.update_reminder(user=request.user, **reminder_form.cleaned_data)
+            messages.success(request, _("Your reminder is saved."))
+            return redirect("checkins:settings")
+    failed = request.method == "POST"
+    return render(
+        request, "checkins/settings.html",
+        {"signs_form": signs_form, "reminder_form": reminder_form, "reminder": reminder},
+        status=400 if failed else 200,
+    )
+
+
+@login_required
+@require_POST
+def dismiss_nudge(request, nudge_id: int):
+    services.dismiss_nudge(owner=request.user, nudge_id=nudge_id)
+    messages.success(request, _("Dismissed. You can switch these notes off in your check-in settings."))
+    return redirect("checkins:mine")
+
+
+def reminder_link(request, action: str, token: str):
+    """One click from the reminder email, without logging in: a week off, or stop."""
+    from django.contrib.auth import get_user_model
+
+    if action not in ("snooze", "stop"):
+        raise NotFound(_("This link is not valid. You can change reminders in your check-in settings."))
+    try:
+        user_id = signing.loads(token, salt=REMINDER_SALT)
+    except signing.BadSignature:
+        raise NotFound(_("This link is not valid. You can change reminders in your check-in settings.")) from None
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise NotFound(_("This link is not valid. You can change reminders in your check-in settings."))
+    if action == "snooze":
+        reminder = services.snooze_reminder(user=user, days=SNOOZE_DAYS)
+    else:
+        reminder = services.stop_reminder(user=user)
+    return render(request, "checkins/reminder_done.html", {"action": action, "reminder": reminder})
