@@ -11,8 +11,9 @@ import dataclasses
 import random
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -32,12 +33,9 @@ def ago(n: int, today: date = TODAY) -> date:
 
 
 def make(moods: str, asks=(), today: date = TODAY) -> list[DayRecord]:
-    records = []
-    for offset, char in enumerate(reversed(moods)):
-        if char != ".":
-            records.append(DayRecord(ago(offset, today), int(char), offset in asks))
-    assert set(asks) <= {ago_n for ago_n, c in enumerate(reversed(moods)) if c != "."}, "asks on a day without a check-in"
-    return records
+    checked_in = {offset: int(char) for offset, char in enumerate(reversed(moods)) if char != "."}
+    assert set(asks) <= set(checked_in), "asks on a day without a check-in"
+    return [DayRecord(ago(offset, today), mood, offset in asks) for offset, mood in checked_in.items()]
 
 
 def rules_named(signs: list[Sign]) -> list[str]:
@@ -477,25 +475,15 @@ def test_a_late_evening_check_in_in_los_angeles_counts_for_that_local_day():
 def test_daylight_saving_days_are_ordinary_days(today, zone):
     # A check-in every evening at 21:30 local time for 35 days across a clock change: four
     # weeks at 4, then a low week. The 23- or 25-hour day must neither drop nor double a day.
-    tz_moment = [
-        datetime.combine(today - timedelta(days=n), datetime.min.time()).replace(hour=21, minute=30,
-                                                                                tzinfo=_zone(zone))
-        for n in range(35)
-    ]
-    records = [DayRecord(local_day(m.astimezone(UTC), zone), 2 if n < 5 else 4, n in (0, 2, 4))
-               for n, m in enumerate(tz_moment)]
+    evenings = [datetime.combine(today - timedelta(days=n), time(21, 30), tzinfo=ZoneInfo(zone)) for n in range(35)]
+    records = [DayRecord(local_day(moment.astimezone(UTC), zone), 2 if n < 5 else 4, n in (0, 2, 4))
+               for n, moment in enumerate(evenings)]
     assert len({r.day for r in records}) == 35
     assert streaks(records, today=today) == (35, 35)
     assert baseline(records, today=today, rules=RULES) == 4.0
     signs = detect_signs(records, today=today, rules=RULES)
     assert rules_named(signs) == ["mood_below_baseline", "support_requests", "sudden_fall"]
     assert sign(signs, "mood_below_baseline").since == today - timedelta(days=4)
-
-
-def _zone(name):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
 
 
 # --------------------------------------------------------------------------- the whole picture
