@@ -1,28 +1,21 @@
 """Recognising the signs (C4): gentle checks of a person's check-ins against their own pattern.
 
-Plain Python on purpose (no Django, no clock, no server time zone): the caller passes the
-person's check-ins already dated in the person's LOCAL calendar (see `local_day`) and
-`today`, the person's local date now, so the same input always gives the same signs.
-The thresholds live in data/sign_rules.toml, which also says why each was chosen. These
-are Kinwell's own heuristics, not clinical criteria: a sign is a reason for a private,
-dismissable nudge, never a diagnosis.
+Plain Python (no Django, no clock, no server time zone): the caller passes check-ins already
+dated in the person's LOCAL calendar (see `local_day`) and `today`, the person's local date,
+so the same input always gives the same signs. Every threshold is in data/sign_rules.toml,
+which says why it was chosen and how days are read (several check-ins a day are one day with
+their mean mood; a missing day is never low; recent window today-6..today; baseline window
+today-34..today-7). Kinwell's own heuristics, not clinical criteria: a sign is a reason for a
+private, dismissable nudge, never a diagnosis.
 
-How days are read (every rule):
-- Several check-ins on one day are one day: its mood is the mean of that day's moods; it
-  "asked for support" if any of them did.
-- A day without a check-in is unknown: never low, never fine. Days after `today` are ignored.
-- recent window = today and the `recent_days - 1` days before it (today-6 .. today);
-  baseline window = the `baseline.days` days just before it (today-34 .. today-7).
-
-`Sign.since` is the first day of the pattern. So that a dismissed sign can be recognised
-tomorrow as the same one, it is taken from the first day of the unbroken run of days on
-which the rule held (evaluated as if each earlier day were "today"), not from today's
-window alone, which slides.
+`Sign.since` is the first day of the pattern, taken from the first day of the unbroken run of
+days on which the rule held (each earlier day evaluated as if it were today), not from
+today's sliding window, so a dismissed sign is recognised tomorrow as the same one.
 """
 
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +25,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 RULES_FILE = Path(__file__).resolve().parent / "data" / "sign_rules.toml"
 MOOD_MIN, MOOD_MAX = 1, 5
 RULE_NAMES = ("mood_below_baseline", "support_requests", "sudden_fall", "stopped_after_streak")
+# Sign.explanation keys, per rule (numbers for the message that says why the sign appeared):
+#   mood_below_baseline   days_below, window, baseline, points
+#   support_requests      days_asked, window
+#   sudden_fall           before (mean of the days before), since_fall (mean since), days, points, baseline
+#   stopped_after_streak  streak, days_without (whole days, today not counted)
 # Daily means are fractions like 7/3; a tolerance keeps "at least 1.5 under" inclusive
 # however the float subtraction rounds.
 _EPS = 1e-9
@@ -63,19 +61,21 @@ class Sign:
 
 @dataclass(frozen=True)
 class Rules:
-    recent_days: int = 7
-    baseline_days: int = 28
-    baseline_min_days: int = 10
-    below_points: float = 1.5
-    below_min_days: int = 5
-    support_min_days: int = 3
-    fall_points: float = 2.0
-    fall_days: int = 3
-    fall_reference_days: int = 3
-    fall_min_reference_days: int = 2
-    fall_only_below_baseline: bool = True
-    streak_min_days: int = 14
-    streak_quiet_days: int = 3
+    """The thresholds, as read by load_rules (no defaults here: the TOML file is the one source)."""
+
+    recent_days: int
+    baseline_days: int
+    baseline_min_days: int
+    below_points: float
+    below_min_days: int
+    support_min_days: int
+    fall_points: float
+    fall_days: int
+    fall_reference_days: int
+    fall_min_reference_days: int
+    fall_only_below_baseline: bool
+    streak_min_days: int
+    streak_quiet_days: int
 
     def __post_init__(self):
         for small, big in (
@@ -89,21 +89,18 @@ class Rules:
                 raise ValueError(f"{small} ({getattr(self, small)}) cannot be more than {big} ({getattr(self, big)})")
 
 
-# TOML [section] key -> (Rules field, kind). Every key is required; unknown keys are errors.
+# TOML [section] key -> Rules field (whose type is the kind of value wanted). Every key is
+# required; unknown keys are errors, so a misspelt threshold cannot be silently ignored.
 _SCHEMA = {
-    "windows": {"recent_days": ("recent_days", int)},
-    "baseline": {"days": ("baseline_days", int), "min_days": ("baseline_min_days", int)},
-    "mood_below_baseline": {"points_below": ("below_points", float), "min_days": ("below_min_days", int)},
-    "support_requests": {"min_days": ("support_min_days", int)},
-    "sudden_fall": {
-        "points": ("fall_points", float),
-        "sustained_days": ("fall_days", int),
-        "reference_days": ("fall_reference_days", int),
-        "min_reference_days": ("fall_min_reference_days", int),
-        "only_below_baseline": ("fall_only_below_baseline", bool),
-    },
-    "stopped_after_streak": {"min_streak_days": ("streak_min_days", int), "quiet_days": ("streak_quiet_days", int)},
+    "windows": {"recent_days": "recent_days"},
+    "baseline": {"days": "baseline_days", "min_days": "baseline_min_days"},
+    "mood_below_baseline": {"points_below": "below_points", "min_days": "below_min_days"},
+    "support_requests": {"min_days": "support_min_days"},
+    "sudden_fall": {"points": "fall_points", "sustained_days": "fall_days", "reference_days": "fall_reference_days",
+                    "min_reference_days": "fall_min_reference_days", "only_below_baseline": "fall_only_below_baseline"},
+    "stopped_after_streak": {"min_streak_days": "streak_min_days", "quiet_days": "streak_quiet_days"},
 }
+_KIND = {f.name: f.type for f in fields(Rules)}
 _KIND_TEXT = {int: "a whole number of at least 1", float: f"a number above 0 and at most {MOOD_MAX - MOOD_MIN}",
               bool: "true or false"}
 
@@ -134,9 +131,10 @@ def load_rules(path=None) -> Rules:
             raise ValueError(f"{path}: missing section [{section}]")
         if unknown := sorted(set(table) - set(keys)):
             raise ValueError(f"{path}: unknown key(s) {unknown} in [{section}]")
-        for key, (field, kind) in keys.items():
+        for key, field in keys.items():
             if key not in table:
                 raise ValueError(f"{path}: missing {section}.{key}")
+            kind = _KIND[field]
             if not _valid(table[key], kind):
                 raise ValueError(f"{path}: {section}.{key} must be {_KIND_TEXT[kind]}, got {table[key]!r}")
             values[field] = float(table[key]) if kind is float else table[key]
