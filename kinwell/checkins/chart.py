@@ -19,7 +19,7 @@ class Chart:
     lines: list[str]  # each an SVG polyline "x,y x,y ..."
     dots: list[tuple[float, float]]
     y_ticks: list[tuple[float, int]]  # (y, mood)
-    x_ticks: list[tuple[float, date]]
+    x_ticks: list[tuple[float, date, str]]  # (x, day, text-anchor) so the end labels stay inside
     plot_left: int
     plot_right: int
     plot_top: int
@@ -62,7 +62,10 @@ def mood_chart(points, *, start: date, end: date, x_tick_count: int = 5) -> Char
         lines=[" ".join(f"{x},{y}" for x, y in line) for line in lines if len(line) > 1],
         dots=dots,
         y_ticks=[(_y(mood), mood) for mood in range(MOOD_MIN, MOOD_MAX + 1)],
-        x_ticks=[(_x(day, start, days), day) for day in tick_days],
+        x_ticks=[
+            (_x(day, start, days), day, "start" if day == start else "end" if day == end else "middle")
+            for day in tick_days
+        ],
         plot_left=LEFT,
         plot_right=WIDTH - RIGHT,
         plot_top=TOP,

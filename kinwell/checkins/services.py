@@ -242,13 +242,14 @@ def _ask_supporters(*, owner, settings_row: SignSettings, nudges: list[SignNudge
     )
 
 
-def dismiss_nudge(*, owner, nudge_id: int) -> SignNudge:
+def dismiss_nudge(*, owner, nudge_id: int) -> int:
+    """Dismiss a note and every older one still open: they are shown together, as one."""
     nudge = SignNudge.objects.filter(owner=owner, pk=nudge_id).first()
     if nudge is None:
         raise NotFound(_("That note was not found."))
-    nudge.dismissed_at = nudge.dismissed_at or timezone.now()
-    nudge.save(update_fields=["dismissed_at"])
-    return nudge
+    return SignNudge.objects.filter(
+        owner=owner, dismissed_at__isnull=True, created_at__lte=nudge.created_at
+    ).update(dismissed_at=timezone.now())
 
 
 # --- Reminders ---------------------------------------------------------------------

@@ -52,7 +52,7 @@ def my_checkins(request):
     context = {
         "checkins": selectors.my_checkins(owner=request.user, days=days),
         "showing_all": days is None,
-        "nudges": selectors.open_nudges(owner=request.user),
+        "nudges": list(selectors.open_nudges(owner=request.user)),
         "new_responses": list(selectors.unseen_responses(owner=request.user)),
         "nudge_links": nudge_links(),
     }

@@ -101,5 +101,9 @@ class Command(BaseCommand):
                     user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
                 )
 
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles."))
+        from kinwell.checkins.demo import load_demo_checkins
+
+        checkins = load_demo_checkins(people=people)
+
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
