@@ -11,7 +11,7 @@ from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, Sign
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
 from kinwell.circles import access, selectors as circle_selectors
-from kinwell.core.errors import NotFound
+from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.panel import offer_help
 
 
@@ -162,12 +162,16 @@ def sign_settings(request):
     if request.method == "POST":
         if request.POST.get("form") == "signs" and signs_form.is_valid():
             data = signs_form.cleaned_data
-            services.update_sign_settings(
-                user=request.user, nudges_on=data["nudges_on"], streak_rule_on=data["streak_rule_on"],
-                tell_supporters=data["tell_supporters"], supporter_ids=[int(pk) for pk in data["supporters"]],
-            )
-            messages.success(request, _("Your choices about signs are saved."))
-            return redirect("checkins:settings")
+            try:
+                services.update_sign_settings(
+                    user=request.user, nudges_on=data["nudges_on"], streak_rule_on=data["streak_rule_on"],
+                    tell_supporters=data["tell_supporters"], supporter_ids=[int(pk) for pk in data["supporters"]],
+                )
+            except ServiceError as error:
+                signs_form.add_error("supporters", error.message)
+            else:
+                messages.success(request, _("Your choices about signs are saved."))
+                return redirect("checkins:settings")
         if request.POST.get("form") == "reminder" and reminder_form.is_valid():
             services.update_reminder(user=request.user, **reminder_form.cleaned_data)
             messages.success(request, _("Your reminder is saved."))
