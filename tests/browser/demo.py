@@ -78,6 +78,37 @@ def build_demo() -> Demo:
     account_services.create_api_token(user=alex, name="My phone")
     AccessLogEntry.objects.create(owner=alex, viewer=sam, circle=family, kind="boundaries")
     AccessLogEntry.objects.create(owner=alex, viewer=jo, circle=family, kind=DataKind.CHECKIN_MOOD)
+    tokens.update(_checkins(alex=alex, sam=sam, family=family))
     return Demo(alex, sam, jo, newcomer, ana, family, friends, walking, tokens)
+
+
+def _checkins(*, alex, sam, family) -> dict:
+    """Five weeks of check-ins for Alex with a sign showing and Sam reaching out; Sam asking
+    for support in the family circle, with notes shared."""
+    from kinwell.checkins import services as checkin_services
+    from kinwell.checkins.models import SignNudge
+    from kinwell.circles.access import owner_today
+
+    today = owner_today(alex)
+    for offset in range(35, 0, -1):
+        hard = offset < 7
+        checkin_services.record_checkin(
+            owner=alex, day=today - timedelta(days=offset), mood=2 if hard else 4, stress=7 if hard else 3,
+            sleep_hours="5.5" if hard else "7.5", energy=2 if hard else 4, tags=["work"] if hard else ["exercise"],
+            feelings=["tired", "stressed"] if hard else ["calm"], note="Short night again." if offset == 2 else "",
+            wants_support=offset in (1, 3),
+        )
+    latest = checkin_services.record_checkin(owner=alex, mood=2, note="Talking to Sam helped a bit.")
+    checkin_services.look_for_signs(owner=alex)
+    assert SignNudge.objects.filter(owner=alex).exists()
+    share(
+        sam, family, DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES, DataKind.SCREENING, DataKind.SUPPORT_PLAN,
+        DataKind.SAFETY_PLAN,
+    )
+    sams = checkin_services.record_checkin(
+        owner=sam, mood=1, feelings=["overwhelmed"], note="Exams and no sleep.", wants_support=True
+    )
+    checkin_services.respond_to_checkin(author=sam, checkin_id=latest.pk, reaction="message", message="Walk tomorrow?")
+    return {"alex-checkin": latest.pk, "sam-checkin": sams.pk}
 
 

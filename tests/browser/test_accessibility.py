@@ -124,6 +124,43 @@ def crisis_panel_after(text, circle="family"):
     return visit
 
 
+def checkin_form_opened(page, demo, settings):
+    page.goto("/check-ins/new/")
+    for summary in page.locator("main details summary").all():
+        summary.click()
+    assert page.locator("input[name=feelings]").first.is_visible()
+
+
+def checkin_crisis_panel(page, demo, settings):
+    page.goto("/check-ins/new/")
+    page.locator("label.mood-option").last.click()
+    page.locator("textarea[name=note]").fill(URGENT_TEXT)
+    submit(page, "Save my check-in")
+    assert page.locator(".crisis-panel").is_visible()
+
+
+def trends_table_opened(page, demo, settings):
+    page.goto("/check-ins/trends/?days=365")
+    for summary in page.locator("main details summary").all():
+        summary.click()
+    assert page.locator("main table").first.is_visible()
+
+
+def reach_out_opened(page, demo, settings):
+    page.goto(circle_page("check-ins/")(demo))
+    page.locator("main details summary").first.click()
+    assert page.get_by_role("button", name="Send").first.is_visible()
+
+
+def reminder_stopped(page, demo, settings):
+    from django.core import signing
+
+    from kinwell.checkins.reminders import REMINDER_SALT
+
+    page.goto(f"/check-ins/reminder/stop/{signing.dumps(demo.alex.pk, salt=REMINDER_SALT)}/")
+    assert "stopped" in page.locator("h1").inner_text()
+
+
 URGENT_TEXT = "I can't do this anymore. I've been saving my pills and tonight is the night."
 DANGER_TEXT = "My husband hits me and he said he will hurt me if I tell anyone."
 LONG_BOUNDARY = "I need some quiet after work before we talk about anything big. " * 6
@@ -283,6 +320,32 @@ CASES = [
     Case("narrow-in-circle-as-owner", "circles:detail", lambda p, d, s: p.goto(circle_page("")(d)), "alex", 320),
     Case("narrow-in-sharing", "circles:sharing", lambda p, d, s: p.goto(circle_page("sharing/")(d)), "alex", 320),
     Case("narrow-in-tokens", "accounts:tokens", go("/accounts/tokens/"), "alex", 320),
+    # Check-ins: the form (empty, with errors, back-filling), the list with a sign and a
+    # reply, trends over short and long periods, settings, a circle's check-ins.
+    Case("in-checkin-new", "checkins:new", go("/check-ins/new/"), "alex"),
+    Case("in-checkin-new-errors", "checkins:new", with_errors("/check-ins/new/", "Save my check-in", stress="12"), "alex"),
+    Case("in-checkin-new-open-details", "checkins:new", checkin_form_opened, "alex"),
+    Case("narrow-in-checkin-new", "checkins:new", go("/check-ins/new/"), "alex", 320),
+    Case("es-checkin-new", "checkins:new", go("/check-ins/new/"), "ana"),
+    Case("in-checkins-with-sign", "checkins:mine", go("/check-ins/"), "alex"),
+    Case("in-checkins-none-yet", "checkins:mine", go("/check-ins/"), "newcomer"),
+    Case("in-checkin-crisis-panel", "checkins:mine", checkin_crisis_panel, "alex"),
+    Case("in-checkin-edit", "checkins:edit", lambda p, d, s: p.goto(f"/check-ins/{d.tokens['alex-checkin']}/edit/"), "alex"),
+    Case("in-checkin-delete", "checkins:delete", lambda p, d, s: p.goto(f"/check-ins/{d.tokens['alex-checkin']}/delete/"), "alex"),
+    Case("in-trends-7", "checkins:trends", go("/check-ins/trends/?days=7"), "alex"),
+    Case("in-trends-90", "checkins:trends", go("/check-ins/trends/?days=90"), "alex"),
+    Case("in-trends-365-table-open", "checkins:trends", trends_table_opened, "alex"),
+    Case("in-trends-empty", "checkins:trends", go("/check-ins/trends/"), "newcomer"),
+    Case("narrow-in-trends", "checkins:trends", go("/check-ins/trends/?days=30"), "alex", 320),
+    Case("in-checkin-settings", "checkins:settings", go("/check-ins/settings/"), "alex"),
+    Case(
+        "in-checkin-settings-errors", "checkins:settings",
+        with_errors("/check-ins/settings/", "Save my reminder", local_time="later"), "alex",
+    ),
+    Case("in-circle-checkins", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/")(d)), "alex"),
+    Case("in-circle-checkins-reach-out-open", "checkins:circle", reach_out_opened, "alex"),
+    Case("in-circle-checkins-empty", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/", "friends")(d)), "alex"),
+    Case("out-reminder-stopped", "checkins:reminder_link", reminder_stopped),
 ]
 
 # URL names that are not pages: they answer a POST with a redirect to a page above,
@@ -297,6 +360,8 @@ NOT_PAGES = {
     "circles:revoke_invitation": "POST only; redirects to the invite page",
     "set_language": "POST only; Django's language switch, redirects back",
     "safety:tell_contact": "POST only; redirects to the help-now page",
+    "checkins:dismiss_nudge": "POST only; redirects to the check-ins page",
+    "checkins:respond": "POST only; redirects to the circle's check-ins (its error state is the reach-out form, checked there)",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 
