@@ -2,6 +2,7 @@
 check-ins come only through the access policy, like the pages."""
 
 from datetime import date, datetime, time
+from typing import Annotated
 
 from ninja import Field, Query, Router, Schema, Status
 
@@ -112,11 +113,14 @@ class ReactionSavedOut(Schema):
     safety: SafetyOut
 
 
+DatabaseId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 class SignSettingsIO(Schema):
     nudges_on: bool
     streak_rule_on: bool
     tell_supporters: bool
-    supporter_ids: list[int]
+    supporter_ids: list[DatabaseId] = Field(..., max_length=100)
 
 
 class ReminderIO(Schema):
