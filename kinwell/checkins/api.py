@@ -215,15 +215,18 @@ def put_reminder(request, payload: ReminderIO):
 
 
 @router.get("/circle/{id:circle_id}", response={200: list[MemberCheckInOut], **ERRORS})
-def circle_checkins(request, circle_id: int):
-    """The other members' check-ins from the last two weeks, as each one's sharing allows."""
+def circle_checkins(request, circle_id: int, page: int = Query(1, ge=1, le=10_000)):
+    """The other members' check-ins from the last two weeks, as each one's sharing allows, 50 a page."""
     membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
     circle = membership.circle
-    feed = selectors.circle_feed(viewer=request.auth, circle=circle, memberships=circle.memberships.select_related("user"))
+    feed = selectors.circle_feed(
+        viewer=request.auth, circle=circle,
+        page_number=page, page_size=50,
+    )
     return [
         {**_out(item["checkin"], with_note=item["with_notes"]), "owner_id": item["owner"].pk,
          "owner": item["owner"].display_name}
-        for item in feed["items"]
+        for item in feed["page"].object_list
     ]
 
 

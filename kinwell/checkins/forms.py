@@ -68,10 +68,12 @@ class CheckInForm(forms.Form):
 
 class ResponseForm(forms.Form):
     reaction = forms.ChoiceField(
-        label=_("Reach out"), choices=Reaction.choices, widget=forms.RadioSelect, initial=Reaction.HERE_FOR_YOU,
+        label=_("Send a kind word"), widget=forms.RadioSelect, initial=Reaction.HERE_FOR_YOU,
+        choices=[(value, label) for value, label in Reaction.choices if value != Reaction.MESSAGE],
     )
     message = forms.CharField(
         label=_("Or a short message"), required=False, max_length=RESPONSE_MAX_LENGTH,
+        help_text=_("If you write something, it is sent instead of the kind word."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 

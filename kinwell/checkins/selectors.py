@@ -4,7 +4,8 @@ per page."""
 
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Prefetch, Q
 
 from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
@@ -61,6 +62,12 @@ def trend_for(*, owner, days: int) -> dict:
     }
 
 
+def trend_version(*, owner) -> str:
+    """Changes whenever any of the person's check-ins is added, changed or deleted."""
+    summary = CheckIn.objects.filter(owner=owner).aggregate(count=Count("id"), latest=Max("updated_at"))
+    return f"{summary['count']}-{summary['latest'].timestamp() if summary['latest'] else 0}"
+
+
 def open_nudges(*, owner):
     return SignNudge.objects.filter(owner=owner, dismissed_at__isnull=True)
 
@@ -69,34 +76,37 @@ def unseen_responses(*, owner):
     return CheckInResponse.objects.filter(checkin__owner=owner, seen_at__isnull=True).select_related("author", "checkin")
 
 
-def circle_feed(*, viewer, circle, memberships) -> dict:
+def circle_feed(*, viewer, circle, page_number=1, page_size: int = 20) -> dict:
     """The check-ins of the other members that the viewer may see, newest first, over
-    the last two weeks; notes only where their owner shares notes too."""
-    shown = []
-    for membership in memberships:
-        owner = membership.user
-        if owner.pk == viewer.pk:
-            continue
-        kinds = access.visible_kinds(viewer=viewer, owner=owner, circle=circle)
-        if DataKind.CHECKIN_MOOD not in kinds:
-            continue
-        since = access.owner_today(owner) - timedelta(days=CIRCLE_FEED_DAYS)
-        rows = list(
-            CheckIn.objects.filter(owner=owner, day__gt=since).prefetch_related(
-                Prefetch("responses", queryset=CheckInResponse.objects.filter(author=viewer))
-            )
-        )
-        with_notes = DataKind.CHECKIN_NOTES in kinds
-        if rows:
-            access.record_view(viewer=viewer, owner=owner, kind=DataKind.CHECKIN_MOOD, circle=circle)
-            if with_notes and any(row.note for row in rows):
-                access.record_view(viewer=viewer, owner=owner, kind=DataKind.CHECKIN_NOTES, circle=circle)
-        shown.extend({"checkin": row, "owner": owner, "with_notes": with_notes} for row in rows)
-    shown.sort(key=lambda item: (item["checkin"].day, item["checkin"].recorded_at), reverse=True)
-    return {
-        "items": shown,
-        "could_use_support": [
-            item for item in shown
-            if item["checkin"].wants_support and item["checkin"].day >= access.owner_today(item["owner"]) - RECENT
-        ],
+    the last two weeks, one page at a time; notes only where their owner shares notes
+    too. Each owner whose check-ins are shown is logged for them (once per visit, see
+    access.record_views)."""
+    visible = {
+        owner.pk: (owner, DataKind.CHECKIN_NOTES in kinds, access.owner_today(owner))
+        for owner, kinds in access.visible_kinds_by_member(viewer=viewer, circle=circle).items()
+        if owner.pk != viewer.pk and DataKind.CHECKIN_MOOD in kinds
     }
+    if not visible:
+        return {"page": Paginator([], page_size).get_page(1), "could_use_support": []}
+    # Each owner's two weeks end on their own today, wherever in the world they are.
+    window = Q()
+    support_window = Q()
+    for owner_id, (_owner, _notes, today) in visible.items():
+        window |= Q(owner_id=owner_id, day__gt=today - timedelta(days=CIRCLE_FEED_DAYS))
+        support_window |= Q(owner_id=owner_id, day__gte=today - RECENT)
+    rows = CheckIn.objects.filter(window).order_by("-day", "-recorded_at", "-id").prefetch_related(
+        Prefetch("responses", queryset=CheckInResponse.objects.filter(author=viewer))
+    )
+    page = Paginator(rows, page_size).get_page(page_number)
+    page.object_list = [
+        {"checkin": row, "owner": visible[row.owner_id][0], "with_notes": visible[row.owner_id][1]}
+        for row in page.object_list
+    ]
+    support = CheckIn.objects.filter(support_window, wants_support=True).order_by("-day").only("owner_id", "day")
+    could_use_support = [{"checkin": row, "owner": visible[row.owner_id][0]} for row in support]
+    seen = {(item["owner"], DataKind.CHECKIN_MOOD) for item in page.object_list + could_use_support}
+    seen |= {
+        (item["owner"], DataKind.CHECKIN_NOTES) for item in page.object_list if item["with_notes"] and item["checkin"].note
+    }
+    access.record_views(viewer=viewer, circle=circle, seen=seen)
+    return {"page": page, "could_use_support": could_use_support}

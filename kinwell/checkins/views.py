@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_POST
 
 from kinwell.checkins import selectors, services
@@ -11,8 +13,11 @@ from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, Sign
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
 from kinwell.circles import access, selectors as circle_selectors
+from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.panel import offer_help
+
+TREND_CACHE_SECONDS = 600
 
 
 def _own_tags(user) -> list[str]:
@@ -98,36 +103,39 @@ def trends(request):
         days = 30
     if days not in selectors.PERIODS:
         days = 30
-    return render(
-        request, "checkins/trends.html", {"trend": selectors.trend_for(owner=request.user, days=days), "periods": selectors.PERIODS}
+    # The numbers only change when a check-in does, so the rendered body is kept until then.
+    key = "checkins:trend:%s:%s:%s:%s:%s" % (
+        request.user.pk, days, get_language(), access.owner_today(request.user),
+        selectors.trend_version(owner=request.user),
     )
+    body = cache.get(key)
+    if body is None:
+        context = {"trend": selectors.trend_for(owner=request.user, days=days)}
+        body = render_to_string("checkins/_trend_body.html", context, request=request)
+        cache.set(key, body, TREND_CACHE_SECONDS)
+    return render(request, "checkins/trends.html", {"body": body, "days": days, "periods": selectors.PERIODS})
 
 
 @login_required
 def circle_checkins(request, circle_id: int):
     membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
     circle = membership.circle
-    return render(request, "checkins/circle.html", _circle_context(request, membership, ResponseForm()))
-
-
-def _circle_context(request, membership, response_form, **extra) -> dict:
-    circle = membership.circle
-    feed = selectors.circle_feed(viewer=request.user, circle=circle, memberships=circle.memberships.select_related("user"))
-    reactions = [(value, label) for value, label in Reaction.choices if value != Reaction.MESSAGE]
-    return {
-        "circle": circle, "membership": membership, "feed": feed, "response_form": response_form,
-        "reactions": reactions, **extra,
-    }
+    feed = selectors.circle_feed(
+        viewer=request.user, circle=circle,
+        page_number=request.GET.get("page"),
+    )
+    return render(request, "checkins/circle.html", {"circle": circle, "membership": membership, **feed})
 
 
 @login_required
-@require_POST
 def respond(request, circle_id: int, checkin_id: int):
     membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
     checkin = services.checkin_visible_to(viewer=request.user, checkin_id=checkin_id)
     circle_selectors.member_of(circle=membership.circle, user_id=checkin.owner_id)
-    form = ResponseForm(request.POST)
-    if form.is_valid():
+    if checkin.owner_id == request.user.pk:
+        raise NotFound(_("Reactions are for other people's check-ins."))
+    form = ResponseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         message = form.cleaned_data["message"]
         reaction = Reaction.MESSAGE if message.strip() else form.cleaned_data["reaction"]
         services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction, message=message)
@@ -135,9 +143,15 @@ def respond(request, circle_id: int, checkin_id: int):
             offer_help(request, text=message)
         messages.success(request, _("Sent. %(name)s will see that you reached out.") % {"name": checkin.owner.display_name})
         return redirect("checkins:circle", circle_id=membership.circle.pk)
+    with_notes = access.can_view(
+        viewer=request.user, owner=checkin.owner, kind=DataKind.CHECKIN_NOTES, circle=membership.circle
+    )
+    if with_notes and checkin.note:
+        access.record_view(viewer=request.user, owner=checkin.owner, kind=DataKind.CHECKIN_NOTES, circle=membership.circle)
     return render(
-        request, "checkins/circle.html", _circle_context(request, membership, form, failed_checkin_id=checkin.pk),
-        status=400,
+        request, "checkins/respond.html",
+        {"circle": membership.circle, "checkin": checkin, "form": form, "with_notes": with_notes},
+        status=400 if form.errors else 200,
     )
 
 

@@ -11,7 +11,7 @@ Every view, API endpoint and export that shows another person's data asks
 """
 
 import zoneinfo
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -93,10 +93,48 @@ def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
     }
 
 
+# A page reloaded or revisited within this window is one view in the owner's log, not many.
+SAME_VIEW_WINDOW = timedelta(minutes=10)
+
+
+def visible_kinds_by_member(*, viewer, circle: Circle) -> dict:
+    """For a circle page listing everyone: {member: kinds the viewer may see}, in two
+    queries however many people the circle has. Same rules as visible_kinds."""
+    if viewer is None or not viewer.is_authenticated:
+        return {}
+    memberships = list(circle.memberships.select_related("user").prefetch_related("shared_kinds"))
+    if not any(membership.user_id == viewer.pk for membership in memberships):
+        return {}
+    found = {}
+    for membership in memberships:
+        owner = membership.user
+        if owner.pk == viewer.pk:
+            found[owner] = set(KNOWN_KINDS)
+            continue
+        today = owner_today(owner)
+        found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED if _membership_allows(membership, kind, today)}
+    return found
+
+
 def record_view(*, viewer, owner, kind: str, circle: Circle | None) -> None:
-    if viewer.pk == owner.pk:
+    record_views(viewer=viewer, circle=circle, seen=[(owner, kind)])
+
+
+def record_views(*, viewer, circle: Circle | None, seen) -> None:
+    """Log that viewer saw each (owner, kind) in `seen`, in one read and one write."""
+    wanted = {(owner.pk, kind) for owner, kind in seen if owner.pk != viewer.pk}
+    if not wanted:
         return
-    AccessLogEntry.objects.create(viewer=viewer, owner=owner, kind=kind, circle=circle)
+    already = set(
+        AccessLogEntry.objects.filter(
+            viewer=viewer, circle=circle, owner_id__in={owner_id for owner_id, _kind in wanted},
+            viewed_at__gte=timezone.now() - SAME_VIEW_WINDOW,
+        ).values_list("owner_id", "kind")
+    )
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(viewer=viewer, owner_id=owner_id, kind=kind, circle=circle)
+        for owner_id, kind in sorted(wanted - already)
+    )
 
 
 def open_for_viewing(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:

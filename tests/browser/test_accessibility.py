@@ -146,10 +146,10 @@ def trends_table_opened(page, demo, settings):
     assert page.locator("main table").first.is_visible()
 
 
-def reach_out_opened(page, demo, settings):
+def reach_out(page, demo, settings):
     page.goto(circle_page("check-ins/")(demo))
-    page.locator("main details summary").first.click()
-    assert page.get_by_role("button", name="Send").first.is_visible()
+    page.get_by_role("link", name="Reach out to Sam").first.click()
+    assert page.get_by_role("button", name="Send").is_visible()
 
 
 def reminder_stopped(page, demo, settings):
@@ -343,7 +343,13 @@ CASES = [
         with_errors("/check-ins/settings/", "Save my reminder", local_time="later"), "alex",
     ),
     Case("in-circle-checkins", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/")(d)), "alex"),
-    Case("in-circle-checkins-reach-out-open", "checkins:circle", reach_out_opened, "alex"),
+    Case("in-checkin-reach-out", "checkins:respond", reach_out, "alex"),
+    Case(
+        "in-checkin-reach-out-too-long", "checkins:respond",
+        with_errors(lambda d: f"/circles/{d.family.pk}/check-ins/{d.tokens['sam-checkin']}/respond/", "Send",
+                    message="So much to say. " * 30),
+        "alex",
+    ),
     Case("in-circle-checkins-empty", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/", "friends")(d)), "alex"),
     Case("out-reminder-stopped", "checkins:reminder_link", reminder_stopped),
 ]
@@ -361,7 +367,6 @@ NOT_PAGES = {
     "set_language": "POST only; Django's language switch, redirects back",
     "safety:tell_contact": "POST only; redirects to the help-now page",
     "checkins:dismiss_nudge": "POST only; redirects to the check-ins page",
-    "checkins:respond": "POST only; redirects to the circle's check-ins (its error state is the reach-out form, checked there)",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

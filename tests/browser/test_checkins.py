@@ -84,7 +84,7 @@ def test_a_supporter_sees_what_sharing_allows_and_reaches_out(new_context):
     expect(main.locator(".notice--support")).to_contain_text("Rae")
     expect(main).to_contain_text("Low")
     expect(main).not_to_contain_text("Quiet worry about work")  # notes are not shared
-    friend_page.locator("details summary", has_text="Reach out to Rae").click()
+    friend_page.get_by_role("link", name="Reach out to Rae").click()
     friend_page.get_by_label("Want to talk?").check()
     friend_page.get_by_role("button", name="Send").click()
     expect(friend_page.locator(".messages")).to_contain_text("Rae will see that you reached out")

@@ -26,6 +26,10 @@ def test_check_in_share_and_be_reached_out_to(client_for):
 
     page = client_for(member).get(f"/circles/{circle.pk}/check-ins/").content.decode()
     assert "Could use some support" in page and "rough day" in page and "How to check in well" in page
+    form = client_for(member).get(f"/circles/{circle.pk}/check-ins/{checkin.pk}/respond/")
+    assert form.status_code == 200 and "rough day" in form.content.decode()
+    too_long = client_for(member).post(f"/circles/{circle.pk}/check-ins/{checkin.pk}/respond/", {"message": "x" * 300})
+    assert too_long.status_code == 400 and not CheckInResponse.objects.exists()
     client_for(member).post(f"/circles/{circle.pk}/check-ins/{checkin.pk}/respond/", {"reaction": "thinking_of_you"})
     mine = client.get("/check-ins/").content.decode()
     assert "People who reached out" in mine and "Kai" in mine and "Thinking of you" in mine

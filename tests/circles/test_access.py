@@ -112,3 +112,18 @@ def test_visible_kinds_matches_can_view(user, other_user):
         DataKind.SAFETY_PLAN,
         access.BOUNDARIES,
     }
+
+
+def test_the_whole_circle_view_of_sharing_agrees_with_asking_person_by_person():
+    from kinwell.circles import services as circle_services
+
+    viewer, sharer, spacer, quiet = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    circle = CircleFactory(owner=viewer, members=[sharer, spacer, quiet])
+    share(sharer, circle, DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES)
+    share(spacer, circle, DataKind.CHECKIN_MOOD)
+    circle_services.set_space(user=spacer, circle=circle, paused=True)
+    by_member = access.visible_kinds_by_member(viewer=viewer, circle=circle)
+    for owner in (sharer, spacer, quiet):
+        assert by_member[owner] == access.visible_kinds(viewer=viewer, owner=owner, circle=circle)
+    assert DataKind.CHECKIN_NOTES in by_member[sharer] and DataKind.CHECKIN_MOOD not in by_member[spacer]
+    assert access.visible_kinds_by_member(viewer=UserFactory(), circle=circle) == {}
