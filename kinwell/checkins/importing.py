@@ -154,7 +154,7 @@ def _decode(data: bytes) -> str:
         raise ImportProblem("not_utf8", line=data[: error.start].count(b"\n") + 1) from None
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
@@ -225,7 +225,7 @@ def _daylio_rows(text: str, *, limits: Limits, mood_names: dict | None):
         at = _local_time(cells["time"], line=line, field_name="time")
         mood_name = " ".join(cells["mood"].strip().lower().split())
         activities = [name.strip() for name in cells["activities"].split(LIST_SEPARATOR) if name.strip()]
-        title, body = _clean_text(_BREAK.sub("\n", cells["note_title"])), _clean_text(_BREAK.sub("\n", cells["note"]))
+        title, body = clean_text(_BREAK.sub("\n", cells["note_title"])), clean_text(_BREAK.sub("\n", cells["note"]))
         key = fingerprint("daylio", [
             day.isoformat(), at.isoformat() if at else "", mood_name,
             LIST_SEPARATOR.join(name.lower() for name in activities), title, body,
@@ -293,7 +293,7 @@ def _kinwell_row(values: dict, *, line: int, limits: Limits) -> Row | Skipped:
     tags = tuple(dict.fromkeys(filter(None, (_tag(tag, limits) for tag in _list(values.get("tags"), line=line, field_name="tags")))))
     if len(tags) > limits.max_tags:
         raise ImportProblem("too_many_tags", line=line, field="tags", limit=limits.max_tags)
-    note = _clean_text(_text(values.get("note"), line=line, field_name="note"))
+    note = clean_text(_text(values.get("note"), line=line, field_name="note"))
     row = Row(
         line=line, day=day, recorded_at=recorded_at, mood=_number(values["mood"], 1, 5, line=line, field_name="mood"),
         feelings=feelings, stress=_number(values.get("stress"), 0, 10, line=line, field_name="stress"),
