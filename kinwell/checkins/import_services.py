@@ -106,6 +106,13 @@ def skip_reason(skipped: importing.Skipped) -> str:
     return str(SKIP_REASONS[skipped.reason]) % skipped.params
 
 
+def refuse_if_too_big(*, size: int, format: str) -> None:
+    """Before reading an upload into memory."""
+    if size > importing.MAX_BYTES:
+        problem = importing.ImportProblem("too_big", megabytes=importing.MAX_BYTES // (1024 * 1024))
+        raise ServiceError(problem_message(problem, format=format))
+
+
 def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> ImportSummary:
     """Import every check-in in the file, or none (ServiceError saying where and why)."""
     try:

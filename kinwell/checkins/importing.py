@@ -137,7 +137,8 @@ def kinwell_key(*, day, recorded_at, mood, feelings, stress, sleep_hours, energy
     """The key of one of our own check-ins, whether read from our CSV, our JSON or the
     database, so a backup imported back into the same account adds nothing."""
     sleep = "" if sleep_hours is None else str(Decimal(str(sleep_hours)).quantize(Decimal("0.1")))
-    when = "" if recorded_at is None else recorded_at.isoformat()
+    # To the second: some JSON writers keep only milliseconds.
+    when = "" if recorded_at is None else recorded_at.replace(microsecond=0).isoformat()
     return fingerprint("kinwell", [
         day.isoformat(), when, mood, LIST_SEPARATOR.join(feelings), stress, sleep, energy,
         LIST_SEPARATOR.join(tags), note, "yes" if wants_support else "no",

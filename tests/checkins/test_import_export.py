@@ -171,3 +171,56 @@ def test_the_download_links_send_files(client_for, user):
     assert client.get("/check-ins/export/xml/").status_code == 404
     # Someone else's download holds only their own check-ins.
     assert "private words" not in client_for(UserFactory()).get("/check-ins/export/csv/").content.decode()
+
+
+# --- The API ------------------------------------------------------------------------
+
+
+def api_client(person):
+    from django.test import Client
+
+    from kinwell.accounts.services import create_api_token
+
+    _token, raw = create_api_token(user=person, name="test")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+def test_the_api_imports_a_file_once(user):
+    client = api_client(user)
+    body = {"format": "daylio", "file": SimpleUploadedFile("daylio.csv", SAMPLE.read_bytes(), "text/csv")}
+    first = client.post("/api/v1/checkins/import", body)
+    assert first.status_code == 200, first.content
+    assert first.json()["imported"] == 6 and first.json()["skipped"][0]["line"] == 8
+    assert first.json()["safety"]["level"] == "none"
+    body["file"] = SimpleUploadedFile("daylio.csv", SAMPLE.read_bytes(), "text/csv")
+    again = client.post("/api/v1/checkins/import", body).json()
+    assert (again["imported"], again["already_there"]) == (0, 6)
+
+
+def test_the_api_refuses_a_bad_file_with_the_line_and_imports_nothing(user):
+    client = api_client(user)
+    data = (HEADER + "2025-03-01,,3,,,,,,,\n2025-03-02,,three,,,,,,,\n").encode()
+    response = client.post("/api/v1/checkins/import", {"format": "csv", "file": SimpleUploadedFile("x.csv", data)})
+    assert response.status_code == 400 and "Line 3, field “mood”" in response.json()["detail"]
+    assert not CheckIn.objects.filter(owner=user).exists()
+    wrong = client.post("/api/v1/checkins/import", {"format": "xml", "file": SimpleUploadedFile("x.csv", data)})
+    assert wrong.status_code == 422
+
+
+def test_the_api_reports_a_worrying_note_to_the_safety_layer(user):
+    data = (HEADER + f"{date.today()},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,\n").encode()
+    response = api_client(user).post("/api/v1/checkins/import", {"format": "csv", "file": SimpleUploadedFile("x.csv", data)})
+    assert response.json()["safety"]["level"] == "urgent"
+
+
+def test_the_api_exports_json_and_csv_that_import_back(user):
+    record_checkin(owner=user, mood=2, feelings=["sad"], sleep_hours="6.5", tags=["work"], note="Tired, but ok")
+    client = api_client(user)
+    document = client.get("/api/v1/checkins/export").json()
+    assert document["format"] == "kinwell-checkins" and document["checkins"][0]["note"] == "Tired, but ok"
+    csv_response = client.get("/api/v1/checkins/export?format=csv")
+    assert csv_response["Content-Type"].startswith("text/csv") and "Tired, but ok" in csv_response.content.decode()
+    fresh = UserFactory()
+    assert import_checkins(owner=fresh, format="json", data=json.dumps(document).encode()).imported == 1
+    assert snapshot(fresh) == snapshot(user)
+    assert client.get("/api/v1/checkins/export?format=xml").status_code == 422
