@@ -294,7 +294,10 @@ class ImportOut(Schema):
     imported: int
     already_there: int
     skipped: list[SkippedOut]
-    safety: SafetyOut
+    safety: SafetyOut = Field(..., description="About the most worrying note from the last 14 days")
+    older_note_of_concern: bool = Field(
+        ..., description="An older imported note suggests a hard time: offer help (help_url) without alarm"
+    )
 
 
 @router.get(
@@ -324,4 +327,5 @@ def import_file(request, format: Form[Literal["daylio", "csv", "json"]], file: F
         "format": summary.format, "imported": summary.imported, "already_there": summary.already_there,
         "skipped": [{"line": item.line, "reason": item.reason} for item in summary.skipped],
         "safety": safety_report(author=request.auth, text=summary.note_to_check),
+        "older_note_of_concern": summary.older_note_of_concern,
     }

@@ -9,7 +9,7 @@ Times are UTC; days are the person's own calendar days.
 import csv
 import io
 import json
-from datetime import timezone as dt_timezone
+from datetime import UTC
 
 from kinwell.checkins.importing import JSON_FORMAT_NAME, KINWELL_COLUMNS, LIST_SEPARATOR
 from kinwell.checkins.models import CheckIn
@@ -24,7 +24,7 @@ def _checkins(owner):
 def checkin_record(checkin: CheckIn) -> dict:
     return {
         "day": checkin.day.isoformat(),
-        "recorded_at": checkin.recorded_at.astimezone(dt_timezone.utc).isoformat(),
+        "recorded_at": checkin.recorded_at.astimezone(UTC).isoformat(),
         "mood": checkin.mood,
         "feelings": list(checkin.feelings or ()),
         "stress": checkin.stress,

@@ -10,11 +10,12 @@ form: that is the point of importing. Days that have not come yet are skipped.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinwell.checkins import importing
 from kinwell.checkins.models import NOTE_MAX_LENGTH, CheckIn
@@ -24,6 +25,8 @@ from kinwell.circles import access
 from kinwell.core.errors import Conflict, ServiceError
 from kinwell.safety.detector import assess
 
+# Imported notes from the last two weeks are checked like notes written today.
+RECENT_DAYS = 14
 FORMAT_LABELS = {
     "daylio": gettext_lazy("Daylio export (CSV)"),
     "csv": gettext_lazy("Kinwell CSV"),
@@ -74,8 +77,12 @@ class ImportSummary:
     imported: int = 0
     already_there: int = 0
     skipped: list = field(default_factory=list)
-    # The note the safety layer should see for this import: the most worrying one.
+    # The note the safety layer sees for this import: the most worrying recent one.
     note_to_check: str = ""
+    # An older note the detector worried about: the summary offers help quietly, but
+    # old history does not go through the safety entry point, which can alert the
+    # person's crisis contact now about something written months ago.
+    older_note_of_concern: bool = False
 
 
 def limits() -> importing.Limits:
@@ -138,7 +145,9 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
     except IntegrityError:
         # Another import of the same file finished first; this one wrote nothing.
         raise Conflict(_("This file is being imported already. Have a look at your check-ins in a moment.")) from None
-    summary.note_to_check = most_worrying_note([row.note for row in new])
+    recent_since = access.owner_today(owner) - timedelta(days=RECENT_DAYS)
+    summary.note_to_check = most_worrying_note([row.note for row in new if row.day >= recent_since])
+    summary.older_note_of_concern = bool(most_worrying_note([row.note for row in new if row.day < recent_since]))
     return summary
 
 
@@ -150,7 +159,7 @@ def _keys_already_there(*, owner, format: str) -> set:
         # so compare them by content, as the parser fingerprints our own rows.
         for checkin in mine.filter(import_key=""):
             keys.add(importing.kinwell_key(
-                day=checkin.day, recorded_at=checkin.recorded_at.astimezone(dt_timezone.utc), mood=checkin.mood,
+                day=checkin.day, recorded_at=checkin.recorded_at.astimezone(UTC), mood=checkin.mood,
                 feelings=list(checkin.feelings or ()), stress=checkin.stress, sleep_hours=checkin.sleep_hours,
                 energy=checkin.energy, tags=list(checkin.tags or ()), note=importing.clean_text(checkin.note),
                 wants_support=checkin.wants_support,

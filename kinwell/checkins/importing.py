@@ -17,7 +17,7 @@ import io
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -33,6 +33,7 @@ DAYLIO_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 KINWELL_COLUMNS = (
     "day", "recorded_at", "mood", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support",
 )
+KEYED_FIELDS = KINWELL_COLUMNS
 JSON_FORMAT_NAME = "kinwell-checkins"
 LIST_SEPARATOR = "|"
 _YES = {"yes", "true", "1", "y"}
@@ -286,12 +287,14 @@ def _kinwell_row(values: dict, *, line: int, limits: Limits) -> Row | Skipped:
         try:
             recorded_at = datetime.fromisoformat(str(values["recorded_at"]).strip())
         except ValueError:
-            raise ImportProblem("bad_date", line=line, field="recorded_at", value=str(values["recorded_at"])[:40]) from None
+            value = str(values["recorded_at"])[:40]
+            raise ImportProblem("bad_date", line=line, field="recorded_at", value=value) from None
     feelings = tuple(dict.fromkeys(_list(values.get("feelings"), line=line, field_name="feelings")))
     unknown = [code for code in feelings if code not in limits.feelings]
     if unknown:
         raise ImportProblem("unknown_feelings", line=line, field="feelings", names=", ".join(unknown)[:200])
-    tags = tuple(dict.fromkeys(filter(None, (_tag(tag, limits) for tag in _list(values.get("tags"), line=line, field_name="tags")))))
+    tags = _list(values.get("tags"), line=line, field_name="tags")
+    tags = tuple(dict.fromkeys(filter(None, (_tag(tag, limits) for tag in tags))))
     if len(tags) > limits.max_tags:
         raise ImportProblem("too_many_tags", line=line, field="tags", limit=limits.max_tags)
     note = clean_text(_text(values.get("note"), line=line, field_name="note"))
@@ -304,11 +307,8 @@ def _kinwell_row(values: dict, *, line: int, limits: Limits) -> Row | Skipped:
     )
     if len(note) > limits.max_note_length:
         return Skipped(line, "note_too_long", {"limit": limits.max_note_length})
-    return Row(**{**row.__dict__, "key": kinwell_key(**{
-        name: getattr(row, name) for name in (
-            "day", "recorded_at", "mood", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support",
-        )
-    })})
+    content = {name: getattr(row, name) for name in KEYED_FIELDS}
+    return replace(row, key=kinwell_key(**content))
 
 
 def _text(value, *, line, field_name) -> str:

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from kinwell.checkins import exporting, import_services
 from kinwell.checkins.io_forms import ImportForm

@@ -32,9 +32,9 @@ def test_notes_and_messages_are_not_in_the_database_as_plain_text():
     update_checkin(owner=owner, checkin_id=edited.pk, note="Maria again: edited later")
     respond_to_checkin(author=friend, checkin_id=checkin.pk, reaction="message", message=MESSAGE)
     import_checkins(owner=owner, format="csv", data=(
-        "day,recorded_at,mood,feelings,stress,sleep_hours,energy,tags,note,wants_support\n"
-        "2025-01-05,,4,,,,,,Imported: Maria's birthday,\n"
-    ).encode())
+        b"day,recorded_at,mood,feelings,stress,sleep_hours,energy,tags,note,wants_support\n"
+        b"2025-01-05,,4,,,,,,Imported: Maria's birthday,\n"
+    ))
 
     notes = every_stored_value(CheckIn, "note")
     messages = every_stored_value(CheckInResponse, "message")

@@ -22,6 +22,13 @@ HEADER = "day,recorded_at,mood,feelings,stress,sleep_hours,energy,tags,note,want
 COMPARED = ("day", "mood", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support", "recorded_at")
 
 
+def utc_today() -> date:
+    """Today for the factories' people, who live in UTC."""
+    from django.utils import timezone
+
+    return timezone.now().date()
+
+
 def snapshot(user) -> list[tuple]:
     return [tuple(getattr(c, name) for name in COMPARED) for c in CheckIn.objects.filter(owner=user).order_by("day", "recorded_at")]
 
@@ -81,7 +88,7 @@ def test_a_bad_file_imports_nothing_and_says_where(user, format, data, words):
 
 
 def test_older_history_is_welcome_and_future_days_are_skipped(user):
-    today = date.today()
+    today = utc_today()
     old, future = today - timedelta(days=800), today + timedelta(days=3)
     data = (HEADER + f"{old},,4,,,,,,two years ago,\n{future},,3,,,,,,not yet,\n").encode()
     summary = import_checkins(owner=user, format="csv", data=data)
@@ -90,7 +97,7 @@ def test_older_history_is_welcome_and_future_days_are_skipped(user):
 
 
 def test_the_signs_check_runs_once_after_the_import(user, django_capture_on_commit_callbacks):
-    today = date.today()
+    today = utc_today()
     rows = [f"{today - timedelta(days=n)},,{4 if n > 7 else 1},,,,,,,yes" for n in range(40)]
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         import_checkins(owner=user, format="csv", data=(HEADER + "\n".join(rows)).encode())
@@ -101,7 +108,7 @@ def test_the_signs_check_runs_once_after_the_import(user, django_capture_on_comm
 def test_export_then_import_into_a_fresh_account_gives_the_same_check_ins(user):
     record_checkin(owner=user, mood=2, feelings=["sad", "tired"], stress=7, sleep_hours="5.5", energy=2,
                    tags=["work", "choir, alto"], note='Hard day.\r\nSaid "no" twice, felt better', wants_support=True)
-    record_checkin(owner=user, mood=5, day=date.today() - timedelta(days=30), note="Café with Lina 🙂")
+    record_checkin(owner=user, mood=5, day=utc_today() - timedelta(days=30), note="Café with Lina 🙂")
     record_checkin(owner=user, mood=3)
     for format in ("csv", "json"):
         fresh = UserFactory()
@@ -154,10 +161,18 @@ def test_an_empty_form_is_a_400(client_for, user):
 
 
 def test_a_worrying_imported_note_shows_the_crisis_panel(client_for, user):
-    data = (HEADER + f"{date.today()},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,yes\n"
-            f"{date.today() - timedelta(days=1)},,3,,,,,,a quiet walk,\n").encode()
+    data = (HEADER + f"{utc_today()},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,yes\n"
+            f"{utc_today() - timedelta(days=1)},,3,,,,,,a quiet walk,\n").encode()
     page = upload(client_for(user), data, "csv")
     assert page.status_code == 200 and "crisis-panel" in page.content.decode()
+
+
+def test_a_worrying_old_note_offers_help_quietly_without_the_crisis_panel(client_for, user):
+    old = utc_today() - timedelta(days=200)
+    data = (HEADER + f"{old},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,\n").encode()
+    body = upload(client_for(user), data, "csv").content.decode()
+    assert "crisis-panel" not in body and "Some of your older notes tell of a hard time" in body
+    assert CheckIn.objects.filter(owner=user).count() == 1
 
 
 def test_the_download_links_send_files(client_for, user):
@@ -191,7 +206,7 @@ def test_the_api_imports_a_file_once(user):
     first = client.post("/api/v1/checkins/import", body)
     assert first.status_code == 200, first.content
     assert first.json()["imported"] == 6 and first.json()["skipped"][0]["line"] == 8
-    assert first.json()["safety"]["level"] == "none"
+    assert first.json()["safety"]["level"] == "none" and first.json()["older_note_of_concern"] is False
     body["file"] = SimpleUploadedFile("daylio.csv", SAMPLE.read_bytes(), "text/csv")
     again = client.post("/api/v1/checkins/import", body).json()
     assert (again["imported"], again["already_there"]) == (0, 6)
@@ -208,9 +223,9 @@ def test_the_api_refuses_a_bad_file_with_the_line_and_imports_nothing(user):
 
 
 def test_the_api_reports_a_worrying_note_to_the_safety_layer(user):
-    data = (HEADER + f"{date.today()},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,\n").encode()
+    data = (HEADER + f"{utc_today()},,1,,,,,,I can't do this anymore. I've been saving my pills and tonight is the night.,\n").encode()
     response = api_client(user).post("/api/v1/checkins/import", {"format": "csv", "file": SimpleUploadedFile("x.csv", data)})
-    assert response.json()["safety"]["level"] == "urgent"
+    assert response.json()["safety"]["level"] == "urgent" and response.json()["older_note_of_concern"] is False
 
 
 def test_the_api_exports_json_and_csv_that_import_back(user):

@@ -73,7 +73,7 @@ def test_a_dry_run_writes_nothing(settings, old_world):
     assert raw(CheckIn, "note", old_world["checkin"].pk) == before
     settings.ENCRYPTION_KEYS = [new_key]
     with pytest.raises(ValueError):
-        CheckIn.objects.get().note
+        assert CheckIn.objects.get().note
 
 
 def test_plain_text_left_from_before_is_encrypted(settings, old_world):
