@@ -310,11 +310,7 @@ def export_checkins(request, format: Literal["json", "csv"] = "json"):
         response = HttpResponse(exporting.export_csv(owner=request.auth), content_type=exporting.EXPORT_FORMATS["csv"])
         response["Content-Disposition"] = 'attachment; filename="kinwell-checkins.csv"'
         return response
-    return {
-        "format": "kinwell-checkins", "version": 1,
-        "checkins": [exporting.checkin_record(c) for c in exporting.CheckIn.objects.filter(owner=request.auth)
-                     .order_by("day", "recorded_at", "id")],
-    }
+    return exporting.export_document(owner=request.auth)
 
 
 @router.post("/import", response={200: ImportOut, **ERRORS})

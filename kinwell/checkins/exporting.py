@@ -36,11 +36,12 @@ def checkin_record(checkin: CheckIn) -> dict:
     }
 
 
+def export_document(*, owner) -> dict:
+    return {"format": JSON_FORMAT_NAME, "version": 1, "checkins": [checkin_record(c) for c in _checkins(owner)]}
+
+
 def export_json(*, owner) -> str:
-    return json.dumps(
-        {"format": JSON_FORMAT_NAME, "version": 1, "checkins": [checkin_record(c) for c in _checkins(owner)]},
-        ensure_ascii=False, indent=1,
-    )
+    return json.dumps(export_document(owner=owner), ensure_ascii=False, indent=1)
 
 
 def _cell(value) -> str:

@@ -155,9 +155,10 @@ def _keys_already_there(*, owner, format: str) -> set:
     mine = CheckIn.objects.filter(owner=owner)
     keys = set(mine.exclude(import_key="").values_list("import_key", flat=True))
     if format in ("csv", "json"):
-        # A backup of this same account: its check-ins made here have no import key,
-        # so compare them by content, as the parser fingerprints our own rows.
-        for checkin in mine.filter(import_key=""):
+        # A backup of this same account: compare by content, as the parser fingerprints
+        # our own rows (check-ins made here have no import key, and those imported from
+        # Daylio have Daylio's).
+        for checkin in mine.iterator(chunk_size=2000):
             keys.add(importing.kinwell_key(
                 day=checkin.day, recorded_at=checkin.recorded_at.astimezone(UTC), mood=checkin.mood,
                 feelings=list(checkin.feelings or ()), stress=checkin.stress, sleep_hours=checkin.sleep_hours,

@@ -121,6 +121,13 @@ def test_export_then_import_into_a_fresh_account_gives_the_same_check_ins(user):
         assert (again.imported, again.already_there) == (0, 3)
 
 
+def test_a_backup_of_imported_daylio_check_ins_adds_nothing_when_imported_back(user):
+    import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
+    for format in ("csv", "json"):
+        again = import_checkins(owner=user, format=format, data=exporting.export(owner=user, format=format).encode())
+        assert (again.imported, again.already_there) == (0, 6), format
+
+
 def test_the_export_files_are_what_they_say(user):
     record_checkin(owner=user, mood=4, sleep_hours=Decimal("7.5"), tags=["work"], note="fine")
     csv_text = exporting.export(owner=user, format="csv")
