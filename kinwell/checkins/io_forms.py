@@ -13,6 +13,7 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(
         label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
         help_text=_("A .csv or .json file of up to 5 MB. Nothing is imported unless the whole file can be read."),
     )
 

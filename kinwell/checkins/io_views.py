@@ -3,9 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from kinwell.checkins import exporting, import_services
+from kinwell.checkins.importing import DAYLIO_MOODS
 from kinwell.checkins.io_forms import ImportForm
+from kinwell.checkins.vocabulary import MOODS
 from kinwell.circles import access
 from kinwell.core.errors import ServiceError
 from kinwell.safety.panel import offer_help
@@ -26,8 +29,12 @@ def import_export(request):
             if summary.note_to_check:
                 offer_help(request, text=summary.note_to_check)
             return render(request, "checkins/import_summary.html", {"summary": summary})
+    mood_words = [
+        _("“%(daylio)s” is %(ours)s") % {"daylio": name, "ours": str(MOODS[value]).lower()}
+        for name, value in DAYLIO_MOODS.items()
+    ]
     return render(
-        request, "checkins/import_export.html", {"form": form, "formats": exporting.EXPORT_FORMATS},
+        request, "checkins/import_export.html", {"form": form, "mood_words": "; ".join(mood_words)},
         status=400 if form.errors else 200,
     )
 

@@ -273,6 +273,7 @@ CASES = [
     ),
     Case("in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex"),
     Case("narrow-in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex", 320),
+    Case("es-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "ana"),
     Case("out-supporting", "safety:supporting", go("/supporting-someone/")),
     Case("in-safety-plan", "safety:plan", go("/safety-plan/"), "alex"),
     Case("in-safety-plan-empty", "safety:plan", go("/safety-plan/"), "newcomer"),
