@@ -27,6 +27,7 @@ PERSONAL = {
     "safety:plan", "safety:plan_print", "safety:tell_contact",
     "checkins:mine", "checkins:new", "checkins:edit", "checkins:delete", "checkins:trends", "checkins:settings",
     "checkins:dismiss_nudge",
+    "checkins:import_export", "checkins:export",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -65,6 +66,7 @@ def world():
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
             "token_id": api_token.pk, "token": token, "uidb64": "x",
             "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
+            "format": "csv",
         },
     }
 

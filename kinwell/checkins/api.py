@@ -260,3 +260,75 @@ def update_checkin(request, checkin_id: int, payload: CheckInPatch):
 def delete_checkin(request, checkin_id: int):
     services.delete_checkin(owner=request.auth, checkin_id=checkin_id)
     return Status(204, None)
+
+
+# --- Import and export (kinwell/checkins/import_services.py, exporting.py) ---------------
+
+from typing import Literal  # noqa: E402
+
+from django.http import HttpResponse  # noqa: E402
+from ninja import File, Form, UploadedFile  # noqa: E402
+
+from kinwell.checkins import exporting, import_services  # noqa: E402
+
+
+class ExportCheckInOut(Schema):
+    day: date
+    recorded_at: str = Field(..., description="When it was recorded: ISO 8601 in UTC, to the microsecond")
+    mood: int
+    feelings: list[str]
+    stress: int | None
+    sleep_hours: float | None
+    energy: int | None
+    tags: list[str]
+    note: str
+    wants_support: bool
+
+
+class ExportOut(Schema):
+    format: str = Field(..., description='Always "kinwell-checkins"')
+    version: int
+    checkins: list[ExportCheckInOut]
+
+
+class SkippedOut(Schema):
+    line: int = Field(..., description="The file's line (CSV) or the check-in's number (JSON)")
+    reason: str
+
+
+class ImportOut(Schema):
+    format: str
+    imported: int
+    already_there: int
+    skipped: list[SkippedOut]
+    safety: SafetyOut = Field(..., description="About the most worrying note from the last 14 days")
+    older_note_of_concern: bool = Field(
+        ..., description="An older imported note suggests a hard time: offer help (help_url) without alarm"
+    )
+
+
+@router.get(
+    "/export", response={200: ExportOut, **ERRORS},
+    openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
+)
+def export_checkins(request, format: Literal["json", "csv"] = "json"):
+    """All my check-ins, in the format `POST /checkins/import` reads back: JSON, or CSV with `format=csv`."""
+    if format == "csv":
+        response = HttpResponse(exporting.export_csv(owner=request.auth), content_type=exporting.EXPORT_FORMATS["csv"])
+        response["Content-Disposition"] = 'attachment; filename="kinwell-checkins.csv"'
+        return response
+    return exporting.export_document(owner=request.auth)
+
+
+@router.post("/import", response={200: ImportOut, **ERRORS})
+def import_file(request, format: Form[Literal["daylio", "csv", "json"]], file: File[UploadedFile]):
+    """Import a Daylio CSV export, or our own CSV or JSON: all or nothing, and a file
+    imported twice adds nothing. A bad file is a 400 naming the line and field."""
+    import_services.refuse_if_too_big(size=file.size, format=format)
+    summary = import_services.import_checkins(owner=request.auth, format=format, data=file.read())
+    return {
+        "format": summary.format, "imported": summary.imported, "already_there": summary.already_there,
+        "skipped": [{"line": item.line, "reason": item.reason} for item in summary.skipped],
+        "safety": safety_report(author=request.auth, text=summary.note_to_check),
+        "older_note_of_concern": summary.older_note_of_concern,
+    }

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kinwell.checkins import views
+from kinwell.checkins import io_views
 
 app_name = "checkins"
 
@@ -13,6 +14,8 @@ urlpatterns = [
     path("check-ins/settings/", views.sign_settings, name="settings"),
     path("check-ins/signs/<id:nudge_id>/dismiss/", views.dismiss_nudge, name="dismiss_nudge"),
     path("check-ins/reminder/<str:action>/<str:token>/", views.reminder_link, name="reminder_link"),
+    path("check-ins/import-export/", io_views.import_export, name="import_export"),
+    path("check-ins/export/<str:format>/", io_views.export, name="export"),
     path("circles/<id:circle_id>/check-ins/", views.circle_checkins, name="circle"),
     path("circles/<id:circle_id>/check-ins/<id:checkin_id>/respond/", views.respond, name="respond"),
 ]

@@ -161,6 +161,18 @@ def reminder_stopped(page, demo, settings):
     assert "stopped" in page.locator("h1").inner_text()
 
 
+def checkins_imported(page, demo, settings):
+    """Upload the Daylio sample on the import page: the summary lists what was skipped."""
+    from pathlib import Path
+
+    page.goto("/check-ins/import-export/")
+    page.get_by_label("Daylio export (CSV)").check()
+    page.locator("input[type=file]").set_input_files(Path(__file__).parent.parent / "checkins" / "data" / "daylio_sample.csv")
+    submit(page, "Import check-ins")
+    assert page.locator("h1").inner_text() == "Your import"
+    assert page.locator("table td").first.is_visible()
+
+
 URGENT_TEXT = "I can't do this anymore. I've been saving my pills and tonight is the night."
 DANGER_TEXT = "My husband hits me and he said he will hurt me if I tell anyone."
 LONG_BOUNDARY = "I need some quiet after work before we talk about anything big. " * 6
@@ -289,6 +301,16 @@ CASES = [
         "alex",
     ),
     # Safety: the plan, supporter guidance, a shared plan, and the crisis panel after a save.
+    Case("in-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "alex"),
+    Case(
+        "in-checkins-import-empty",
+        "checkins:import_export",
+        with_errors("/check-ins/import-export/", "Import check-ins"),
+        "alex",
+    ),
+    Case("in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex"),
+    Case("narrow-in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex", 320),
+    Case("es-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "ana"),
     Case("out-supporting", "safety:supporting", go("/supporting-someone/")),
     Case("in-safety-plan", "safety:plan", go("/safety-plan/"), "alex"),
     Case("in-safety-plan-empty", "safety:plan", go("/safety-plan/"), "newcomer"),
@@ -367,6 +389,7 @@ NOT_PAGES = {
     "set_language": "POST only; Django's language switch, redirects back",
     "safety:tell_contact": "POST only; redirects to the help-now page",
     "checkins:dismiss_nudge": "POST only; redirects to the check-ins page",
+    "checkins:export": "a CSV or JSON file download",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 
