@@ -114,3 +114,19 @@ def test_all_results_download_as_one_valid_bundle(client_for, world):
     assert codes == {"70274-6", "44261-6", "ucla3-total"}
     assert len({entry.fullUrl for entry in bundle.entry}) == len(bundle.entry)
     assert json.loads(client_for(world["owner"]).get(reverse("screening:fhir_all")).content)["resourceType"] == "Bundle"
+
+
+def test_demo_data_has_results_over_months_and_maya_shares_scores(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    maya = Response.objects.filter(owner__email="maya@example.com", instrument="phq9").order_by("completed_at")
+    assert [r.total for r in maya] == [16, 11, 8, 5]
+    jordan = UserFactory._meta.model.objects.get(email="jordan@example.com")
+    maya_user = maya[0].owner
+    circle = maya_user.memberships.get(circle__kind="couple").circle
+    from kinwell.circles.access import can_view
+
+    assert can_view(viewer=jordan, owner=maya_user, kind=DataKind.SCREENING, circle=circle)
+    assert not can_view(viewer=jordan, owner=maya_user, kind=DataKind.SCREENING_ANSWERS, circle=circle)
