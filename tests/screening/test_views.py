@@ -208,3 +208,15 @@ def test_item_9_starts_the_safety_response_even_when_other_answers_are_missing(c
     body = page.content.decode()
     assert 'id="crisis-panel-title"' in body and "Please choose an answer to question 1." in body
     assert Response.objects.get(pk=response.pk).safety_started_at is not None
+
+
+def test_in_spanish_our_words_are_translated_and_the_items_stay_in_published_english(client_for):
+    ana = UserFactory(language="es")
+    client = client_for(ana)
+    response = start(client, "gad7")
+    page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
+    assert "Ver mi resultado" in page and "redacción publicada en inglés" in page
+    assert '<span lang="en">Feeling nervous, anxious or on edge</span>' in page
+    answers = {f"gad7_{n}": 1 for n in range(1, 8)} | {"action": "finish"}
+    result = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "7 de 21: Leve" in result and "Esto no es un diagnóstico" in result
