@@ -94,9 +94,14 @@ class SharedResultOut(ResultOut):
     answers: dict[str, int] | None
 
 
+INSTRUMENT_FIELDS = (
+    "key", "name", "title", "topic", "source", "authors", "licence", "stem", "lowest", "highest", "positive_at", "offers",
+)
+
+
 def _instrument_out(instrument: scoring.Instrument) -> dict:
     return {
-        **{name: getattr(instrument, name) for name in ("key", "name", "title", "topic", "source", "authors", "licence", "stem", "lowest", "highest", "positive_at", "offers")},
+        **{name: getattr(instrument, name) for name in INSTRUMENT_FIELDS},
         "items": [
             {
                 "key": item.key, "number": item.number, "text": item.text, "scored": item.scored,
