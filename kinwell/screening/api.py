@@ -13,7 +13,7 @@ from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
-from kinwell.safety.services import respond_to_urgent_answer
+from kinwell.safety.services import URGENT_ANSWER, respond_to_urgent_answer
 from kinwell.screening import exports, scoring, selectors, services, texts
 
 router = Router(tags=["screening"])
@@ -94,6 +94,27 @@ class SharedResultOut(ResultOut):
     answers: dict[str, int] | None
 
 
+class StartIn(Schema):
+    instrument: str = Field(..., min_length=1, max_length=16)
+
+
+class AnswersIn(Schema):
+    answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
+
+
+class InProgressOut(Schema):
+    id: int
+    instrument: str
+    answers: dict[str, int]
+    missing: list[int] = Field(..., description="Numbers of the scored questions still without an answer")
+    started_at: datetime
+    updated_at: datetime
+
+
+class InProgressSavedOut(InProgressOut):
+    safety: SafetyOut
+
+
 INSTRUMENT_FIELDS = (
     "key", "name", "title", "topic", "source", "authors", "licence", "stem", "lowest", "highest", "positive_at", "offers",
 )
@@ -141,10 +162,69 @@ def submit(request, payload: SubmitIn):
     response, needs_safety = services.submit_answers(
         owner=request.auth, instrument=payload.instrument, answers=dict(payload.answers)
     )
-    # A new sitting with an urgent answer (PHQ-9 item 9 above 0) always needs the safety
-    # response: the same as an urgent text, whatever the total.
-    safety_out = respond_to_urgent_answer(author=request.auth).to_dict() if needs_safety else {"level": "none", "reasons": []}
-    return Status(201, {**_result_out(response), "safety": {**safety_out, "help_url": reverse("core:help_now")}})
+    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+
+
+def _in_progress_out(response) -> dict:
+    return {
+        "id": response.pk,
+        "instrument": response.instrument,
+        "answers": dict(response.answers),
+        "missing": [i.number for i in response.definition.items if i.key not in response.answers],
+        "started_at": response.started_at,
+        "updated_at": response.updated_at,
+    }
+
+
+def _safety_out(response, needs_safety: bool) -> dict:
+    """Urgent whenever an answer is (PHQ-9 item 9 above 0); the safety response itself,
+    with the arranged contact told, starts only the first time in a sitting."""
+    if needs_safety:
+        found = respond_to_urgent_answer(author=response.owner).to_dict()
+    elif response.urgent:
+        found = {"level": "urgent", "reasons": [URGENT_ANSWER]}
+    else:
+        found = {"level": "none", "reasons": []}
+    return {**found, "help_url": reverse("core:help_now")}
+
+
+@router.post("/screening/responses", response={201: InProgressOut, **ERRORS})
+def start(request, payload: StartIn):
+    """Start a questionnaire to answer bit by bit, or get back the one left unfinished."""
+    return Status(201, _in_progress_out(services.start_response(owner=request.auth, instrument=payload.instrument)))
+
+
+@router.get("/screening/responses", response={200: list[InProgressOut], **ERRORS})
+def unfinished(request):
+    return [_in_progress_out(r) for r in selectors.unfinished(owner=request.auth)]
+
+
+def _own_unfinished(request, response_id: int):
+    response = selectors.own_response(owner=request.auth, response_id=response_id)
+    if response.is_complete:
+        raise NotFound(_("That questionnaire is already finished; its result is under /screening/results."))
+    return response
+
+
+@router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
+def save(request, response_id: int, payload: AnswersIn):
+    response = _own_unfinished(request, response_id)
+    needs_safety = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
+    return {**_in_progress_out(response), "safety": _safety_out(response, needs_safety)}
+
+
+@router.post("/screening/responses/{id:response_id}/complete", response={201: ResultSavedOut, **ERRORS})
+def complete(request, response_id: int):
+    """Score the answers saved so far (400 naming the questions still missing)."""
+    response = _own_unfinished(request, response_id)
+    needs_safety = services.complete_response(owner=request.auth, response=response)
+    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+
+
+@router.delete("/screening/responses/{id:response_id}", response={204: None, **ERRORS})
+def discard(request, response_id: int):
+    services.delete_response(owner=request.auth, response_id=_own_unfinished(request, response_id).pk)
+    return Status(204, None)
 
 
 @router.get("/screening/results", response={200: list[ResultOut], **ERRORS})

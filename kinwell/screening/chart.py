@@ -12,7 +12,8 @@ class Point:
     x: float
     y: float
     total: int
-    label: str
+    label: object  # what the axis shows under the point (a date on the history page)
+    labelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,10 @@ class Chart:
     bottom: float = HEIGHT - BOTTOM
 
 
-def build(*, totals: list[tuple[str, int]], lowest: int, highest: int, band_starts: list[int]) -> Chart:
+MAX_LABELS = 6
+
+
+def build(*, totals: list[tuple[object, int]], lowest: int, highest: int, band_starts: list[int]) -> Chart:
     span = max(highest - lowest, 1)
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -40,6 +44,8 @@ def build(*, totals: list[tuple[str, int]], lowest: int, highest: int, band_star
             y=y_for(total),
             total=total,
             label=label,
+            # Every point's date while they fit; the first and last when there are many.
+            labelled=count <= MAX_LABELS or index in (0, count - 1),
         )
         for index, (label, total) in enumerate(totals)
     ]

@@ -8,9 +8,12 @@ that grow clearer about professional help as the band rises (`Band.level`, 0 to 
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 # Words in shared templates that point here (the nav link in base.html, the link on a
-# circle member's page), so this app's catalogue carries their Spanish.
+# circle member's page, the section on the start page), so this app's catalogue carries
+# their Spanish.
 NAV_LABEL = _("Questionnaires")
 MEMBER_LINK = _("See %(name)s’s questionnaire results")
+HOME_TITLE = _("How have you been?")
+HOME_TEXT = _("A few short questions can help you notice how the last two weeks have been, and how that changes.")
 
 BAND_NAMES = {
     "minimal": pgettext_lazy("screening band", "Minimal"),

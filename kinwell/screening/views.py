@@ -167,7 +167,7 @@ def _series_with_charts(owner) -> list[dict]:
     for entry in series:
         instrument = entry["instrument"]
         entry["chart"] = chart.build(
-            totals=[(row["response"].completed_at.date().isoformat(), row["response"].total) for row in entry["rows"]],
+            totals=[(row["response"].completed_at, row["response"].total) for row in entry["rows"]],
             lowest=instrument.lowest,
             highest=instrument.highest,
             band_starts=[band.low for band in instrument.bands],

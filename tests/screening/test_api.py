@@ -83,3 +83,39 @@ def test_member_results_follow_the_sharing_setting(user, other_user):
     assert seen[0]["total"] == 6 and seen[0]["answers"] is None
     share(user, circle, DataKind.SCREENING, DataKind.SCREENING_ANSWERS)
     assert member.get(path).json()[0]["answers"]["gad7_1"] == 3
+
+
+def test_answering_bit_by_bit_pause_resume_and_complete(user, django_capture_on_commit_callbacks):
+    contact = UserFactory(email="sam@example.org")
+    CircleFactory(owner=user, members=[contact])
+    safety_services.update_plan(owner=user, crisis_contact_id=contact.pk, tell_without_asking=True)
+    api = Api(user)
+    started = api.post("/screening/responses", {"instrument": "phq9"})
+    assert started.status_code == 201 and started.json()["missing"] == list(range(1, 10))
+    response_id = started.json()["id"]
+    assert api.post("/screening/responses", {"instrument": "phq9"}).json()["id"] == response_id  # resumes
+    first = api.patch(f"/screening/responses/{response_id}", {"answers": {"phq9_1": 1, "phq9_2": 0}})
+    assert first.json()["safety"]["level"] == "none" and first.json()["missing"] == list(range(3, 10))
+    refused = api.post(f"/screening/responses/{response_id}/complete")
+    assert refused.status_code == 400 and "3, 4, 5, 6, 7, 8, 9" in refused.json()["detail"]
+    with django_capture_on_commit_callbacks(execute=True):
+        urgent = api.patch(f"/screening/responses/{response_id}", {"answers": {"phq9_9": 2}})
+    assert urgent.json()["safety"]["level"] == "urgent" and len(mail.outbox) == 1
+    assert [r["id"] for r in api.get("/screening/responses").json()] == [response_id]
+    with django_capture_on_commit_callbacks(execute=True):
+        api.patch(f"/screening/responses/{response_id}", {"answers": {f"phq9_{n}": 0 for n in range(3, 9)}})
+        done = api.post(f"/screening/responses/{response_id}/complete")
+    assert done.status_code == 201
+    assert (done.json()["total"], done.json()["safety"]["level"]) == (3, "urgent")
+    assert len(mail.outbox) == 1, "the contact is told once for the sitting"
+    assert api.patch(f"/screening/responses/{response_id}", {"answers": {}}).status_code == 404
+    assert api.get("/screening/responses").json() == []
+
+
+def test_someone_elses_unfinished_questionnaire_is_a_404(user, other_user):
+    started = Api(user).post("/screening/responses", {"instrument": "gad7"}).json()
+    other = Api(other_user)
+    assert other.patch(f"/screening/responses/{started['id']}", {"answers": {"gad7_1": 1}}).status_code == 404
+    assert other.post(f"/screening/responses/{started['id']}/complete").status_code == 404
+    assert other.delete(f"/screening/responses/{started['id']}").status_code == 404
+    assert Api(user).delete(f"/screening/responses/{started['id']}").status_code == 204

@@ -54,6 +54,9 @@ def test_chart_points_run_left_to_right_with_higher_scores_higher_up():
     assert xs == sorted(xs) and ys[1] < ys[2] < ys[0]
     assert [value for _y, value in built.gridlines] == [0, 5, 10, 15, 20, 27]
     assert len(chart.build(totals=[("a", 4)], lowest=0, highest=27, band_starts=[]).points) == 1
+    many = chart.build(totals=[(n, n) for n in range(10)], lowest=0, highest=27, band_starts=[])
+    assert [p.label for p in many.points if p.labelled] == [0, 9]
+    assert all(p.labelled for p in built.points)
 
 
 def test_the_reminder_job_is_registered():
