@@ -7,7 +7,7 @@ module marks the sitting so the person's contact is told once, not on every page
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, ngettext
 
@@ -44,12 +44,16 @@ def start_response(*, owner, instrument: str, mode: str = Response.Mode.ONE) -> 
     selectors.instrument_for(user=owner, key=instrument)
     if mode not in Response.Mode.values:
         raise ServiceError(_("Choose how you would like to see the questions."))
-    response = Response.objects.select_for_update().filter(
-        owner=owner, instrument=instrument, completed_at__isnull=True
-    ).first()
+    unfinished = Response.objects.select_for_update().filter(owner=owner, instrument=instrument, completed_at__isnull=True)
+    response = unfinished.first()
     if response is None:
-        response = Response.objects.create(owner=owner, instrument=instrument, mode=mode)
-    elif response.mode != mode:
+        try:
+            with transaction.atomic():
+                return Response.objects.create(owner=owner, instrument=instrument, mode=mode)
+        except IntegrityError:
+            # Started at the same moment in another tab: carry on with that one.
+            response = unfinished.get()
+    if response.mode != mode:
         response.mode = mode
         response.save(update_fields=["mode", "updated_at"])
     return response

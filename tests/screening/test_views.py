@@ -220,3 +220,22 @@ def test_in_spanish_our_words_are_translated_and_the_items_stay_in_published_eng
     answers = {f"gad7_{n}": 1 for n in range(1, 8)} | {"action": "finish"}
     result = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
     assert "7 de 21: Leve" in result and "Esto no es un diagnóstico" in result
+
+
+def test_csi4_in_a_couple_circle_gives_its_total_and_plain_meaning(client_for, user):
+    CircleFactory(kind="couple", owner=user, members=[UserFactory()])
+    client = client_for(user)
+    response = start(client, "csi4")
+    answers = {"csi4_1": 2, "csi4_2": 3, "csi4_3": 3, "csi4_4": 3, "action": "finish"}
+    page = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "11 out of 21: Less satisfied" in page and "below 13.5" in page and "Funk JL, Rogge RD" in page
+
+
+def test_ucla3_reports_the_total_without_a_clinical_label(client_for, user):
+    client = client_for(user)
+    response = start(client, "ucla3")
+    answers = {"ucla_1": 3, "ucla_2": 2, "ucla_3": 1, "action": "finish"}
+    page = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "6 out of 9" in page and "There is no label for it" in page
+    for label in ("Minimal", "Mild", "Moderate", "Severe"):
+        assert label not in page
