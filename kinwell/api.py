@@ -14,6 +14,7 @@ from kinwell.checkins.api import router as checkins_router
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.core.errors import ServiceError
+from kinwell.screening.api import router as screening_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -64,3 +65,4 @@ api.add_router("/", accounts_router)
 api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
 api.add_router("/checkins", checkins_router)
+api.add_router("/", screening_router)

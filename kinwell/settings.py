@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "kinwell.circles",
     "kinwell.safety",
     "kinwell.checkins",
+    "kinwell.screening",
 ]
 
 MIDDLEWARE = [

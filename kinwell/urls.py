@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("kinwell.circles.urls")),
     path("", include("kinwell.safety.urls")),
     path("", include("kinwell.checkins.urls")),
+    path("", include("kinwell.screening.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -46,3 +46,24 @@ class CircleFactory(factory.django.DjangoModelFactory):
 
 def share(person, circle, *kinds):
     circle_services.update_sharing(user=person, circle=circle, kinds=set(kinds))
+
+
+def screening_result(person, instrument="phq9", *, total=None, answers=None, when=None):
+    """A completed screening result: exact `answers`, or a set adding up to `total`."""
+    from django.utils import timezone
+
+    from kinwell.screening import scoring
+    from kinwell.screening.models import Response
+
+    definition = scoring.get(instrument)
+    if answers is None:
+        answers, left = {}, (total or 0) - definition.lowest
+        for item in definition.items:
+            step = min(left, max(item.values) - min(item.values))
+            answers[item.key] = min(item.values) + step
+            left -= step
+    result = scoring.score(definition, answers)
+    return Response.objects.create(
+        owner=person, instrument=instrument, mode=Response.Mode.ALL, answers=dict(answers),
+        total=result.total, band=result.band, completed_at=when or timezone.now(),
+    )

@@ -8,7 +8,7 @@ import pytest
 
 from kinwell.circles import services
 from kinwell.circles.models import DataKind
-from tests.factories import CircleFactory, UserFactory, share
+from tests.factories import CircleFactory, UserFactory, screening_result, share
 from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,7 @@ PUBLIC = {
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
     "checkins:reminder_link",
+    "screening:stop_reminders",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
@@ -28,12 +29,16 @@ PERSONAL = {
     "checkins:mine", "checkins:new", "checkins:edit", "checkins:delete", "checkins:trends", "checkins:settings",
     "checkins:dismiss_nudge",
     "checkins:import_export", "checkins:export",
+    "screening:index", "screening:start", "screening:take", "screening:discard", "screening:result",
+    "screening:delete", "screening:fhir", "screening:fhir_all", "screening:history", "screening:summary",
+    "screening:reminders",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
     "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
     "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
     "checkins:circle", "checkins:respond",
+    "screening:member_results",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -60,6 +65,7 @@ def world():
 
     checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today")
     nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
+    result = screening_result(owner, "gad7", total=12)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -67,6 +73,7 @@ def world():
             "token_id": api_token.pk, "token": token, "uidb64": "x",
             "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
             "format": "csv",
+            "response_id": result.pk, "instrument": "gad7",
         },
     }
 

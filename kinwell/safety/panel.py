@@ -6,7 +6,7 @@ from django.conf import settings
 
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
-from kinwell.safety.services import CRISIS_LEVELS, assess_free_text, existing_plan
+from kinwell.safety.services import CRISIS_LEVELS, assess_free_text, existing_plan, respond_to_urgent_answer
 
 SESSION_KEY = "kinwell_crisis_panel"
 
@@ -16,12 +16,24 @@ def offer_help(request, *, text: str) -> Assessment:
     crisis, show the panel on the next page the person sees."""
     result = assess_free_text(author=request.user, text=text)
     if result.level in CRISIS_LEVELS:
-        request.session[SESSION_KEY] = {
-            "level": result.level,
-            "danger_from_others": result.danger_from_others,
-            "worry_for_other": result.worry_for_other,
-        }
+        _show_on_next_page(request, result)
     return result
+
+
+def show_urgent_panel(request) -> Assessment:
+    """Call after saving an answer that is urgent in itself (not free text): the urgent
+    panel on the next page, and the crisis contact told if the person arranged that."""
+    result = respond_to_urgent_answer(author=request.user)
+    _show_on_next_page(request, result)
+    return result
+
+
+def _show_on_next_page(request, result: Assessment) -> None:
+    request.session[SESSION_KEY] = {
+        "level": result.level,
+        "danger_from_others": result.danger_from_others,
+        "worry_for_other": result.worry_for_other,
+    }
 
 
 def crisis_resources():

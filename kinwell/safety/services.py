@@ -16,18 +16,37 @@ from kinwell.safety.models import SafetyPlan
 CRISIS_LEVELS = ("concern", "urgent")
 
 
+# The reason given when an answer (not a text) is what calls for help, e.g. PHQ-9 item 9.
+URGENT_ANSWER = "urgent_answer"
+
+
 def assess_free_text(*, author, text: str) -> Assessment:
     result = assess(text or "")
-    if result.level == "urgent" and author is not None and author.is_authenticated:
-        plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
-        if plan is not None:
-            try:
-                tell_crisis_contact(owner=author)
-            except NotFound:
-                # The contact has left their circles since. Telling nobody is right, and
-                # must never turn a save into an error page in place of the crisis panel.
-                pass
+    if result.level == "urgent":
+        _tell_contact_if_arranged(author=author)
     return result
+
+
+def respond_to_urgent_answer(*, author) -> Assessment:
+    """For an answer that is urgent in itself (not free text), such as thoughts of being
+    better off dead on a questionnaire: the same response as an urgent text, whatever
+    else was answered. The caller shows the panel (web) or returns this (API)."""
+    _tell_contact_if_arranged(author=author)
+    return Assessment(level="urgent", reasons=(URGENT_ANSWER,))
+
+
+def _tell_contact_if_arranged(*, author) -> None:
+    """Tell the chosen contact only if the person arranged "tell them without asking"."""
+    if author is None or not author.is_authenticated:
+        return
+    plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
+    if plan is not None:
+        try:
+            tell_crisis_contact(owner=author)
+        except NotFound:
+            # The contact has left their circles since. Telling nobody is right, and
+            # must never turn a save into an error page in place of the crisis panel.
+            pass
 
 
 def existing_plan(*, owner) -> SafetyPlan:

@@ -177,6 +177,71 @@ URGENT_TEXT = "I can't do this anymore. I've been saving my pills and tonight is
 DANGER_TEXT = "My husband hits me and he said he will hurt me if I tell anyone."
 LONG_BOUNDARY = "I need some quiet after work before we talk about anything big. " * 6
 
+
+# --- Screening -------------------------------------------------------------------------
+
+
+def screening_history(person, *plan):
+    """Completed results for `person`: (instrument, total, days ago) each."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import screening_result
+
+    return [
+        screening_result(person, key, total=total, when=timezone.now() - timedelta(days=days))
+        for key, total, days in plan
+    ]
+
+
+def screening_page(who, suffix_for, *plan):
+    """Give `who` some results, then open the page `suffix_for(results, demo)` returns."""
+
+    def visit(page, demo, settings):
+        made = screening_history(getattr(demo, who), *plan)
+        page.goto(suffix_for(made, demo))
+
+    return visit
+
+
+def taking(instrument, mode, *, finish_empty=False, who="alex"):
+    def visit(page, demo, settings):
+        from kinwell.screening.services import start_response
+
+        response = start_response(owner=getattr(demo, who), instrument=instrument, mode=mode)
+        page.goto(f"/screening/responses/{response.pk}/")
+        if finish_empty:
+            submit(page, "See my result")
+            assert page.locator(".error-summary").is_visible()
+
+    return visit
+
+
+def urgent_result(page, demo, settings):
+    """PHQ-9 with item 9 above 0, all on one page: the result with the urgent panel."""
+    from kinwell.screening.services import start_response
+
+    response = start_response(owner=demo.alex, instrument="phq9", mode="all")
+    page.goto(f"/screening/responses/{response.pk}/")
+    for number in range(1, 10):
+        page.locator(f"input[name=phq9_{number}][value='{1 if number == 9 else 0}']").check()
+    submit(page, "See my result")
+    assert page.locator("#crisis-panel-title").is_visible()
+
+
+def stopped_reminder(page, demo, settings):
+    from kinwell.screening.services import set_reminder
+
+    page.goto(f"/screening/reminders/stop/{set_reminder(owner=demo.alex, instrument='phq9').stop_token}/")
+
+
+def result_url(made, demo):
+    return f"/screening/results/{made[-1].pk}/"
+
+
+SCREENING_PLAN = (("phq9", 17, 70), ("phq9", 11, 42), ("phq9", 9, 14), ("gad7", 12, 42), ("gad7", 6, 14))
+
 CASES = [
     # Signed out
     Case("out-welcome", "core:home", go("/")),
@@ -374,6 +439,30 @@ CASES = [
     ),
     Case("in-circle-checkins-empty", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/", "friends")(d)), "alex"),
     Case("out-reminder-stopped", "checkins:reminder_link", reminder_stopped),
+    # Screening questionnaires
+    Case("in-screening-index", "screening:index", screening_page("alex", lambda m, d: "/screening/", *SCREENING_PLAN), "alex"),
+    Case("in-screening-index-empty", "screening:index", go("/screening/"), "newcomer"),
+    Case("in-screening-start", "screening:start", go("/screening/take/phq9/"), "alex"),
+    Case("in-screening-take-one", "screening:take", taking("phq9", "one"), "alex"),
+    Case("in-screening-take-all", "screening:take", taking("gad7", "all"), "alex"),
+    Case("in-screening-take-errors", "screening:take", taking("gad7", "all", finish_empty=True), "alex"),
+    Case("in-screening-result", "screening:result", screening_page("alex", result_url, ("gad7", 12, 1)), "alex"),
+    Case("in-screening-result-quick-positive", "screening:result", screening_page("alex", result_url, ("phq2", 4, 1)), "alex"),
+    Case("in-screening-result-urgent", "screening:result", urgent_result, "alex"),
+    Case("in-screening-history", "screening:history", screening_page("alex", lambda m, d: "/screening/history/", *SCREENING_PLAN), "alex"),
+    Case("in-screening-history-empty", "screening:history", go("/screening/history/"), "newcomer"),
+    Case("in-screening-summary", "screening:summary", screening_page("alex", lambda m, d: "/screening/summary/", *SCREENING_PLAN), "alex"),
+    Case(
+        "in-member-screening",
+        "screening:member_results",
+        screening_page("sam", lambda m, d: circle_page(f"members/{d.sam.pk}/screening/")(d), ("phq9", 8, 20), ("gad7", 5, 3)),
+        "alex",
+    ),
+    Case("out-screening-reminders-stopped", "screening:stop_reminders", stopped_reminder),
+    Case("es-screening-take-all", "screening:take", taking("phq9", "all", who="ana"), "ana"),
+    Case("es-screening-result", "screening:result", screening_page("ana", result_url, ("phq9", 12, 1)), "ana"),
+    Case("narrow-in-screening-take-all", "screening:take", taking("phq9", "all"), "alex", 320),
+    Case("narrow-in-screening-history", "screening:history", screening_page("alex", lambda m, d: "/screening/history/", *SCREENING_PLAN), "alex", 320),
 ]
 
 # URL names that are not pages: they answer a POST with a redirect to a page above,
@@ -390,6 +479,11 @@ NOT_PAGES = {
     "safety:tell_contact": "POST only; redirects to the help-now page",
     "checkins:dismiss_nudge": "POST only; redirects to the check-ins page",
     "checkins:export": "a CSV or JSON file download",
+    "screening:discard": "POST only; redirects to the questionnaires page",
+    "screening:delete": "POST only; redirects to the history page",
+    "screening:reminders": "POST only; redirects to the questionnaires page",
+    "screening:fhir": "a FHIR JSON file download",
+    "screening:fhir_all": "a FHIR JSON file download",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

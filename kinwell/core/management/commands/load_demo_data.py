@@ -105,5 +105,8 @@ class Command(BaseCommand):
 
         checkins = load_demo_checkins(people=people)
 
+        from kinwell.screening.demo import load as load_screening
+
+        load_screening(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

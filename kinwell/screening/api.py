@@ -1,0 +1,271 @@
+"""Screening in the API: the questionnaires, taking one (scored on the server), my
+results and their FHIR export, and a circle member's results as their sharing allows."""
+
+import json
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from pydantic import StrictInt
+
+from kinwell.circles import access, selectors as circle_selectors
+from kinwell.circles.models import DataKind
+from kinwell.core.errors import NotFound
+from kinwell.core.schemas import ERRORS
+from kinwell.safety.services import URGENT_ANSWER, respond_to_urgent_answer
+from kinwell.screening import exports, scoring, selectors, services, texts
+
+router = Router(tags=["screening"])
+
+
+class OptionOut(Schema):
+    value: int
+    text: str
+
+
+class ItemOut(Schema):
+    key: str
+    number: int
+    text: str
+    scored: bool
+    options: list[OptionOut]
+
+
+class BandOut(Schema):
+    key: str
+    name: str
+    low: int
+    high: int
+
+
+class InstrumentOut(Schema):
+    key: str
+    name: str
+    title: str
+    topic: str
+    source: str
+    authors: str
+    licence: str
+    stem: str
+    lowest: int
+    highest: int
+    positive_at: int | None
+    offers: str
+    items: list[ItemOut]
+    bands: list[BandOut]
+
+
+class SubmitIn(Schema):
+    instrument: str = Field(..., min_length=1, max_length=16)
+    answers: dict[str, StrictInt] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
+
+
+class ResultOut(Schema):
+    id: int
+    instrument: str
+    name: str
+    completed_at: datetime
+    total: int
+    band: str
+    band_name: str
+    meaning: str
+    not_a_diagnosis: str
+
+
+class ResultWithAnswersOut(ResultOut):
+    answers: dict[str, int]
+
+
+class SafetyOut(Schema):
+    """Whether an answer calls for crisis help now (PHQ-9 item 9 above 0 gives "urgent");
+    clients show the crisis resources at help_url when the level is not "none"."""
+
+    level: str
+    reasons: list[str]
+    help_url: str
+
+
+class ResultSavedOut(ResultWithAnswersOut):
+    safety: SafetyOut
+
+
+class SharedResultOut(ResultOut):
+    answers: dict[str, int] | None
+
+
+class StartIn(Schema):
+    instrument: str = Field(..., min_length=1, max_length=16)
+
+
+class AnswersIn(Schema):
+    answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
+
+
+class InProgressOut(Schema):
+    id: int
+    instrument: str
+    answers: dict[str, int]
+    missing: list[int] = Field(..., description="Numbers of the scored questions still without an answer")
+    started_at: datetime
+    updated_at: datetime
+
+
+class InProgressSavedOut(InProgressOut):
+    safety: SafetyOut
+
+
+INSTRUMENT_FIELDS = (
+    "key", "name", "title", "topic", "source", "authors", "licence", "stem", "lowest", "highest", "positive_at", "offers",
+)
+
+
+def _instrument_out(instrument: scoring.Instrument) -> dict:
+    return {
+        **{name: getattr(instrument, name) for name in INSTRUMENT_FIELDS},
+        "items": [
+            {
+                "key": item.key, "number": item.number, "text": item.text, "scored": item.scored,
+                "options": [{"value": o.value, "text": o.text} for o in item.options],
+            }
+            for item in instrument.all_items
+        ],
+        "bands": [{"key": b.key, "name": str(texts.band_name(b.key)), "low": b.low, "high": b.high} for b in instrument.bands],
+    }
+
+
+def _result_out(response, *, answers: bool = True) -> dict:
+    instrument = response.definition
+    out = {
+        "id": response.pk,
+        "instrument": response.instrument,
+        "name": instrument.name,
+        "completed_at": response.completed_at,
+        "total": response.total,
+        "band": response.band,
+        "band_name": str(texts.band_name(response.band)),
+        "meaning": str(texts.meaning(instrument.topic, response.band)),
+        "not_a_diagnosis": str(texts.NOT_A_DIAGNOSIS),
+    }
+    if answers:
+        out["answers"] = dict(response.answers)
+    return out
+
+
+@router.get("/screening/instruments", response={200: list[InstrumentOut], **ERRORS})
+def list_instruments(request):
+    return [_instrument_out(i) for i in selectors.available_instruments(user=request.auth)]
+
+
+@router.post("/screening/results", response={201: ResultSavedOut, **ERRORS})
+def submit(request, payload: SubmitIn):
+    response, needs_safety = services.submit_answers(
+        owner=request.auth, instrument=payload.instrument, answers=dict(payload.answers)
+    )
+    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+
+
+def _in_progress_out(response) -> dict:
+    return {
+        "id": response.pk,
+        "instrument": response.instrument,
+        "answers": dict(response.answers),
+        "missing": [i.number for i in response.definition.items if i.key not in response.answers],
+        "started_at": response.started_at,
+        "updated_at": response.updated_at,
+    }
+
+
+def _safety_out(response, needs_safety: bool) -> dict:
+    """Urgent whenever an answer is (PHQ-9 item 9 above 0); the safety response itself,
+    with the arranged contact told, starts only the first time in a sitting."""
+    if needs_safety:
+        found = respond_to_urgent_answer(author=response.owner).to_dict()
+    elif response.urgent:
+        found = {"level": "urgent", "reasons": [URGENT_ANSWER]}
+    else:
+        found = {"level": "none", "reasons": []}
+    return {**found, "help_url": reverse("core:help_now")}
+
+
+@router.post("/screening/responses", response={201: InProgressOut, **ERRORS})
+def start(request, payload: StartIn):
+    """Start a questionnaire to answer bit by bit, or get back the one left unfinished."""
+    return Status(201, _in_progress_out(services.start_response(owner=request.auth, instrument=payload.instrument)))
+
+
+@router.get("/screening/responses", response={200: list[InProgressOut], **ERRORS})
+def unfinished(request):
+    return [_in_progress_out(r) for r in selectors.unfinished(owner=request.auth)]
+
+
+def _own_unfinished(request, response_id: int):
+    response = selectors.own_response(owner=request.auth, response_id=response_id)
+    if response.is_complete:
+        raise NotFound(_("That questionnaire is already finished; its result is under /screening/results."))
+    return response
+
+
+@router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
+def save(request, response_id: int, payload: AnswersIn):
+    response = _own_unfinished(request, response_id)
+    needs_safety = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
+    return {**_in_progress_out(response), "safety": _safety_out(response, needs_safety)}
+
+
+@router.post("/screening/responses/{id:response_id}/complete", response={201: ResultSavedOut, **ERRORS})
+def complete(request, response_id: int):
+    """Score the answers saved so far (400 naming the questions still missing)."""
+    response = _own_unfinished(request, response_id)
+    needs_safety = services.complete_response(owner=request.auth, response=response)
+    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+
+
+@router.delete("/screening/responses/{id:response_id}", response={204: None, **ERRORS})
+def discard(request, response_id: int):
+    services.delete_response(owner=request.auth, response_id=_own_unfinished(request, response_id).pk)
+    return Status(204, None)
+
+
+@router.get("/screening/results", response={200: list[ResultOut], **ERRORS})
+def my_results(request):
+    return [_result_out(r, answers=False) for r in selectors.results(owner=request.auth)]
+
+
+@router.get("/screening/results/{id:result_id}", response={200: ResultWithAnswersOut, **ERRORS})
+def my_result(request, result_id: int):
+    return _result_out(selectors.own_result(owner=request.auth, response_id=result_id))
+
+
+@router.delete("/screening/results/{id:result_id}", response={204: None, **ERRORS})
+def delete_result(request, result_id: int):
+    services.delete_response(owner=request.auth, response_id=result_id)
+    return Status(204, None)
+
+
+@router.get("/screening/results/{id:result_id}/fhir", response={200: dict, **ERRORS})
+def result_fhir(request, result_id: int):
+    """One result as a FHIR R4 Bundle (Questionnaire, QuestionnaireResponse, Observation)."""
+    return json.loads(exports.fhir_bundle([selectors.own_result(owner=request.auth, response_id=result_id)]))
+
+
+@router.get("/screening/fhir", response={200: dict, **ERRORS})
+def all_fhir(request):
+    """Every result as one FHIR R4 Bundle."""
+    return json.loads(exports.fhir_bundle(list(selectors.results(owner=request.auth).order_by("completed_at", "id"))))
+
+
+@router.get("/circles/{id:circle_id}/members/{id:user_id}/screening", response={200: list[SharedResultOut], **ERRORS})
+def member_results(request, circle_id: int, user_id: int):
+    """A member's results, only as they share them: score and band with "screening",
+    the answers too only with "screening_answers"."""
+    membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
+    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
+    circle, owner = membership.circle, member.user
+    if not access.open_for_viewing(viewer=request.auth, owner=owner, kind=DataKind.SCREENING, circle=circle):
+        raise NotFound(_("These results are not shared with you."))
+    with_answers = access.open_for_viewing(viewer=request.auth, owner=owner, kind=DataKind.SCREENING_ANSWERS, circle=circle)
+    return [
+        {**_result_out(r, answers=False), "answers": dict(r.answers) if with_answers else None}
+        for r in selectors.results(owner=owner)
+    ]

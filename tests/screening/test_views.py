@@ -1,0 +1,241 @@
+"""Taking a questionnaire on the web: both modes, pausing and resuming, the result page,
+and the safety response to PHQ-9 item 9."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from kinwell.safety import services as safety_services
+from kinwell.safety.panel import SESSION_KEY
+from kinwell.screening.models import Response
+from tests.factories import CircleFactory, UserFactory, screening_result
+
+pytestmark = pytest.mark.django_db
+
+PHQ9_ITEMS = [f"phq9_{n}" for n in range(1, 10)]
+
+
+def start(client, instrument="phq9", mode="all"):
+    response = client.post(reverse("screening:start", args=[instrument]), {"mode": mode})
+    assert response.status_code == 302
+    return Response.objects.get(completed_at__isnull=True, instrument=instrument)
+
+
+def test_the_index_lists_questionnaires_with_csi4_only_for_couples(client_for, user):
+    page = client_for(user).get(reverse("screening:index")).content.decode()
+    assert "PHQ-9" in page and "GAD-7" in page and "UCLA-3" in page and "CSI-4" not in page
+    assert client_for(user).get(reverse("screening:start", args=["csi4"])).status_code == 404
+    CircleFactory(kind="couple", owner=user, members=[UserFactory()])
+    assert "CSI-4" in client_for(user).get(reverse("screening:index")).content.decode()
+    assert client_for(user).get(reverse("screening:start", args=["csi4"])).status_code == 200
+
+
+def test_the_start_page_shows_source_licence_and_pfizer_notice(client_for, user):
+    page = client_for(user).get(reverse("screening:start", args=["phq9"])).content.decode()
+    assert "Kroenke K, Spitzer RL, Williams JBW" in page
+    assert "No permission required to reproduce" in page and "Pfizer" in page
+
+
+def test_an_unknown_questionnaire_is_a_404(client_for, user):
+    assert client_for(user).get(reverse("screening:start", args=["who5"])).status_code == 404
+
+
+def test_all_on_one_page_gives_a_correct_result_with_plain_meaning(client_for, user):
+    client = client_for(user)
+    response = start(client, "gad7")
+    answers = {f"gad7_{n}": 2 for n in range(1, 8)} | {"difficulty": 1, "action": "finish"}
+    done = client.post(reverse("screening:take", args=[response.pk]), answers)
+    assert done.status_code == 302 and done["Location"] == reverse("screening:result", args=[response.pk])
+    response.refresh_from_db()
+    assert (response.total, response.band) == (14, "moderate")
+    page = client.get(done["Location"]).content.decode()
+    assert "14 out of 21: Moderate" in page
+    assert "This is not a diagnosis" in page
+    assert "talk with a doctor, nurse or counsellor" in page
+    assert reverse("safety:plan") in page and reverse("screening:fhir", args=[response.pk]) in page
+
+
+def test_missing_answers_re_render_with_errors_and_status_400(client_for, user):
+    client = client_for(user)
+    response = start(client, "gad7")
+    page = client.post(reverse("screening:take", args=[response.pk]), {"gad7_1": 1, "action": "finish"})
+    assert page.status_code == 400
+    assert "Please choose an answer to question 2." in page.content.decode()
+    response.refresh_from_db()
+    assert response.completed_at is None and response.answers == {"gad7_1": 1}
+
+
+def test_an_answer_that_is_not_a_choice_is_a_400(client_for, user):
+    client = client_for(user)
+    response = start(client, "gad7")
+    page = client.post(reverse("screening:take", args=[response.pk]), {"gad7_1": "7", "action": "pause"})
+    assert page.status_code == 400
+    assert Response.objects.get(pk=response.pk).answers == {}
+
+
+def test_one_question_per_screen_can_be_paused_and_resumed(client_for, user):
+    client = client_for(user)
+    response = start(client, "phq2", mode="one")
+    take = reverse("screening:take", args=[response.pk])
+    assert "Question 1 of 2" in client.get(take).content.decode()
+    moved = client.post(take, {"step": 1, "phq9_1": 3, "action": "next"})
+    assert moved["Location"] == f"{take}?step=2"
+    paused = client.post(take, {"step": 2, "action": "pause"})
+    assert paused["Location"] == reverse("screening:index")
+    assert "Continue the PHQ-2" in client.get(reverse("screening:index")).content.decode()
+    # Coming back opens the first unanswered question, with the earlier answer kept.
+    assert "Question 2 of 2" in client.get(take).content.decode()
+    assert start(client, "phq2", mode="one").pk == response.pk
+    done = client.post(take, {"step": 2, "phq9_2": 1, "action": "finish"})
+    assert done["Location"] == reverse("screening:result", args=[response.pk])
+    page = client.get(done["Location"]).content.decode()
+    assert "4 out of 6" in page and "Take the PHQ-9" in page  # a positive quick check offers the full one
+
+
+def test_a_result_is_only_its_owners(client_for, user, other_user):
+    result = screening_result(user, "gad7", total=3)
+    for name in ("screening:result", "screening:fhir", "screening:take"):
+        assert client_for(other_user).get(reverse(name, args=[result.pk])).status_code == 404
+    assert client_for(other_user).post(reverse("screening:delete", args=[result.pk])).status_code == 404
+    assert Response.objects.filter(pk=result.pk).exists()
+
+
+def test_the_owner_can_delete_a_result(client_for, user):
+    result = screening_result(user, "gad7", total=3)
+    client_for(user).post(reverse("screening:delete", args=[result.pk]))
+    assert not Response.objects.filter(pk=result.pk).exists()
+
+
+# --- Safety: PHQ-9 item 9 ---------------------------------------------------------
+
+
+@pytest.fixture
+def contact_arranged(user):
+    contact = UserFactory(display_name="Sam", email="sam@example.org")
+    CircleFactory(owner=user, members=[contact])
+    safety_services.update_plan(owner=user, crisis_contact_id=contact.pk, tell_without_asking=True)
+    return contact
+
+
+@pytest.mark.parametrize("item9", [1, 2, 3])
+def test_item_9_above_zero_shows_the_urgent_panel_whatever_the_total(client_for, user, item9):
+    client = client_for(user)
+    response = start(client)
+    answers = {key: 0 for key in PHQ9_ITEMS} | {"phq9_9": item9, "action": "finish"}
+    done = client.post(reverse("screening:take", args=[response.pk]), answers)
+    page = client.get(done["Location"]).content.decode()
+    assert 'id="crisis-panel-title"' in page and "You don’t have to go through this alone" in page  # the safety layer's urgent panel
+    assert "About your answer to question 9" in page
+    assert reverse("core:help_now") in page
+    assert Response.objects.get(pk=response.pk).band == "minimal"
+
+
+def test_item_9_at_zero_shows_no_panel_even_when_severe(client_for, user):
+    client = client_for(user)
+    response = start(client)
+    answers = {key: 3 for key in PHQ9_ITEMS} | {"phq9_9": 0, "action": "finish"}
+    page = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "crisis-panel" not in page
+    assert "as soon as you can" in page  # severe: the clearest push to professional help
+
+
+def test_item_9_tells_the_contact_once_when_arranged(
+    client_for, user, contact_arranged, django_capture_on_commit_callbacks
+):
+    client = client_for(user)
+    response = start(client, mode="one")
+    take = reverse("screening:take", args=[response.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for step, key in enumerate(PHQ9_ITEMS, start=1):
+            client.post(take, {"step": step, key: 2 if key == "phq9_9" else 0, "action": "next"})
+    assert [message.to for message in mail.outbox] == [["sam@example.org"]]
+    # The panel is on the page right after the answer, before the result.
+    assert client.session.get(SESSION_KEY, {}).get("level") == "urgent"
+    assert 'id="crisis-panel-title"' in client.get(f"{take}?step=10").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(take, {"step": 10, "action": "finish"})
+    assert len(mail.outbox) == 1, "told once for the sitting, not again on finishing"
+    assert Response.objects.get(pk=response.pk).is_complete
+
+
+def test_item_9_does_not_tell_the_contact_unless_arranged(client_for, user, django_capture_on_commit_callbacks):
+    contact = UserFactory(email="sam@example.org")
+    CircleFactory(owner=user, members=[contact])
+    safety_services.update_plan(owner=user, crisis_contact_id=contact.pk, tell_without_asking=False)
+    client = client_for(user)
+    response = start(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("screening:take", args=[response.pk]),
+            {key: 0 for key in PHQ9_ITEMS} | {"phq9_9": 1, "action": "finish"},
+        )
+    assert mail.outbox == []
+    assert client.session[SESSION_KEY]["level"] == "urgent"
+
+
+def test_history_points_out_a_big_phq9_change_and_has_a_chart_and_table(client_for, user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    screening_result(user, "phq9", total=16, when=now - timedelta(days=28))
+    screening_result(user, "phq9", total=8, when=now)
+    page = client_for(user).get(reverse("screening:history")).content.decode()
+    assert "<svg" in page and "<title" in page and "<desc" in page and "<table>" in page
+    assert "Down 8 points since last time" in page
+    assert "Moved from “Moderately severe” to “Mild”" in page
+
+
+def test_the_printable_summary_lists_results_and_says_not_a_diagnosis(client_for, user):
+    screening_result(user, "gad7", total=11)
+    page = client_for(user).get(reverse("screening:summary")).content.decode()
+    assert "not a diagnosis" in page and "Moderate" in page and "Latest GAD-7 answers" in page
+
+
+def test_discarding_an_unfinished_questionnaire(client_for, user):
+    client = client_for(user)
+    response = start(client, "gad2")
+    client.post(reverse("screening:discard", args=[response.pk]))
+    assert not Response.objects.filter(pk=response.pk).exists()
+
+
+def test_item_9_starts_the_safety_response_even_when_other_answers_are_missing(client_for, user):
+    client = client_for(user)
+    response = start(client)
+    page = client.post(reverse("screening:take", args=[response.pk]), {"phq9_9": 3, "action": "finish"})
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert 'id="crisis-panel-title"' in body and "Please choose an answer to question 1." in body
+    assert Response.objects.get(pk=response.pk).safety_started_at is not None
+
+
+def test_in_spanish_our_words_are_translated_and_the_items_stay_in_published_english(client_for):
+    ana = UserFactory(language="es")
+    client = client_for(ana)
+    response = start(client, "gad7")
+    page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
+    assert "Ver mi resultado" in page and "redacción publicada en inglés" in page
+    assert '<span lang="en">Feeling nervous, anxious or on edge</span>' in page
+    answers = {f"gad7_{n}": 1 for n in range(1, 8)} | {"action": "finish"}
+    result = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "7 de 21: Leve" in result and "Esto no es un diagnóstico" in result
+
+
+def test_csi4_in_a_couple_circle_gives_its_total_and_plain_meaning(client_for, user):
+    CircleFactory(kind="couple", owner=user, members=[UserFactory()])
+    client = client_for(user)
+    response = start(client, "csi4")
+    answers = {"csi4_1": 2, "csi4_2": 3, "csi4_3": 3, "csi4_4": 3, "action": "finish"}
+    page = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "11 out of 21: Less satisfied" in page and "below 13.5" in page and "Funk JL, Rogge RD" in page
+
+
+def test_ucla3_reports_the_total_without_a_clinical_label(client_for, user):
+    client = client_for(user)
+    response = start(client, "ucla3")
+    answers = {"ucla_1": 3, "ucla_2": 2, "ucla_3": 1, "action": "finish"}
+    page = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
+    assert "6 out of 9" in page and "There is no label for it" in page
+    for label in ("Minimal", "Mild", "Moderate", "Severe"):
+        assert label not in page
