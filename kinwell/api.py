@@ -12,6 +12,8 @@ from kinwell.accounts.api import router as accounts_router
 from kinwell.accounts.services import user_for_api_token
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
+from kinwell.connect.api import router as connect_router
+from kinwell.journal.api import router as journal_router
 from kinwell.core.errors import ServiceError
 
 
@@ -62,3 +64,5 @@ def not_authenticated(request, error):
 api.add_router("/", accounts_router)
 api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
+api.add_router("/journal", journal_router)
+api.add_router("/together", connect_router)

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "kinwell.accounts",
     "kinwell.circles",
     "kinwell.safety",
+    "kinwell.journal",
+    "kinwell.connect",
 ]
 
 MIDDLEWARE = [

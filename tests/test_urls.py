@@ -8,7 +8,7 @@ import pytest
 
 from kinwell.circles import services
 from kinwell.circles.models import DataKind
-from tests.factories import CircleFactory, UserFactory, share
+from tests.factories import CircleFactory, UserFactory, share, together_world
 from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.django_db
@@ -18,17 +18,24 @@ PUBLIC = {
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
+    # The secret in the address is the key (a calendar program or a mail program has no session).
+    "connect:calendar_feed", "connect:stop_nudges",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
     "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
     "accounts:data", "accounts:download", "circles:new", "circles:access_log",
     "safety:plan", "safety:plan_print", "safety:tell_contact",
+    "journal:index", "journal:entry", "journal:delete_entry", "journal:goals", "journal:goal_progress",
+    "journal:delete_goal", "connect:index", "connect:gratitude", "connect:delete_gratitude", "connect:ideas",
+    "connect:calendar", "connect:nudges",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
     "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
     "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
+    "journal:member_goals", "connect:circle", "connect:week", "connect:delete_win", "connect:member_gratitude",
+    "connect:plans", "connect:plan", "connect:plan_ics",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -50,11 +57,12 @@ def world():
     from kinwell.accounts.models import ApiToken
 
     api_token = ApiToken.objects.create(user=owner, name="phone", token_hash="a" * 64, hint="kw_aaaa")
+    together = together_world(owner=owner, member=member, circle=circle)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
-            "token_id": api_token.pk, "token": token, "uidb64": "x",
+            "token_id": api_token.pk, "token": token, "uidb64": "x", **together,
         },
     }
 
