@@ -237,7 +237,8 @@ def plans(request, circle_id: int):
 def plan(request, circle_id: int, plan_id: int):
     membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
     plan = selectors.plan_in_circle(user=request.user, circle=membership.circle, plan_id=plan_id)
-    when_form = WhenForm()
+    # Suggesting another time keeps the length unless the person changes it.
+    when_form = WhenForm(initial={"minutes": int((plan.ends_at - plan.starts_at).total_seconds() // 60)})
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
