@@ -87,3 +87,17 @@ def test_the_home_page_shows_todays_gesture_only_when_chosen(client_for, user):
     client_for(user).post(reverse("connect:nudges"), {"frequency": "weekly", "by_email": ""})
     assert "A small gesture for today" in client_for(user).get("/").content.decode()
     assert client_for(user).post(reverse("connect:nudges"), {"frequency": "hourly"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_demo_has_appreciations_a_win_and_a_planned_date_and_reloads_in_place():
+    from django.core.management import call_command
+
+    from kinwell.connect.models import Appreciation, PlannedDate, Win
+
+    for _ in range(2):
+        call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assert Appreciation.objects.count() == 2 and Win.objects.count() == 2
+    plan = PlannedDate.objects.get()
+    assert plan.status == "accepted" and plan.starts_at > plan.created_at
+    assert not mail.outbox

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kinwell.circles import services as circle_services
 from kinwell.circles.models import Boundary, Circle, DataKind, Membership
+from kinwell.connect import demo as connect_demo
 
 DEMO_PASSWORD = "kinwell-demo"
 
@@ -100,6 +101,8 @@ class Command(BaseCommand):
                 circle_services.set_space(
                     user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
                 )
+
+        connect_demo.load(people=people)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
