@@ -138,3 +138,11 @@ def test_export_holds_journal_and_goals_and_deletion_removes_them(user):
 
     delete_account(user=user)
     assert not JournalEntry.objects.exists() and not Goal.objects.exists()
+
+
+def test_the_pages_speak_spanish(client_for):
+    ana = UserFactory(language="es")
+    page = client_for(ana).get(reverse("journal:index")).content.decode()
+    assert "Este diario es solo para ti" in page
+    assert "Ideas para pasar tiempo juntos" in client_for(ana).get(reverse("connect:ideas")).content.decode()
+    assert "Un té y una pregunta de verdad" in client_for(ana).get(reverse("connect:ideas")).content.decode()
