@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
@@ -123,6 +124,26 @@ def gratitude_as_seen_by(*, viewer, owner, circle) -> list[GratitudeEntry]:
     if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.GRATITUDE, circle=circle):
         raise NotFound(_("Their gratitude journal is not shared with this circle."))
     return list(GratitudeEntry.objects.filter(owner=owner))
+
+
+def shared_pages_for(*, viewer, circle, others) -> list[dict]:
+    """Links to the gratitude journals and goals others share with this circle. Only
+    asks the policy (opening a page is what gets logged)."""
+    pages = []
+    for person in others:
+        if access.can_view(viewer=viewer, owner=person, kind=DataKind.GRATITUDE, circle=circle):
+            pages.append({"person": person, "kind": "gratitude"})
+        if access.can_view(viewer=viewer, owner=person, kind=DataKind.GOALS, circle=circle):
+            pages.append({"person": person, "kind": "goals"})
+    return pages
+
+
+# The sentences the access log (circles.views.VIEWED_SENTENCES) shows for the kinds
+# this feature fills, marked here so this app's catalog carries their translations.
+ACCESS_LOG_SENTENCES = (
+    gettext_noop("%(viewer)s viewed your gratitude journal in %(circle)s"),
+    gettext_noop("%(viewer)s viewed your personal goals in %(circle)s"),
+)
 
 
 def plans_in_circle(*, user, circle):

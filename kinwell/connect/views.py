@@ -92,6 +92,7 @@ def circle(request, circle_id: int):
             raise ServiceError(_("Choose what you want to send."))
         status = 400
     wins = selectors.circle_wins(circle=circle)
+    shared_with_me = selectors.shared_pages_for(viewer=request.user, circle=circle, others=others)
     for win in wins:
         win.sentence = selectors.win_sentence(win)
     return render(
@@ -101,6 +102,7 @@ def circle(request, circle_id: int):
             "circle": circle, "membership": membership, "others": others,
             "appreciation_form": appreciation_form, "win_form": win_form,
             "wins": wins, "appreciations": selectors.my_appreciations(user=request.user, circle=circle),
+            "shared_with_me": shared_with_me,
         },
         status=status,
     )
@@ -126,8 +128,8 @@ def week(request, circle_id: int):
     return render(
         request,
         "connect/week.html",
-        {"circle": membership.circle, "membership": membership, "is_this_week": week_of == timezone.localdate()
-         or moments["monday"] <= timezone.localdate() <= moments["sunday"], **moments},
+        {"circle": membership.circle, "membership": membership,
+         "is_this_week": moments["monday"] <= timezone.localdate() <= moments["sunday"], **moments},
     )
 
 

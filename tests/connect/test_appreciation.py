@@ -124,3 +124,16 @@ def test_export_and_deletion(family):
     assert export_for(jordan)["connect"]["appreciations_received"][0]["text"] == "Thanks for listening"
     delete_account(user=maya)
     assert not Appreciation.objects.exists() and not Win.objects.exists() and not GratitudeEntry.objects.exists()
+
+
+def test_the_circle_page_links_to_what_others_share_and_the_owner_sees_who_looked(client_for, family):
+    maya, jordan, _sam, circle = family
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    assert "Maya's gratitude journal" not in client_for(jordan).get(url).content.decode()
+    share(maya, circle, DataKind.GRATITUDE, DataKind.GOALS)
+    page = client_for(jordan).get(url).content.decode()
+    assert "Maya's gratitude journal" in page and "Maya's goals" in page
+    assert not AccessLogEntry.objects.exists()  # a link is not a view
+    client_for(jordan).get(reverse("connect:member_gratitude", kwargs={"circle_id": circle.pk, "user_id": maya.pk}))
+    log = client_for(maya).get(reverse("circles:access_log")).content.decode()
+    assert "Jordan viewed your gratitude journal" in log
