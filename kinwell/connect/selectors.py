@@ -74,6 +74,8 @@ def week_bounds(day: date, zone) -> tuple[date, datetime, datetime]:
 
 
 def weekly_moments(*, viewer, circle, week_of: date) -> dict:
+    if not date(1900, 1, 1) <= week_of <= date(9000, 1, 1):
+        week_of = timezone.localdate()  # a made-up week far out: show this one instead
     monday, start, end = week_bounds(week_of, timezone.get_current_timezone())
     positive = sorted(
         (moment for source in POSITIVE_SOURCES for moment in source(viewer, circle, start, end)),

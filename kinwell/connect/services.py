@@ -31,6 +31,7 @@ PLAN_TITLE_MAX_LENGTH = 120
 PLAN_MESSAGE_MAX_LENGTH = 1_000
 PLAN_MINUTES = (15, 24 * 60)
 FEED_TOKEN_PREFIX = "kwcal_"
+PLAN_LATEST_YEAR = 9000  # far beyond any real plan, and far from datetime's year 9999 limit
 
 
 def clean_text(text: str, *, max_length: int, empty_message: str = "", allow_empty: bool = False) -> str:
@@ -126,6 +127,8 @@ def _times(*, starts_local: datetime, minutes: int, time_zone: str, now=None) ->
     starts_at = starts_local.replace(tzinfo=None).replace(tzinfo=zone)
     if starts_at <= (now or timezone.now()):
         raise ServiceError(_("Choose a time that is still to come."))
+    if starts_at.year > PLAN_LATEST_YEAR:
+        raise ServiceError(_("Choose a time in the next few years."))
     return starts_at, starts_at + timedelta(minutes=minutes)
 
 

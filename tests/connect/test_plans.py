@@ -197,3 +197,11 @@ def test_tomorrow_is_counted_in_each_persons_own_calendar(pair, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         jobs.remind_day_before(now=thursday_noon_chicago)
     assert [message.to for message in mail.outbox] == [[jordan.email]]
+
+
+def test_absurd_dates_get_a_clear_answer_not_an_error(pair, client_for):
+    maya, jordan, circle = pair
+    with pytest.raises(ServiceError):
+        propose(maya, jordan, circle, starts_local=datetime(9999, 12, 31, 23, 59), minutes=1440)
+    week = client_for(maya).get(reverse("connect:week", kwargs={"circle_id": circle.pk}), {"week": "0001-01-01"})
+    assert week.status_code == 200
