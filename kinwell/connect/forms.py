@@ -30,7 +30,9 @@ class AppreciationForm(forms.Form):
         label=_("What I appreciate"),
         max_length=services.APPRECIATION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Something specific they did or who they are. Only they read your words; the circle sees that you sent one."),
+        help_text=_(
+            "Something specific they did or who they are. Only they read your words; the circle sees that you sent one."
+        ),
     )
 
     def __init__(self, *args, others=(), **kwargs):
@@ -44,7 +46,10 @@ class WinForm(forms.Form):
         label=_("The win"),
         max_length=services.WIN_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Big or small: a finished project, a hard phone call made, a good night's sleep. Everyone in the circle sees it."),
+        help_text=_(
+            "Big or small: a finished project, a hard phone call made, a good night's sleep. "
+            "Everyone in the circle sees it."
+        ),
     )
 
     def __init__(self, *args, me=None, others=(), **kwargs):

@@ -19,6 +19,10 @@ def connect_section(user) -> dict:
              "posted": w.created_at}
             for w in Win.objects.filter(author=user).select_related("circle", "about")
         ],
+        "wins_about_me": [
+            {"circle": w.circle.name, "by": w.author.display_name, "text": w.text, "posted": w.created_at}
+            for w in Win.objects.filter(about=user).exclude(author=user).select_related("circle", "author")
+        ],
         "gratitude_journal": [
             {"text": entry.text, "written": entry.created_at} for entry in GratitudeEntry.objects.filter(owner=user)
         ],

@@ -154,7 +154,8 @@ def propose_plan(
 
 def _plan_for(*, actor, plan_id: int) -> PlannedDate:
     plan = PlannedDate.objects.select_for_update().filter(pk=plan_id).first()
-    if plan is None or not plan.involves(actor) or not Membership.objects.filter(user=actor, circle=plan.circle_id).exists():
+    still_in_circle = plan is not None and Membership.objects.filter(user=actor, circle=plan.circle_id).exists()
+    if plan is None or not plan.involves(actor) or not still_in_circle:
         raise NotFound(_("That plan was not found."))
     return plan
 
@@ -179,7 +180,9 @@ def accept_plan(*, actor, plan_id: int) -> PlannedDate:
 
 
 @transaction.atomic
-def suggest_time(*, actor, plan_id: int, starts_local: datetime, minutes: int, time_zone: str, message: str = "") -> PlannedDate:
+def suggest_time(
+    *, actor, plan_id: int, starts_local: datetime, minutes: int, time_zone: str, message: str = ""
+) -> PlannedDate:
     """Answer with another time: the plan stays proposed and the other person answers next."""
     plan = _plan_for(actor=actor, plan_id=plan_id)
     _awaiting_answer_from(plan, actor)

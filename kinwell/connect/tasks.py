@@ -1,5 +1,6 @@
-"""Emails, sent in the background. Each names the person and links to the page; the
-words people wrote stay on the site, not in inboxes."""
+"""Emails, sent in the background. Each names the person and links to the page. The
+words of an appreciation stay on the site, not in inboxes; a plan's short title is in
+its own emails, so that an invitation or a reminder says what it is about."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,7 +26,9 @@ def _send(*, to, template: str, context: dict, headers: dict | None = None) -> N
 
 @task()
 def send_appreciation_email(*, appreciation_id: int) -> None:
-    appreciation = Appreciation.objects.select_related("sender", "recipient", "circle").filter(pk=appreciation_id).first()
+    appreciation = (
+        Appreciation.objects.select_related("sender", "recipient", "circle").filter(pk=appreciation_id).first()
+    )
     if appreciation is None or not appreciation.recipient.is_active:
         return
     link = settings.SITE_URL + reverse("connect:circle", kwargs={"circle_id": appreciation.circle_id})

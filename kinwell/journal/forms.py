@@ -19,7 +19,9 @@ class GoalForm(forms.Form):
     title = forms.CharField(
         label=_("My goal"),
         max_length=GOAL_TITLE_MAX_LENGTH,
-        help_text=_("Small and yours. For example “Read one chapter a week” or “A slow Sunday morning each week”."),
+        help_text=_(
+            "Small and yours. For example “Read one chapter a week” or “A slow Sunday morning each week”."
+        ),
     )
     note = forms.CharField(
         label=_("A note for myself"),

@@ -23,9 +23,8 @@ def journal(request):
             messages.success(request, _("Saved in your journal. Only you can read it."))
             return redirect("journal:index")
         status = 400
-    return render(
-        request, "journal/index.html", {"form": form, "entries": selectors.my_entries(owner=request.user)}, status=status
-    )
+    context = {"form": form, "entries": selectors.my_entries(owner=request.user)}
+    return render(request, "journal/index.html", context, status=status)
 
 
 @login_required
@@ -65,7 +64,12 @@ def goals(request):
     return render(
         request,
         "journal/goals.html",
-        {"form": form, "goals": selectors.my_goals(owner=request.user), "steps": range(Goal.STEPS + 1), "steps_total": Goal.STEPS},
+        {
+            "form": form,
+            "goals": selectors.my_goals(owner=request.user),
+            "steps": range(Goal.STEPS + 1),
+            "steps_total": Goal.STEPS,
+        },
         status=status,
     )
 
@@ -100,6 +104,11 @@ def member_goals(request, circle_id: int, user_id: int):
     return render(
         request,
         "journal/member_goals.html",
-        {"circle": membership.circle, "membership": membership, "member": member.user, "goals": goals,
-         "steps_total": Goal.STEPS},
+        {
+            "circle": membership.circle,
+            "membership": membership,
+            "member": member.user,
+            "goals": goals,
+            "steps_total": Goal.STEPS,
+        },
     )

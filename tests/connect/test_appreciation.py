@@ -122,6 +122,8 @@ def test_export_and_deletion(family):
     assert section["wins_posted"][0]["text"] == "New job"
     assert section["gratitude_journal"][0]["text"] == "Coffee"
     assert export_for(jordan)["connect"]["appreciations_received"][0]["text"] == "Thanks for listening"
+    services.celebrate_win(author=maya, circle=circle, about_id=jordan.pk, text="Jordan's first marathon")
+    assert export_for(jordan)["connect"]["wins_about_me"][0]["text"] == "Jordan's first marathon"
     delete_account(user=maya)
     assert not Appreciation.objects.exists() and not Win.objects.exists() and not GratitudeEntry.objects.exists()
 
