@@ -13,6 +13,8 @@ from kinwell.accounts.services import user_for_api_token
 from kinwell.checkins.api import router as checkins_router
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
+from kinwell.connect.api import router as connect_router
+from kinwell.journal.api import router as journal_router
 from kinwell.core.errors import ServiceError
 from kinwell.screening.api import router as screening_router
 
@@ -66,3 +68,5 @@ api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
 api.add_router("/checkins", checkins_router)
 api.add_router("/", screening_router)
+api.add_router("/journal", journal_router)
+api.add_router("/together", connect_router)

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "kinwell.safety",
     "kinwell.checkins",
     "kinwell.screening",
+    "kinwell.journal",
+    "kinwell.connect",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("kinwell.safety.urls")),
     path("", include("kinwell.checkins.urls")),
     path("", include("kinwell.screening.urls")),
+    path("", include("kinwell.journal.urls")),
+    path("", include("kinwell.connect.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -67,3 +67,22 @@ def screening_result(person, instrument="phq9", *, total=None, answers=None, whe
         owner=person, instrument=instrument, mode=Response.Mode.ALL, answers=dict(answers),
         total=result.total, band=result.band, completed_at=when or timezone.now(),
     )
+def together_world(*, owner, member, circle) -> dict:
+    """The owner's journal entry, goal, gratitude entry, a win and an accepted plan with
+    the member, for the URL walk: returns the ids the URL patterns need. Texts carry
+    "quiet hour" so the walk can check they never leak to an outsider."""
+    from datetime import datetime, timedelta
+
+    from kinwell.connect import services as connect_services
+    from kinwell.journal import services as journal_services
+
+    entry = journal_services.add_entry(owner=owner, text="My private quiet hour thoughts")
+    goal = journal_services.add_goal(owner=owner, area="rest", title="A quiet hour each Sunday")
+    gratitude = connect_services.add_gratitude(owner=owner, text="Grateful for a quiet hour")
+    win = connect_services.celebrate_win(author=owner, circle=circle, text="Finished the quiet hour project")
+    plan = connect_services.propose_plan(
+        proposer=owner, circle=circle, invitee_id=member.pk, title="Walk in the quiet hour",
+        starts_local=datetime.now() + timedelta(days=3), minutes=60, time_zone="UTC",
+    )
+    connect_services.accept_plan(actor=member, plan_id=plan.pk)
+    return {"entry_id": entry.pk, "goal_id": goal.pk, "win_id": win.pk, "plan_id": plan.pk}

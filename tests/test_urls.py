@@ -9,6 +9,7 @@ import pytest
 from kinwell.circles import services
 from kinwell.circles.models import DataKind
 from tests.factories import CircleFactory, UserFactory, screening_result, share
+from tests.factories import CircleFactory, UserFactory, share, together_world
 from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,8 @@ PUBLIC = {
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
     "checkins:reminder_link",
     "screening:stop_reminders",
+    # The secret in the address is the key (a calendar program or a mail program has no session).
+    "connect:calendar_feed", "connect:stop_nudges",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
@@ -32,6 +35,9 @@ PERSONAL = {
     "screening:index", "screening:start", "screening:take", "screening:discard", "screening:result",
     "screening:delete", "screening:fhir", "screening:fhir_all", "screening:history", "screening:summary",
     "screening:reminders",
+    "journal:index", "journal:entry", "journal:delete_entry", "journal:goals", "journal:goal_progress",
+    "journal:delete_goal", "connect:index", "connect:gratitude", "connect:delete_gratitude", "connect:ideas",
+    "connect:calendar", "connect:nudges",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -39,6 +45,8 @@ CIRCLE = {
     "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
     "checkins:circle", "checkins:respond",
     "screening:member_results",
+    "journal:member_goals", "connect:circle", "connect:week", "connect:delete_win", "connect:member_gratitude",
+    "connect:plans", "connect:plan", "connect:plan_ics",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -66,6 +74,7 @@ def world():
     checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today")
     nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
     result = screening_result(owner, "gad7", total=12)
+    together = together_world(owner=owner, member=member, circle=circle)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -74,6 +83,7 @@ def world():
             "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
             "format": "csv",
             "response_id": result.pk, "instrument": "gad7",
+            "token_id": api_token.pk, "token": token, "uidb64": "x", **together,
         },
     }
 

@@ -236,6 +236,8 @@ VIEWED_SENTENCES = {
     "screening": gettext_lazy("%(viewer)s viewed your screening results in %(circle)s"),
     "safety_plan": gettext_lazy("%(viewer)s viewed your safety plan in %(circle)s"),
     "support_plan": gettext_lazy("%(viewer)s viewed your support plan in %(circle)s"),
+    "gratitude": gettext_lazy("%(viewer)s viewed your gratitude journal in %(circle)s"),
+    "goals": gettext_lazy("%(viewer)s viewed your personal goals in %(circle)s"),
 }
 
 

@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.browser.demo import build_demo
+from tests.browser.together_demo import calendar_created, nudges_stopped, stop_path, together_errors, together_page
 from tests.browser.support import assert_no_axe_violations, axe_violations, describe_violations
 from tests.urlconf import named_patterns
 
@@ -463,6 +464,76 @@ CASES = [
     Case("es-screening-result", "screening:result", screening_page("ana", result_url, ("phq9", 12, 1)), "ana"),
     Case("narrow-in-screening-take-all", "screening:take", taking("phq9", "all"), "alex", 320),
     Case("narrow-in-screening-history", "screening:history", screening_page("alex", lambda m, d: "/screening/history/", *SCREENING_PLAN), "alex", 320),
+    # Together (appreciation, the week, time together, nudges) and just-for-me (journal, goals).
+    Case("in-together", "connect:index", together_page(lambda d, a: "/together/"), "alex"),
+    Case("in-together-empty", "connect:index", go("/together/"), "newcomer"),
+    Case("in-together-circle", "connect:circle", together_page(lambda d, a: f"/circles/{d.family.pk}/together/"), "alex"),
+    Case(
+        "in-together-circle-errors",
+        "connect:circle",
+        together_errors(lambda d, a: f"/circles/{d.family.pk}/together/", "Send appreciation"),
+        "alex",
+    ),
+    Case("in-together-week", "connect:week", together_page(lambda d, a: f"/circles/{d.family.pk}/together/week/"), "alex"),
+    Case("in-together-week-past", "connect:week", together_page(lambda d, a: f"/circles/{d.family.pk}/together/week/?week=2024-01-01"), "alex"),
+    Case("in-gratitude", "connect:gratitude", together_page(lambda d, a: "/gratitude/"), "alex"),
+    Case("in-gratitude-empty-error", "connect:gratitude", with_errors("/gratitude/", "Save"), "alex"),
+    Case(
+        "in-member-gratitude",
+        "connect:member_gratitude",
+        together_page(lambda d, a: f"/circles/{d.family.pk}/members/{d.sam.pk}/gratitude/"),
+        "alex",
+    ),
+    Case("in-ideas", "connect:ideas", together_page(lambda d, a: "/ideas/"), "alex"),
+    Case("in-ideas-none-fit", "connect:ideas", go("/ideas/?place=outdoors&cost=low&length=15"), "alex"),
+    Case("in-plans", "connect:plans", together_page(lambda d, a: f"/circles/{d.family.pk}/plans/?idea=picnic"), "alex"),
+    Case(
+        "in-plans-errors",
+        "connect:plans",
+        together_errors(lambda d, a: f"/circles/{d.family.pk}/plans/", "Send suggestion"),
+        "alex",
+    ),
+    Case(
+        "in-plan-my-turn",
+        "connect:plan",
+        together_page(lambda d, a: f"/circles/{d.family.pk}/plans/{a['waiting'].pk}/"),
+        "alex",
+    ),
+    Case(
+        "in-plan-suggest-errors",
+        "connect:plan",
+        together_errors(lambda d, a: f"/circles/{d.family.pk}/plans/{a['waiting'].pk}/", "Suggest this time"),
+        "alex",
+    ),
+    Case(
+        "in-plan-accepted",
+        "connect:plan",
+        together_page(lambda d, a: f"/circles/{d.family.pk}/plans/{a['accepted'].pk}/"),
+        "alex",
+    ),
+    Case("in-calendar", "connect:calendar", go("/settings/calendar/"), "alex"),
+    Case("in-calendar-created", "connect:calendar", calendar_created, "alex"),
+    Case("in-nudges", "connect:nudges", together_page(lambda d, a: "/settings/nudges/"), "alex"),
+    Case("out-stop-nudges", "connect:stop_nudges", together_page(stop_path)),
+    Case("out-stop-nudges-done", "connect:stop_nudges", nudges_stopped),
+    Case("in-journal", "journal:index", together_page(lambda d, a: "/journal/"), "alex"),
+    Case("in-journal-empty", "journal:index", go("/journal/"), "newcomer"),
+    Case("in-journal-empty-error", "journal:index", with_errors("/journal/", "Save entry"), "alex"),
+    Case("in-journal-entry", "journal:entry", together_page(lambda d, a: f"/journal/{a['entry'].pk}/"), "alex"),
+    Case("in-goals", "journal:goals", together_page(lambda d, a: "/goals/"), "alex"),
+    Case("in-goals-errors", "journal:goals", with_errors("/goals/", "Add goal"), "alex"),
+    Case(
+        "in-member-goals",
+        "journal:member_goals",
+        together_page(lambda d, a: f"/circles/{d.family.pk}/members/{d.sam.pk}/goals/"),
+        "alex",
+    ),
+    Case("es-journal", "journal:index", go("/journal/"), "ana"),
+    Case("es-ideas", "connect:ideas", go("/ideas/"), "ana"),
+    Case("es-together-week", "connect:week", lambda p, d, s: p.goto(circle_page("together/week/", "walking")(d)), "ana"),
+    Case("narrow-in-together-circle", "connect:circle", together_page(lambda d, a: f"/circles/{d.family.pk}/together/"), "alex", 320),
+    Case("narrow-in-plan-my-turn", "connect:plan", together_page(lambda d, a: f"/circles/{d.family.pk}/plans/{a['waiting'].pk}/"), "alex", 320),
+    Case("narrow-in-goals", "journal:goals", together_page(lambda d, a: "/goals/"), "alex", 320),
 ]
 
 # URL names that are not pages: they answer a POST with a redirect to a page above,
@@ -484,6 +555,13 @@ NOT_PAGES = {
     "screening:reminders": "POST only; redirects to the questionnaires page",
     "screening:fhir": "a FHIR JSON file download",
     "screening:fhir_all": "a FHIR JSON file download",
+    "journal:delete_entry": "POST only; redirects to the journal",
+    "journal:goal_progress": "POST only; redirects to the goals page",
+    "journal:delete_goal": "POST only; redirects to the goals page",
+    "connect:delete_win": "POST only; redirects to the circle's appreciation page",
+    "connect:delete_gratitude": "POST only; redirects to the gratitude journal",
+    "connect:plan_ics": "an .ics file download",
+    "connect:calendar_feed": "an .ics calendar feed",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kinwell.circles import services as circle_services
 from kinwell.circles.models import Boundary, Circle, DataKind, Membership
+from kinwell.connect import demo as connect_demo
 
 DEMO_PASSWORD = "kinwell-demo"
 
@@ -108,5 +109,7 @@ class Command(BaseCommand):
         from kinwell.screening.demo import load as load_screening
 
         load_screening(people)
+        connect_demo.load(people=people)
+
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

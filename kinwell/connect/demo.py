@@ -1,0 +1,41 @@
+"""Demo data for appreciation and time together: called from `manage.py load_demo_data`.
+Safe to run again: it replaces what it made last time in the same circle. Rows are
+made directly, not through the services, so loading the demo emails nobody."""
+
+import zoneinfo
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from kinwell.circles.models import Circle
+from kinwell.connect.models import Appreciation, PlannedDate, Win
+
+CIRCLE = "Maya & Jordan"
+
+
+def load(*, people: dict) -> None:
+    maya, jordan = people["maya@example.com"], people["jordan@example.com"]
+    circle = Circle.objects.filter(name=CIRCLE, memberships__user=maya).first()
+    if circle is None:
+        return
+    for model in (Appreciation, Win, PlannedDate):
+        model.objects.filter(circle=circle).delete()
+    Appreciation.objects.create(
+        circle=circle, sender=jordan, recipient=maya,
+        text="Thank you for handling the landlord call. I know you hate the phone.",
+    )
+    Appreciation.objects.create(
+        circle=circle, sender=maya, recipient=jordan,
+        text="I loved how you listened last night without trying to fix it.",
+    )
+    Win.objects.create(circle=circle, author=maya, about=jordan, text="Jordan got the apprenticeship!")
+    Win.objects.create(circle=circle, author=jordan, text="Three weeks of cooking at home instead of takeaway.")
+    today = timezone.localdate()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    starts_at = datetime.combine(saturday, datetime.min.time()).replace(hour=12, tzinfo=zoneinfo.ZoneInfo(maya.time_zone))
+    PlannedDate.objects.create(
+        circle=circle, proposer=maya, invitee=jordan, awaiting=jordan, activity="picnic",
+        title="A simple picnic", message="The park by the river, if it doesn't rain?",
+        starts_at=starts_at, ends_at=starts_at + timedelta(hours=2), time_zone=maya.time_zone,
+        status=PlannedDate.Status.ACCEPTED,
+    )

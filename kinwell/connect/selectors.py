@@ -1,0 +1,194 @@
+"""Reads for appreciation, wins, gratitude, plans and nudges.
+
+The weekly view gathers a circle's positive and hard moments from a list of sources:
+each source is a function `(viewer, circle, start, end) -> list[Moment]`, and adding
+one (conflicts opened, coach findings, from the talk app when it lands) is one line
+in POSITIVE_SOURCES or HARD_SOURCES. The page shows only sources that exist.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from kinwell.circles import access
+from kinwell.circles.models import DataKind
+from kinwell.connect.models import (
+    Appreciation,
+    CalendarFeed,
+    GratitudeEntry,
+    NudgeFrequency,
+    NudgePreference,
+    PlannedDate,
+    Win,
+)
+from kinwell.connect.services import hash_feed_token
+from kinwell.core.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Moment:
+    kind: str  # "appreciation", "win", and later "conflict", "coach_finding"
+    when: datetime
+    sentence: str  # who did what, in a whole translated sentence
+    text: str = ""  # the words themselves, only when the viewer may read them
+
+
+def _appreciation_moments(viewer, circle, start, end) -> list[Moment]:
+    appreciations = Appreciation.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+    return [
+        Moment(
+            kind="appreciation",
+            when=item.created_at,
+            sentence=_("%(sender)s appreciated %(recipient)s")
+            % {"sender": item.sender.display_name, "recipient": item.recipient.display_name},
+            # The words are for the two of them; the circle sees that it happened.
+            text=item.text if viewer.pk in (item.sender_id, item.recipient_id) else "",
+        )
+        for item in appreciations.select_related("sender", "recipient")
+    ]
+
+
+def _win_moments(viewer, circle, start, end) -> list[Moment]:
+    return [
+        Moment(kind="win", when=win.created_at, sentence=win_sentence(win), text=win.text)
+        for win in Win.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).select_related(
+            "author", "about"
+        )
+    ]
+
+
+POSITIVE_SOURCES = [_appreciation_moments, _win_moments]
+HARD_SOURCES: list = []  # e.g. talk.selectors.conflict_moments, once that app exists
+
+
+def week_bounds(day: date, zone) -> tuple[date, datetime, datetime]:
+    """The Monday-to-Sunday week holding `day`, as aware datetimes in the viewer's zone."""
+    monday = day - timedelta(days=day.weekday())
+    start = datetime.combine(monday, time.min, tzinfo=zone)
+    return monday, start, datetime.combine(monday + timedelta(days=7), time.min, tzinfo=zone)
+
+
+def weekly_moments(*, viewer, circle, week_of: date) -> dict:
+    if not date(1900, 1, 1) <= week_of <= date(9000, 1, 1):
+        week_of = timezone.localdate()  # a made-up week far out: show this one instead
+    monday, start, end = week_bounds(week_of, timezone.get_current_timezone())
+    positive = sorted(
+        (moment for source in POSITIVE_SOURCES for moment in source(viewer, circle, start, end)),
+        key=lambda moment: moment.when,
+    )
+    hard = sorted(
+        (moment for source in HARD_SOURCES for moment in source(viewer, circle, start, end)),
+        key=lambda moment: moment.when,
+    )
+    return {
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7),
+        "positive": positive,
+        "hard": hard,
+        "has_hard_sources": bool(HARD_SOURCES),
+    }
+
+
+def win_sentence(win: Win) -> str:
+    if win.about_id and win.about_id != win.author_id:
+        return _("%(author)s celebrates %(person)s") % {
+            "author": win.author.display_name,
+            "person": win.about.display_name,
+        }
+    return _("%(author)s celebrates a win") % {"author": win.author.display_name}
+
+
+def circle_wins(*, circle, limit: int = 50) -> list[Win]:
+    return list(Win.objects.filter(circle=circle).select_related("author", "about")[:limit])
+
+
+def my_appreciations(*, user, circle, limit: int = 50) -> list[Appreciation]:
+    """Appreciations in this circle that the person sent or received: only theirs to read."""
+    return list(
+        Appreciation.objects.filter(circle=circle)
+        .filter(Q(sender=user) | Q(recipient=user))
+        .select_related("sender", "recipient")[:limit]
+    )
+
+
+def my_gratitude(*, owner):
+    return GratitudeEntry.objects.filter(owner=owner)
+
+
+def gratitude_as_seen_by(*, viewer, owner, circle) -> list[GratitudeEntry]:
+    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.GRATITUDE, circle=circle):
+        raise NotFound(_("Their gratitude journal is not shared with this circle."))
+    return list(GratitudeEntry.objects.filter(owner=owner))
+
+
+def shared_pages_for(*, viewer, circle, others) -> list[dict]:
+    """Links to the gratitude journals and goals others share with this circle. Only
+    asks the policy (opening a page is what gets logged)."""
+    pages = []
+    for person in others:
+        if access.can_view(viewer=viewer, owner=person, kind=DataKind.GRATITUDE, circle=circle):
+            pages.append({"person": person, "kind": "gratitude"})
+        if access.can_view(viewer=viewer, owner=person, kind=DataKind.GOALS, circle=circle):
+            pages.append({"person": person, "kind": "goals"})
+    return pages
+
+
+# The sentences the access log (circles.views.VIEWED_SENTENCES) shows for the kinds
+# this feature fills, marked here so this app's catalog carries their translations.
+ACCESS_LOG_SENTENCES = (
+    gettext_noop("%(viewer)s viewed your gratitude journal in %(circle)s"),
+    gettext_noop("%(viewer)s viewed your personal goals in %(circle)s"),
+)
+
+
+def plans_in_circle(*, user, circle):
+    """The person's own plans in this circle (as proposer or invitee), soonest first."""
+    return (
+        PlannedDate.objects.filter(circle=circle)
+        .filter(Q(proposer=user) | Q(invitee=user))
+        .select_related("proposer", "invitee", "awaiting")
+    )
+
+
+def plan_in_circle(*, user, circle, plan_id: int) -> PlannedDate:
+    plan = plans_in_circle(user=user, circle=circle).filter(pk=plan_id).first()
+    if plan is None:
+        raise NotFound(_("That plan was not found."))
+    return plan
+
+
+def accepted_plans_for(*, user):
+    """Every planned date the person agreed to, in circles they are still in."""
+    return (
+        PlannedDate.objects.filter(status=PlannedDate.Status.ACCEPTED, circle__memberships__user=user)
+        .filter(Q(proposer=user) | Q(invitee=user))
+        .select_related("proposer", "invitee", "circle")
+        .distinct()
+    )
+
+
+def person_for_feed_token(raw: str):
+    feed = CalendarFeed.objects.select_related("owner").filter(token_hash=hash_feed_token(raw or "")).first()
+    return feed.owner if feed is not None and feed.owner.is_active else None
+
+
+def has_calendar_feed(*, owner) -> bool:
+    return CalendarFeed.objects.filter(owner=owner).exists()
+
+
+def nudge_preference(*, owner) -> NudgePreference:
+    """The person's choice, or an unsaved "off" one: reading never writes."""
+    return NudgePreference.objects.filter(owner=owner).first() or NudgePreference(
+        owner=owner, frequency=NudgeFrequency.OFF
+    )
+
+
+def people_sharing_circles_with(*, user):
+    return get_user_model().objects.filter(memberships__circle__memberships__user=user).exclude(pk=user.pk).distinct()

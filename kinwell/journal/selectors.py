@@ -1,0 +1,32 @@
+"""Reads for the journal and goals. The journal is only ever read for its owner: no
+function here takes a second person. Goals of someone else go through the access policy."""
+
+from django.utils.translation import gettext as _
+
+from kinwell.circles import access
+from kinwell.circles.models import DataKind
+from kinwell.core.errors import NotFound
+from kinwell.journal.models import Goal, JournalEntry
+
+
+def my_entries(*, owner):
+    return JournalEntry.objects.filter(owner=owner)
+
+
+def my_entry(*, owner, entry_id: int) -> JournalEntry:
+    entry = JournalEntry.objects.filter(owner=owner, pk=entry_id).first()
+    if entry is None:
+        raise NotFound(_("That journal entry was not found."))
+    return entry
+
+
+def my_goals(*, owner):
+    return Goal.objects.filter(owner=owner)
+
+
+def goals_as_seen_by(*, viewer, owner, circle) -> list[Goal]:
+    """Owner's goals when they share them with this circle (the view is logged);
+    NotFound otherwise, so not sharing looks the same as having none to show."""
+    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.GOALS, circle=circle):
+        raise NotFound(_("Their goals are not shared with this circle."))
+    return list(Goal.objects.filter(owner=owner))

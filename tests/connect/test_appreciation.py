@@ -1,0 +1,141 @@
+"""Appreciation, wins, gratitude and the weekly view, with who may see what."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.urls import reverse
+
+from kinwell.accounts.services import delete_account
+from kinwell.circles.models import AccessLogEntry, DataKind
+from kinwell.connect import selectors, services
+from kinwell.connect.models import Appreciation, GratitudeEntry, Win
+from kinwell.core.errors import NotFound
+from kinwell.core.personal_data import export_for
+from kinwell.connect.selectors import Moment
+from tests.factories import CircleFactory, UserFactory, share
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def family():
+    maya, jordan, sam = UserFactory(display_name="Maya"), UserFactory(display_name="Jordan"), UserFactory(display_name="Sam")
+    circle = CircleFactory(owner=maya, members=[jordan, sam])
+    return maya, jordan, sam, circle
+
+
+def test_an_appreciation_reaches_its_recipient_and_only_they_read_it(client_for, family, django_capture_on_commit_callbacks):
+    maya, jordan, sam, circle = family
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(maya).post(
+            url, {"action": "appreciation", "recipient": jordan.pk, "text": "Thank you for the soup when I was ill"}
+        )
+    assert response.status_code == 302
+    assert "soup" in client_for(jordan).get(url).content.decode()
+    assert "soup" not in client_for(sam).get(url).content.decode()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [jordan.email]
+    assert "Maya" in mail.outbox[0].subject and "soup" not in mail.outbox[0].body
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text FROM connect_appreciation")
+        assert "soup" not in cursor.fetchone()[0]
+
+
+def test_appreciation_only_to_someone_in_the_same_circle(family):
+    maya, _jordan, _sam, circle = family
+    stranger = UserFactory()
+    with pytest.raises(NotFound):
+        services.send_appreciation(sender=maya, circle=circle, recipient_id=stranger.pk, text="hi")
+    with pytest.raises(NotFound):
+        services.send_appreciation(sender=stranger, circle=circle, recipient_id=maya.pk, text="hi")
+    assert not Appreciation.objects.exists()
+
+
+def test_a_win_shows_in_the_circle_feed_and_an_outsider_gets_404(client_for, family):
+    maya, jordan, sam, circle = family
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    client_for(maya).post(url, {"action": "win", "about": jordan.pk, "text": "Jordan passed the driving test"})
+    page = client_for(sam).get(url).content.decode()
+    assert "Jordan passed the driving test" in page and "Maya celebrates Jordan" in page
+    assert client_for(UserFactory()).get(url).status_code == 404
+    bad = client_for(maya).post(url, {"action": "win", "text": ""})
+    assert bad.status_code == 400 and Win.objects.count() == 1
+
+
+def test_the_gratitude_journal_is_private_until_shared(client_for, family):
+    maya, jordan, _sam, circle = family
+    client_for(maya).post(reverse("connect:gratitude"), {"text": "The light this morning"})
+    url = reverse("connect:member_gratitude", kwargs={"circle_id": circle.pk, "user_id": maya.pk})
+    assert client_for(jordan).get(url).status_code == 404
+    share(maya, circle, DataKind.GRATITUDE)
+    assert "The light this morning" in client_for(jordan).get(url).content.decode()
+    assert AccessLogEntry.objects.filter(owner=maya, viewer=jordan, kind="gratitude").count() == 1
+    assert client_for(UserFactory()).get(url).status_code == 404
+
+
+def test_the_week_shows_kind_moments_and_hides_words_meant_for_two(client_for, family):
+    maya, jordan, sam, circle = family
+    services.send_appreciation(sender=maya, circle=circle, recipient_id=jordan.pk, text="You make mornings easy")
+    services.celebrate_win(author=sam, circle=circle, text="Finished my first 5k")
+    url = reverse("connect:week", kwargs={"circle_id": circle.pk})
+    for_sam = client_for(sam).get(url).content.decode()
+    assert "Maya appreciated Jordan" in for_sam and "mornings easy" not in for_sam
+    assert "Finished my first 5k" in for_sam
+    assert "five kind moments for every hard one" in for_sam
+    # No hard-moment source exists yet: no empty column, no placeholder.
+    assert "Hard moments" not in for_sam
+    assert "mornings easy" in client_for(jordan).get(url).content.decode()
+    last_week = client_for(sam).get(url, {"week": "2001-01-01"}).content.decode()
+    assert "Finished my first 5k" not in last_week
+
+
+def test_adding_a_hard_moment_source_is_one_line(client_for, family, monkeypatch):
+    maya, _jordan, _sam, circle = family
+
+    def conflicts(viewer, circle, start, end):
+        return [Moment(kind="conflict", when=start, sentence="A conflict was opened")]
+
+    monkeypatch.setattr(selectors, "HARD_SOURCES", [conflicts])
+    page = client_for(maya).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
+    assert "Hard moments" in page and "A conflict was opened" in page
+
+
+def test_every_text_passes_through_the_safety_layer(client_for, family):
+    maya, jordan, _sam, circle = family
+    client = client_for(maya)
+    client.post(reverse("connect:gratitude"), {"text": "Nothing. I want to kill myself."})
+    assert "crisis-panel" in client.get(reverse("connect:gratitude")).content.decode()
+    client.post(
+        reverse("connect:circle", kwargs={"circle_id": circle.pk}),
+        {"action": "win", "text": "I finally have the pills saved up to end it all"},
+    )
+    assert "crisis-panel" in client.get(reverse("connect:index")).content.decode()
+
+
+def test_export_and_deletion(family):
+    maya, jordan, _sam, circle = family
+    services.send_appreciation(sender=maya, circle=circle, recipient_id=jordan.pk, text="Thanks for listening")
+    services.celebrate_win(author=maya, circle=circle, text="New job")
+    services.add_gratitude(owner=maya, text="Coffee")
+    section = export_for(maya)["connect"]
+    assert section["appreciations_sent"][0]["text"] == "Thanks for listening"
+    assert section["wins_posted"][0]["text"] == "New job"
+    assert section["gratitude_journal"][0]["text"] == "Coffee"
+    assert export_for(jordan)["connect"]["appreciations_received"][0]["text"] == "Thanks for listening"
+    services.celebrate_win(author=maya, circle=circle, about_id=jordan.pk, text="Jordan's first marathon")
+    assert export_for(jordan)["connect"]["wins_about_me"][0]["text"] == "Jordan's first marathon"
+    delete_account(user=maya)
+    assert not Appreciation.objects.exists() and not Win.objects.exists() and not GratitudeEntry.objects.exists()
+
+
+def test_the_circle_page_links_to_what_others_share_and_the_owner_sees_who_looked(client_for, family):
+    maya, jordan, _sam, circle = family
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    assert "Maya's gratitude journal" not in client_for(jordan).get(url).content.decode()
+    share(maya, circle, DataKind.GRATITUDE, DataKind.GOALS)
+    page = client_for(jordan).get(url).content.decode()
+    assert "Maya's gratitude journal" in page and "Maya's goals" in page
+    assert not AccessLogEntry.objects.exists()  # a link is not a view
+    client_for(jordan).get(reverse("connect:member_gratitude", kwargs={"circle_id": circle.pk, "user_id": maya.pk}))
+    log = client_for(maya).get(reverse("circles:access_log")).content.decode()
+    assert "Jordan viewed your gratitude journal" in log
