@@ -82,8 +82,7 @@ def world():
             "token_id": api_token.pk, "token": token, "uidb64": "x",
             "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
             "format": "csv",
-            "response_id": result.pk, "instrument": "gad7",
-            "token_id": api_token.pk, "token": token, "uidb64": "x", **together,
+            "response_id": result.pk, "instrument": "gad7", **together,
         },
     }
 
