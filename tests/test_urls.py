@@ -24,11 +24,14 @@ PERSONAL = {
     "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
     "accounts:data", "accounts:download", "circles:new", "circles:access_log",
     "safety:plan", "safety:plan_print", "safety:tell_contact",
+    "talk:home", "talk:coach",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
     "circles:detail", "circles:member", "circles:remove_member", "circles:transfer", "circles:invite",
     "circles:revoke_invitation", "circles:sharing", "circles:leave", "safety:member_plan",
+    "talk:circle", "talk:conversation", "talk:conversation_state", "talk:conversation_live",
+    "talk:conflict_new", "talk:conflict",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -50,11 +53,17 @@ def world():
     from kinwell.accounts.models import ApiToken
 
     api_token = ApiToken.objects.create(user=owner, name="phone", token_hash="a" * 64, hint="kw_aaaa")
+    from kinwell.talk import conflict_services, services as talk_services
+
+    conversation = talk_services.start_conversation(starter=owner, circle=circle, partner=member, topic="Evenings")
+    talk_services.act(actor=owner, conversation=conversation, event="speak", text="Owner's quiet hour matters to me")
+    conflict = conflict_services.open_conflict(opener=owner, circle=circle, people=[member], issue="Owner's quiet hour")
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
             "token_id": api_token.pk, "token": token, "uidb64": "x",
+            "conversation_id": conversation.pk, "conflict_id": conflict.pk,
         },
     }
 

@@ -6,5 +6,5 @@ class TalkConfig(AppConfig):
     label = "talk"
     verbose_name = "Talking together"
 
-
-
+    def ready(self):
+        from kinwell.talk import jobs, personal_data  # noqa: F401  registers the periodic job and export section
