@@ -25,8 +25,9 @@ PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "coach_patterns.toml"
 LANGUAGES = ("en", "es")
 # A draft is short; a very long one is read up to here so a pasted essay stays fast.
 MAX_CHARS = 5000
-# Characters a sentence-start anchor may have consumed; trimmed off a finding's span.
+# Characters a sentence-start or -end anchor may have consumed; trimmed off a finding's span.
 LEADING_NOISE = " .!?,;:-"
+TRAILING_NOISE = " .!?,;:-"
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class _Coach:
                 start, end = match.start(), match.end()
                 while start < end and plain[start] in LEADING_NOISE:
                     start += 1
+                while end > start and plain[end - 1] in TRAILING_NOISE:
+                    end -= 1
                 if start < end:
                     spans.append((name, start, end))
         spans = self._apply_suppression(spans)

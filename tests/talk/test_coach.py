@@ -186,3 +186,8 @@ def test_the_coach_imports_no_django():
         cwd=Path(__file__).resolve().parents[2],
     )
     assert out.stdout.strip() == "False"
+
+
+def test_spans_leave_out_the_punctuation_around_a_short_sentence():
+    result = review("Fine. Whatever.")
+    assert [f.excerpt for f in result.findings] == ["Whatever"]

@@ -62,3 +62,14 @@ def test_hard_moments_counts_conflicts_and_coach_findings_in_the_window(written)
     }
     other = CircleFactory()
     assert hard_moments(circle=other, start=now - timedelta(days=7), end=now + timedelta(minutes=1))["conflicts_opened"] == 0
+
+
+def test_demo_data_can_be_loaded_twice():
+    from django.core.management import call_command
+
+    from kinwell.talk.models import Conflict, Conversation
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assert Conversation.objects.count() == 1 and Conflict.objects.count() == 1
+    assert Conflict.objects.get().stage == "brainstorming"

@@ -101,5 +101,9 @@ class Command(BaseCommand):
                     user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
                 )
 
+        from kinwell.talk.demo import add_demo_data as add_talk_demo
+
+        add_talk_demo(people=people)
+
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
