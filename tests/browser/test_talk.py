@@ -66,6 +66,11 @@ def test_two_people_hold_a_guided_conversation_by_keyboard(new_context, couple):
     # Alex drafts harshly, asks the coach, then writes a gentler start-up.
     skip_to_main(alex)
     type_at(alex, "main textarea[name=text]", "You never listen to me.")
+    # With JavaScript the coach reads the draft as it is written, saving nothing...
+    expect(alex.locator(".coach-live")).to_contain_text("You never")
+    expect(alex.locator(".coach-live")).to_contain_text("A gentler way to start:")
+    assert_no_axe_violations(alex)
+    # ...and the button asks the server, which works without it too.
     press_button(alex, "main button[value=check]")
     expect(alex.locator(".coach")).to_contain_text("You never")
     expect(alex.locator("main textarea[name=text]")).to_have_value("You never listen to me.")

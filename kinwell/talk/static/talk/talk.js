@@ -3,6 +3,8 @@
 //    whether anything changed (a tiny JSON answer) and, if so, swaps in the fresh part of
 //    the page. A draft being typed is never thrown away: the person chooses when to update.
 // 2. Repair phrases get a "Use" button that adds the phrase to the text box in use.
+// 3. The message coach reads a draft as it is written (a pause after typing sends it to
+//    the coach endpoint; nothing is saved) and shows what it noticed under the box.
 (function () {
   "use strict";
   var POLL_MS = 5000;
@@ -28,6 +30,7 @@
         var hadFocus = live.contains(document.activeElement);
         live.innerHTML = html;
         offered = false;
+        liveCoach(live);
         status.textContent = live.dataset.updatedText;
         if (hadFocus) {
           var heading = document.getElementById("live-heading");
@@ -93,8 +96,83 @@
     });
   }
 
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function coachBox(box, form, labels) {
+    var panel = document.createElement("div");
+    panel.className = "coach-live small";
+    var announce = document.createElement("p");
+    announce.className = "visually-hidden";
+    announce.setAttribute("role", "status");
+    var detail = document.createElement("div");
+    panel.appendChild(announce);
+    panel.appendChild(detail);
+    box.insertAdjacentElement("afterend", panel);
+    var timer = null;
+    var lastCount = 0;
+
+    function show(result) {
+      detail.textContent = "";
+      var count = result.findings.length;
+      if (count) {
+        var title = document.createElement("p");
+        title.textContent = labels.dataset.title;
+        var list = document.createElement("ul");
+        result.findings.forEach(function (finding) {
+          var item = document.createElement("li");
+          var quote = document.createElement("q");
+          quote.textContent = finding.excerpt;
+          item.appendChild(quote);
+          item.appendChild(document.createTextNode(": " + finding.explanation));
+          list.appendChild(item);
+        });
+        var suggestion = document.createElement("p");
+        suggestion.textContent = labels.dataset.suggestion + " " + result.suggestion;
+        detail.appendChild(title);
+        detail.appendChild(list);
+        detail.appendChild(suggestion);
+      }
+      if (count !== lastCount) {
+        announce.textContent = count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany);
+        lastCount = count;
+      }
+    }
+
+    function check() {
+      var text = box.value.trim();
+      if (!text) { show({findings: []}); return; }
+      fetch(form.dataset.coachUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken(form)},
+        body: JSON.stringify({text: text.slice(0, 1500), language: (document.documentElement.lang || "en").slice(0, 2) === "es" ? "es" : "en"})
+      }).then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (result) { if (result) { show(result); } })
+        .catch(function () { /* the coach is a help, never a gate */ });
+    }
+
+    box.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(check, 700);
+    });
+  }
+
+  function liveCoach(root) {
+    var labels = document.getElementById("coach-live-labels");
+    if (!labels || !window.fetch) { return; }
+    root.querySelectorAll("form[data-coach-url] textarea").forEach(function (box) {
+      if (box.dataset.coachReady) { return; }
+      box.dataset.coachReady = "1";
+      coachBox(box, box.form, labels);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     liveUpdates();
     repairPhrases();
+    liveCoach(document);
   });
 })();
