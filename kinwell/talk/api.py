@@ -9,6 +9,7 @@ from typing import Literal
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from kinwell.circles.selectors import membership_in
@@ -205,8 +206,8 @@ def open_conflict(request, circle_id: int, payload: ConflictIn):
     membership = membership_in(user=request.auth, circle_id=circle_id)
     wanted = set(payload.people)
     people = [m.user for m in membership.circle.memberships.select_related("user") if m.user_id in wanted]
-    if len(people) != len(wanted - {request.auth.pk}) + (1 if request.auth.pk in wanted else 0):
-        raise ServiceError("Everyone in a conflict round must be in this circle.")
+    if len(people) != len(wanted):
+        raise ServiceError(_("Everyone in a conflict round must be in this circle."))
     conflict = conflict_services.open_conflict(opener=request.auth, circle=membership.circle, people=people, issue=payload.issue)
     return Status(201, {**_conflict_out(conflict), "safety": _safety(request.auth, [payload.issue])})
 

@@ -18,6 +18,7 @@ def talk_section(user) -> dict:
                 "circle": seat.conversation.circle.name,
                 "started": seat.conversation.created_at,
                 "phase": seat.conversation.phase,
+                "last_opened": seat.last_seen_at,
                 "my_texts": [
                     {"kind": entry.kind, "text": entry.text, "written": entry.created_at, "coach_findings": entry.coach_findings}
                     for entry in Entry.objects.filter(conversation=seat.conversation, author=user)

@@ -5,11 +5,12 @@ people taking part, and only while they are members of the circle: anyone else g
 from datetime import datetime
 
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
-from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Entry
+from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Entry, Participant
 
 
 def conversations_for(*, user, circle):
@@ -31,6 +32,11 @@ def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
     if conversation is None:
         raise NotFound(_("That conversation was not found."))
     return conversation
+
+
+def mark_seen(*, conversation: Conversation, user) -> None:
+    """Note that this person has the conversation open (no email while they do)."""
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
 
 
 def entries_of(conversation: Conversation):

@@ -1,15 +1,21 @@
 """Background emails for talking together: no personal text ever goes in an email,
 only who is waiting and a link (the words stay behind the login)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
 from kinwell.talk.models import Conflict, Conversation
+
+# Someone whose page asked for news this recently is looking at it (talk.js asks every
+# 5 seconds): they see the change at once, so an email would only be noise.
+ON_THE_PAGE = timedelta(minutes=2)
 
 
 def _send(*, recipient, template: str, context: dict) -> None:
@@ -32,7 +38,10 @@ def send_conversation_notice(*, conversation_id: int, recipient_id: int) -> None
     participants = list(conversation.participants.select_related("user"))
     if not any(p.user_id == recipient.pk for p in participants):
         return
-    seat = next(p.seat for p in participants if p.user_id == recipient.pk)
+    me = next(p for p in participants if p.user_id == recipient.pk)
+    if me.last_seen_at and timezone.now() - me.last_seen_at < ON_THE_PAGE:
+        return
+    seat = me.seat
     state = conversation.state()
     context = {
         "recipient": recipient,

@@ -203,3 +203,18 @@ def test_starting_from_the_circle_page(client_for, pair):
     conversation = Conversation.objects.get()
     assert response["Location"] == url(conversation)
     assert Entry.objects.get(kind="topic").text == "Sundays"
+
+
+def test_no_email_while_the_other_person_has_the_page_open(client_for, pair, talk, django_capture_on_commit_callbacks):
+    ana, ben, _cal, _circle = pair
+    client_for(ben).get(url(talk, "talk:conversation_state"))  # Ben's page is polling
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(actor=ana, conversation=talk, event="speak", text="I feel tired.")
+    assert mail.outbox == []
+    from kinwell.talk.models import Participant
+
+    Participant.objects.filter(user=ben).update(last_seen_at=timezone.now() - timedelta(minutes=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(actor=ana, conversation=talk, event="time_out")
+    assert [m.to for m in mail.outbox] == [[ben.email]]
