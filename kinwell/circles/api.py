@@ -40,7 +40,7 @@ class CircleDetailOut(CircleOut):
 
 
 class OwnerIn(Schema):
-    user_id: int
+    user_id: int = Field(..., ge=1, le=2**63 - 1)  # beyond a database integer is a 422, not a 500
 
 
 class InvitationIn(Schema):

@@ -113,7 +113,7 @@ def test_keyboard_only_sign_up_start_circle_invite_join_share_and_take_space(new
     next_tab_is(jordan, "input[name=kinds][value=screening]")
     jordan.keyboard.press("Space")
     # Change of mind about screening, then back: Shift+Tab walks backwards.
-    next_tab_is(jordan, "input[name=kinds][value=safety_plan]")
+    next_tab_is(jordan, "input[name=kinds][value=screening_answers]")
     tab_to(jordan, "input[name=kinds][value=screening]", max_tabs=1, backwards=True)
     jordan.keyboard.press("Space")
     jordan.keyboard.press("Space")
