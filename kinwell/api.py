@@ -17,6 +17,7 @@ from kinwell.connect.api import router as connect_router
 from kinwell.journal.api import router as journal_router
 from kinwell.core.errors import ServiceError
 from kinwell.screening.api import router as screening_router
+from kinwell.talk.api import router as talk_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -70,3 +71,4 @@ api.add_router("/checkins", checkins_router)
 api.add_router("/", screening_router)
 api.add_router("/journal", journal_router)
 api.add_router("/together", connect_router)
+api.add_router("/talk", talk_router)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "kinwell.screening",
     "kinwell.journal",
     "kinwell.connect",
+    "kinwell.talk",
 ]
 
 MIDDLEWARE = [

@@ -78,7 +78,7 @@ def together_world(*, owner, member, circle) -> dict:
 
     entry = journal_services.add_entry(owner=owner, text="My private quiet hour thoughts")
     goal = journal_services.add_goal(owner=owner, area="rest", title="A quiet hour each Sunday")
-    gratitude = connect_services.add_gratitude(owner=owner, text="Grateful for a quiet hour")
+    connect_services.add_gratitude(owner=owner, text="Grateful for a quiet hour")
     win = connect_services.celebrate_win(author=owner, circle=circle, text="Finished the quiet hour project")
     plan = connect_services.propose_plan(
         proposer=owner, circle=circle, invitee_id=member.pk, title="Walk in the quiet hour",

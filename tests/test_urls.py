@@ -9,7 +9,7 @@ import pytest
 from kinwell.circles import services
 from kinwell.circles.models import DataKind
 from tests.factories import CircleFactory, UserFactory, screening_result, share
-from tests.factories import CircleFactory, UserFactory, share, together_world
+from tests.factories import together_world
 from tests.urlconf import named_patterns
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ PERSONAL = {
     "journal:index", "journal:entry", "journal:delete_entry", "journal:goals", "journal:goal_progress",
     "journal:delete_goal", "connect:index", "connect:gratitude", "connect:delete_gratitude", "connect:ideas",
     "connect:calendar", "connect:nudges",
+    "talk:home", "talk:coach",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -47,6 +48,8 @@ CIRCLE = {
     "screening:member_results",
     "journal:member_goals", "connect:circle", "connect:week", "connect:delete_win", "connect:member_gratitude",
     "connect:plans", "connect:plan", "connect:plan_ics",
+    "talk:circle", "talk:conversation", "talk:conversation_state", "talk:conversation_live",
+    "talk:conflict_new", "talk:conflict",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -75,6 +78,11 @@ def world():
     nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
     result = screening_result(owner, "gad7", total=12)
     together = together_world(owner=owner, member=member, circle=circle)
+    from kinwell.talk import conflict_services, services as talk_services
+
+    conversation = talk_services.start_conversation(starter=owner, circle=circle, partner=member, topic="Evenings")
+    talk_services.act(actor=owner, conversation=conversation, event="speak", text="Owner's quiet hour matters to me")
+    conflict = conflict_services.open_conflict(opener=owner, circle=circle, people=[member], issue="Owner's quiet hour")
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -83,6 +91,7 @@ def world():
             "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
             "format": "csv",
             "response_id": result.pk, "instrument": "gad7", **together,
+            "conversation_id": conversation.pk, "conflict_id": conflict.pk,
         },
     }
 

@@ -2,14 +2,13 @@
 check-ins come only through the access policy, like the pages."""
 
 from datetime import date, datetime, time
-from typing import Annotated
 
 from ninja import Field, Query, Router, Schema, Status
 
 from kinwell.checkins import selectors, services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, Reaction
 from kinwell.circles import selectors as circle_selectors
-from kinwell.core.schemas import ERRORS
+from kinwell.core.schemas import ERRORS, DatabaseId
 from kinwell.safety.schemas import SafetyOut, safety_report
 
 router = Router(tags=["check-ins"])
@@ -111,9 +110,6 @@ class ReactionSavedOut(Schema):
     reaction: str
     message: str
     safety: SafetyOut
-
-
-DatabaseId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class SignSettingsIO(Schema):

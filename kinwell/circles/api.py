@@ -6,7 +6,7 @@ from ninja import Field, Router, Schema, Status
 from kinwell.circles import selectors, services
 from kinwell.circles.models import CircleKind, DataKind, Invitation
 from kinwell.core.errors import NotFound
-from kinwell.core.schemas import ERRORS
+from kinwell.core.schemas import ERRORS, DatabaseId
 from kinwell.safety.schemas import SafetyOut, safety_report
 
 router = Router(tags=["circles"])
@@ -40,7 +40,7 @@ class CircleDetailOut(CircleOut):
 
 
 class OwnerIn(Schema):
-    user_id: int
+    user_id: DatabaseId
 
 
 class InvitationIn(Schema):

@@ -7,17 +7,16 @@ from django.utils import timezone, translation
 from ninja import Field, Query, Router, Schema, Status
 
 from kinwell.circles import selectors as circle_selectors
-from kinwell.circles.api import SafetyOut
 from kinwell.connect import ideas, selectors, services
 from kinwell.connect.models import NudgeFrequency, PlannedDate
-from kinwell.core.schemas import ERRORS
-from kinwell.journal.api import safety_for
+from kinwell.core.schemas import ERRORS, DatabaseId
+from kinwell.safety.schemas import SafetyOut, safety_report
 
 router = Router(tags=["together"])
 
 
 class AppreciationIn(Schema):
-    recipient_id: int
+    recipient_id: DatabaseId
     text: str = Field(..., min_length=1, max_length=services.APPRECIATION_MAX_LENGTH)
 
 
@@ -35,7 +34,7 @@ class AppreciationSavedOut(AppreciationOut):
 
 class WinIn(Schema):
     text: str = Field(..., min_length=1, max_length=services.WIN_MAX_LENGTH)
-    about_id: int | None = None
+    about_id: DatabaseId | None = None
 
 
 class WinOut(Schema):
@@ -105,7 +104,7 @@ class WhenIn(Schema):
 
 
 class PlanIn(WhenIn):
-    invitee_id: int
+    invitee_id: DatabaseId
     title: str = Field(..., min_length=1, max_length=services.PLAN_TITLE_MAX_LENGTH)
     activity: str = Field("", max_length=40)
 
@@ -177,7 +176,7 @@ def send_appreciation(request, circle_id: int, payload: AppreciationIn):
     item = services.send_appreciation(
         sender=request.auth, circle=_circle(request, circle_id), recipient_id=payload.recipient_id, text=payload.text
     )
-    return Status(201, {**_appreciation_out(item), "safety": safety_for(author=request.auth, text=item.text)})
+    return Status(201, {**_appreciation_out(item), "safety": safety_report(author=request.auth, text=item.text)})
 
 
 @router.post("/circles/{id:circle_id}/wins", response={201: WinSavedOut, **ERRORS})
@@ -185,7 +184,7 @@ def celebrate_win(request, circle_id: int, payload: WinIn):
     win = services.celebrate_win(
         author=request.auth, circle=_circle(request, circle_id), text=payload.text, about_id=payload.about_id
     )
-    return Status(201, {**_win_out(win), "safety": safety_for(author=request.auth, text=win.text)})
+    return Status(201, {**_win_out(win), "safety": safety_report(author=request.auth, text=win.text)})
 
 
 @router.delete("/circles/{id:circle_id}/wins/{id:win_id}", response={204: None, **ERRORS})
@@ -215,7 +214,7 @@ def add_gratitude(request, payload: GratitudeIn):
     return Status(
         201,
         {"id": entry.pk, "text": entry.text, "created_at": entry.created_at,
-         "safety": safety_for(author=request.auth, text=entry.text)},
+         "safety": safety_report(author=request.auth, text=entry.text)},
     )
 
 
@@ -255,7 +254,7 @@ def propose_plan(request, circle_id: int, payload: PlanIn):
         starts_local=payload.starts_local, minutes=payload.minutes,
         time_zone=payload.time_zone or request.auth.time_zone, message=payload.message, activity=payload.activity,
     )
-    safety = safety_for(author=request.auth, text=f"{plan.title}\n{plan.message}")
+    safety = safety_report(author=request.auth, text=f"{plan.title}\n{plan.message}")
     return Status(201, {**_plan_out(plan), "safety": safety})
 
 
@@ -281,7 +280,7 @@ def suggest_time(request, circle_id: int, plan_id: int, payload: WhenIn):
         actor=request.auth, plan_id=plan.pk, starts_local=payload.starts_local, minutes=payload.minutes,
         time_zone=payload.time_zone or request.auth.time_zone, message=payload.message,
     )
-    return {**_plan_out(plan), "safety": safety_for(author=request.auth, text=plan.message)}
+    return {**_plan_out(plan), "safety": safety_report(author=request.auth, text=plan.message)}
 
 
 @router.post("/circles/{id:circle_id}/plans/{id:plan_id}/decline", response={200: PlanOut, **ERRORS})

@@ -3,21 +3,15 @@ own entries: there is no way to ask for another person's."""
 
 from datetime import datetime
 
-from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
 from kinwell.circles import selectors as circle_selectors
-from kinwell.circles.api import SafetyOut
+from kinwell.safety.schemas import SafetyOut, safety_report
 from kinwell.core.schemas import ERRORS
 from kinwell.journal import selectors, services
 from kinwell.journal.models import Goal, GoalArea
-from kinwell.safety.services import assess_free_text
 
 router = Router(tags=["journal"])
-
-
-def safety_for(*, author, text: str) -> dict:
-    return {**assess_free_text(author=author, text=text).to_dict(), "help_url": reverse("core:help_now")}
 
 
 class EntryIn(Schema):
@@ -78,7 +72,7 @@ def list_entries(request):
 @router.post("/entries", response={201: EntrySavedOut, **ERRORS})
 def add_entry(request, payload: EntryIn):
     entry = services.add_entry(owner=request.auth, text=payload.text)
-    return Status(201, {**_entry_out(entry), "safety": safety_for(author=request.auth, text=entry.text)})
+    return Status(201, {**_entry_out(entry), "safety": safety_report(author=request.auth, text=entry.text)})
 
 
 @router.get("/entries/{id:entry_id}", response={200: EntryOut, **ERRORS})
@@ -89,7 +83,7 @@ def get_entry(request, entry_id: int):
 @router.put("/entries/{id:entry_id}", response={200: EntrySavedOut, **ERRORS})
 def update_entry(request, entry_id: int, payload: EntryIn):
     entry = services.update_entry(owner=request.auth, entry_id=entry_id, text=payload.text)
-    return {**_entry_out(entry), "safety": safety_for(author=request.auth, text=entry.text)}
+    return {**_entry_out(entry), "safety": safety_report(author=request.auth, text=entry.text)}
 
 
 @router.delete("/entries/{id:entry_id}", response={204: None, **ERRORS})
@@ -106,7 +100,7 @@ def list_goals(request):
 @router.post("/goals", response={201: GoalSavedOut, **ERRORS})
 def add_goal(request, payload: GoalIn):
     goal = services.add_goal(owner=request.auth, area=payload.area.value, title=payload.title, note=payload.note)
-    safety = safety_for(author=request.auth, text=f"{goal.title}\n{goal.note}")
+    safety = safety_report(author=request.auth, text=f"{goal.title}\n{goal.note}")
     return Status(201, {**_goal_out(goal), "safety": safety})
 
 

@@ -1,7 +1,7 @@
 """Planned dates: propose, suggest another time, accept; .ics export and the private
 calendar feed; the reminder the day before, in each person's time zone."""
 
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar

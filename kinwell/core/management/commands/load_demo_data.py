@@ -111,5 +111,9 @@ class Command(BaseCommand):
         load_screening(people)
         connect_demo.load(people=people)
 
+        from kinwell.talk.demo import add_demo_data as add_talk_demo
+
+        add_talk_demo(people=people)
+
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

@@ -1,0 +1,240 @@
+"""Talking together in the API: the coach, guided conversations and conflict rounds.
+
+Conversations and rounds are seen only by the people taking part while they are in
+the circle; anyone else gets a 404. Every saved text is assessed by the safety layer
+and the assessment comes back as `safety` (never blocked)."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from kinwell.circles.selectors import membership_in
+from kinwell.core.errors import ServiceError
+from kinwell.core.schemas import ERRORS, DatabaseId
+from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.talk import conflict_services, selectors, services
+from kinwell.talk.coach import review
+from kinwell.talk.models import TEXT_MAX_LENGTH, Conflict, Conversation
+
+router = Router(tags=["talk"])
+
+
+class CoachIn(Schema):
+    text: str = Field(..., max_length=TEXT_MAX_LENGTH)
+    language: Literal["en", "es"] | None = None
+
+
+class FindingOut(Schema):
+    pattern: str
+    explanation: str
+    start: int
+    end: int
+    excerpt: str
+
+
+class CoachOut(Schema):
+    patterns: list[str]
+    findings: list[FindingOut]
+    suggestion: str
+
+
+class EntryOut(Schema):
+    id: int
+    author_id: int
+    kind: str
+    text: str
+    created_at: datetime
+
+
+class ConversationOut(Schema):
+    id: int
+    circle_id: int
+    phase: str
+    speaker_id: int | None
+    your_turn: bool
+    expected: list[str]
+    break_until: datetime | None
+    participants: list[int]
+    entries: list[EntryOut]
+
+
+class ConversationSavedOut(ConversationOut):
+    safety: SafetyOut | None
+
+
+class ConversationIn(Schema):
+    partner_id: DatabaseId
+    topic: str = Field(..., min_length=1, max_length=services.TOPIC_MAX_LENGTH)
+
+
+class ConversationActionIn(Schema):
+    action: Literal["speak", "paraphrase", "confirm", "correct", "time_out", "resume", "end"]
+    text: str = Field("", max_length=TEXT_MAX_LENGTH)
+    minutes: int | None = Field(None, ge=1, le=24 * 60)
+
+
+class ConflictOut(Schema):
+    id: int
+    circle_id: int
+    stage: str
+    check_back_on: date | None
+    members: list[int]
+    agreed: list[int]
+    entries: list[EntryOut]
+
+
+class ConflictSavedOut(ConflictOut):
+    safety: SafetyOut | None
+
+
+class ConflictIn(Schema):
+    people: list[int] = Field(..., min_length=1, max_length=20)
+    issue: str = Field(..., min_length=1, max_length=services.TOPIC_MAX_LENGTH)
+
+
+class ConflictActionIn(Schema):
+    action: Literal["view", "reflection", "option", "finish_brainstorm", "agreement", "accept", "revisit"]
+    text: str = Field("", max_length=TEXT_MAX_LENGTH)
+    view: str = Field("", max_length=TEXT_MAX_LENGTH)
+    feelings: str = Field("", max_length=TEXT_MAX_LENGTH)
+    needs: str = Field("", max_length=TEXT_MAX_LENGTH)
+    check_back_on: date | None = None
+    keep: bool = True
+
+
+def _safety(author, texts: list[str]) -> dict | None:
+    texts = [text for text in texts if text and text.strip()]
+    if not texts:
+        return None
+    return safety_report(author=author, text="\n".join(texts))
+
+
+def _entries(queryset) -> list[dict]:
+    return [
+        {"id": e.pk, "author_id": e.author_id, "kind": e.kind, "text": e.text, "created_at": e.created_at}
+        for e in queryset
+    ]
+
+
+def _conversation_out(conversation: Conversation, user) -> dict:
+    conversation.refresh_from_db()
+    state = conversation.state()
+    seats = {p.seat: p.user_id for p in conversation.participants.all()}
+    my_seat = next(seat for seat, user_id in seats.items() if user_id == user.pk)
+    return {
+        "id": conversation.pk,
+        "circle_id": conversation.circle_id,
+        "phase": state.phase,
+        "speaker_id": seats.get(state.speaker),
+        "your_turn": state.whose_turn() == my_seat,
+        "expected": list(state.expected_event()) if state.whose_turn() == my_seat else [],
+        "break_until": state.break_until,
+        "participants": list(seats.values()),
+        "entries": _entries(conversation.entries.all()),
+    }
+
+
+def _conflict_out(conflict: Conflict) -> dict:
+    conflict.refresh_from_db()
+    members = list(conflict.members.all())
+    return {
+        "id": conflict.pk,
+        "circle_id": conflict.circle_id,
+        "stage": conflict.stage,
+        "check_back_on": conflict.check_back_on,
+        "members": [m.user_id for m in members],
+        "agreed": [m.user_id for m in members if m.agreed],
+        "entries": _entries(conflict.entries.all()),
+    }
+
+
+@router.post("/coach", response={200: CoachOut, **ERRORS})
+def coach(request, payload: CoachIn):
+    """Review a draft with the message coach. Nothing is saved."""
+    language = payload.language or (translation.get_language() or "en")[:2]
+    return review(payload.text, language=language).to_dict()
+
+
+@router.get("/circles/{id:circle_id}/conversations", response={200: list[ConversationOut], **ERRORS})
+def list_conversations(request, circle_id: int):
+    membership = membership_in(user=request.auth, circle_id=circle_id)
+    return [_conversation_out(c, request.auth) for c in selectors.conversations_for(user=request.auth, circle=membership.circle)]
+
+
+@router.post("/circles/{id:circle_id}/conversations", response={201: ConversationSavedOut, **ERRORS})
+def start_conversation(request, circle_id: int, payload: ConversationIn):
+    membership = membership_in(user=request.auth, circle_id=circle_id)
+    partner = next((m.user for m in membership.circle.memberships.select_related("user") if m.user_id == payload.partner_id), None)
+    conversation = services.start_conversation(starter=request.auth, circle=membership.circle, partner=partner, topic=payload.topic)
+    return Status(201, {**_conversation_out(conversation, request.auth), "safety": _safety(request.auth, [payload.topic])})
+
+
+@router.get("/circles/{id:circle_id}/conversations/{id:conversation_id}", response={200: ConversationOut, **ERRORS})
+def get_conversation(request, circle_id: int, conversation_id: int):
+    conversation = selectors.conversation_for(user=request.auth, circle_id=circle_id, conversation_id=conversation_id)
+    return _conversation_out(conversation, request.auth)
+
+
+@router.post("/circles/{id:circle_id}/conversations/{id:conversation_id}/actions", response={200: ConversationSavedOut, **ERRORS})
+def act_in_conversation(request, circle_id: int, conversation_id: int, payload: ConversationActionIn):
+    """Take the next step. Wrong turns answer 403 (not yours) or 409 (not now) with a reason."""
+    conversation = selectors.conversation_for(user=request.auth, circle_id=circle_id, conversation_id=conversation_id)
+    entry = services.act(actor=request.auth, conversation=conversation, event=payload.action, text=payload.text, minutes=payload.minutes)
+    safety = _safety(request.auth, [entry.text]) if entry else None
+    return {**_conversation_out(conversation, request.auth), "safety": safety}
+
+
+@router.get("/circles/{id:circle_id}/conflicts", response={200: list[ConflictOut], **ERRORS})
+def list_conflicts(request, circle_id: int):
+    membership = membership_in(user=request.auth, circle_id=circle_id)
+    return [_conflict_out(c) for c in selectors.conflicts_for(user=request.auth, circle=membership.circle)]
+
+
+@router.post("/circles/{id:circle_id}/conflicts", response={201: ConflictSavedOut, **ERRORS})
+def open_conflict(request, circle_id: int, payload: ConflictIn):
+    membership = membership_in(user=request.auth, circle_id=circle_id)
+    wanted = set(payload.people)
+    people = [m.user for m in membership.circle.memberships.select_related("user") if m.user_id in wanted]
+    if len(people) != len(wanted):
+        raise ServiceError(_("Everyone in a conflict round must be in this circle."))
+    conflict = conflict_services.open_conflict(opener=request.auth, circle=membership.circle, people=people, issue=payload.issue)
+    return Status(201, {**_conflict_out(conflict), "safety": _safety(request.auth, [payload.issue])})
+
+
+@router.get("/circles/{id:circle_id}/conflicts/{id:conflict_id}", response={200: ConflictOut, **ERRORS})
+def get_conflict(request, circle_id: int, conflict_id: int):
+    conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
+    out = _conflict_out(conflict)
+    # Others' views stay hidden until you have written yours (as on the page).
+    if conflict.stage == Conflict.Stage.VIEWS and not any(
+        e["kind"] == "view" and e["author_id"] == request.auth.pk for e in out["entries"]
+    ):
+        out["entries"] = [e for e in out["entries"] if e["author_id"] == request.auth.pk or e["kind"] == "issue"]
+    return out
+
+
+@router.post("/circles/{id:circle_id}/conflicts/{id:conflict_id}/actions", response={200: ConflictSavedOut, **ERRORS})
+def act_in_conflict(request, circle_id: int, conflict_id: int, payload: ConflictActionIn):
+    conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
+    actor, texts = request.auth, [payload.text]
+    if payload.action == "view":
+        conflict_services.write_view(actor=actor, conflict=conflict, view=payload.view, feelings=payload.feelings, needs=payload.needs)
+        texts = [payload.view, payload.feelings, payload.needs]
+    elif payload.action == "reflection":
+        conflict_services.write_reflection(actor=actor, conflict=conflict, text=payload.text)
+    elif payload.action == "option":
+        conflict_services.add_option(actor=actor, conflict=conflict, text=payload.text)
+    elif payload.action == "finish_brainstorm":
+        conflict_services.finish_brainstorm(actor=actor, conflict=conflict)
+        texts = []
+    elif payload.action == "agreement":
+        conflict_services.propose_agreement(actor=actor, conflict=conflict, text=payload.text, check_back_on=payload.check_back_on)
+    elif payload.action == "accept":
+        conflict_services.accept_agreement(actor=actor, conflict=conflict)
+        texts = []
+    else:
+        conflict_services.revisit(actor=actor, conflict=conflict, text=payload.text, keep=payload.keep)
+    return {**_conflict_out(conflict), "safety": _safety(actor, texts)}

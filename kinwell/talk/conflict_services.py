@@ -1,0 +1,204 @@
+"""Every write to conflict rounds: one issue at a time, step by step.
+
+    views         each person writes their view, feelings and needs      -> reflecting
+    reflecting    each says back another person's view                   -> brainstorming
+    brainstorming anyone adds options, none judged; then "enough ideas"  -> agreeing
+    agreeing      someone writes an agreement and a check-back date; all accept -> agreed
+    agreed        on the check-back date, anyone says how it is going:
+                  keep it                                                -> closed
+                  or try another option                                  -> brainstorming
+
+The steps follow the common shape of couples' conflict work (Gottman's "compromise"
+and Markman et al.'s problem discussion: understanding before solving). Same rules as
+services.py: keyword-only, one transaction, ServiceError in plain words.
+"""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinwell.circles.models import Circle, Membership
+from kinwell.core.errors import Conflict as ConflictError
+from kinwell.core.errors import NotFound, ServiceError
+from kinwell.talk.models import Conflict, ConflictEntry, ConflictMember
+from kinwell.talk.services import TOPIC_MAX_LENGTH, _clean_text, _findings
+
+Stage = Conflict.Stage
+Kind = ConflictEntry.Kind
+MAX_CHECK_BACK = timedelta(days=365)
+
+
+@transaction.atomic
+def open_conflict(*, opener, circle: Circle, people: list, issue: str) -> Conflict:
+    issue = _clean_text(issue, max_length=TOPIC_MAX_LENGTH)
+    if not Membership.objects.filter(circle=circle, user=opener).exists():
+        raise NotFound(_("That circle was not found."))
+    others = [person for person in people if person is not None and person.pk != opener.pk]
+    if not others:
+        raise ServiceError(_("Choose at least one other person in this circle."))
+    in_circle = set(Membership.objects.filter(circle=circle, user__in=others).values_list("user_id", flat=True))
+    if len(in_circle) != len({person.pk for person in others}):
+        raise ServiceError(_("Everyone in a conflict round must be in this circle."))
+    conflict = Conflict.objects.create(circle=circle)
+    for person in [opener, *others]:
+        ConflictMember.objects.get_or_create(conflict=conflict, user=person)
+    _write(conflict, opener, Kind.ISSUE, issue)
+    _notify(conflict, actor=opener)
+    return conflict
+
+
+def _write(conflict: Conflict, author, kind: str, text: str) -> ConflictEntry:
+    return ConflictEntry.objects.create(conflict=conflict, author=author, kind=kind, text=text, coach_findings=_findings(text))
+
+
+def _locked(conflict: Conflict, actor) -> tuple[Conflict, list[ConflictMember]]:
+    conflict = Conflict.objects.select_for_update().get(pk=conflict.pk)
+    members = list(conflict.members.all())
+    if not any(member.user_id == actor.pk for member in members):
+        raise NotFound(_("That conflict round was not found."))
+    if len(members) < 2 and conflict.stage != Stage.CLOSED:
+        raise ConflictError(_("The others have left this conflict round, so it cannot go on."))
+    return conflict, members
+
+
+def _require_stage(conflict: Conflict, *stages: str) -> None:
+    if conflict.stage not in stages:
+        raise ConflictError(
+            _("This round is at another step now (%(step)s). Reload the page to see where it is.")
+            % {"step": conflict.get_stage_display()}
+        )
+
+
+def _touch(conflict: Conflict, stage: str | None = None) -> None:
+    if stage:
+        conflict.stage = stage
+    conflict.updated_at = timezone.now()
+    conflict.save()
+
+
+def _everyone_wrote(conflict: Conflict, members, kind: str) -> bool:
+    authors = set(conflict.entries.filter(kind=kind).values_list("author_id", flat=True))
+    return all(member.user_id in authors for member in members)
+
+
+@transaction.atomic
+def write_view(*, actor, conflict: Conflict, view: str, feelings: str, needs: str) -> list[ConflictEntry]:
+    conflict, members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.VIEWS)
+    if conflict.entries.filter(kind=Kind.VIEW, author=actor).exists():
+        raise ConflictError(_("You have already written your view. Wait for the others."))
+    texts = [(Kind.VIEW, _clean_text(view)), (Kind.FEELINGS, _clean_text(feelings)), (Kind.NEEDS, _clean_text(needs))]
+    entries = [_write(conflict, actor, kind, text) for kind, text in texts]
+    _touch(conflict, Stage.REFLECTING if _everyone_wrote(conflict, members, Kind.VIEW) else None)
+    _notify(conflict, actor=actor)
+    return entries
+
+
+@transaction.atomic
+def write_reflection(*, actor, conflict: Conflict, text: str) -> ConflictEntry:
+    conflict, members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.REFLECTING)
+    if conflict.entries.filter(kind=Kind.REFLECTION, author=actor).exists():
+        raise ConflictError(_("You have already said back what you heard. Wait for the others."))
+    entry = _write(conflict, actor, Kind.REFLECTION, _clean_text(text))
+    _touch(conflict, Stage.BRAINSTORMING if _everyone_wrote(conflict, members, Kind.REFLECTION) else None)
+    _notify(conflict, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def add_option(*, actor, conflict: Conflict, text: str) -> ConflictEntry:
+    conflict, _members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.BRAINSTORMING)
+    entry = _write(conflict, actor, Kind.OPTION, _clean_text(text, max_length=TOPIC_MAX_LENGTH * 2))
+    _touch(conflict)
+    return entry
+
+
+@transaction.atomic
+def finish_brainstorm(*, actor, conflict: Conflict) -> Conflict:
+    conflict, _members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.BRAINSTORMING)
+    if not conflict.entries.filter(kind=Kind.OPTION).exists():
+        raise ServiceError(_("Add at least one option first: any idea counts at this step."))
+    _touch(conflict, Stage.AGREEING)
+    _notify(conflict, actor=actor)
+    return conflict
+
+
+def _check_back_date(value: date | None) -> date:
+    today = timezone.localdate()
+    if value is None:
+        raise ServiceError(_("Choose a day to check back on how the agreement is going."))
+    if value <= today:
+        raise ServiceError(_("Choose a check-back day after today."))
+    if value > today + MAX_CHECK_BACK:
+        raise ServiceError(_("Choose a check-back day within a year."))
+    return value
+
+
+@transaction.atomic
+def propose_agreement(*, actor, conflict: Conflict, text: str, check_back_on: date | None) -> ConflictEntry:
+    conflict, members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.AGREEING)
+    clean = _clean_text(text)
+    conflict.check_back_on = _check_back_date(check_back_on)
+    entry = _write(conflict, actor, Kind.AGREEMENT, clean)
+    for member in members:
+        member.agreed = member.user_id == actor.pk
+        member.save(update_fields=["agreed"])
+    _touch(conflict)
+    _notify(conflict, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def accept_agreement(*, actor, conflict: Conflict) -> Conflict:
+    conflict, members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.AGREEING)
+    if not conflict.entries.filter(kind=Kind.AGREEMENT).exists():
+        raise ConflictError(_("Nobody has written an agreement yet."))
+    for member in members:
+        if member.user_id == actor.pk:
+            member.agreed = True
+            member.save(update_fields=["agreed"])
+    _touch(conflict, Stage.AGREED if all(member.agreed for member in members) else None)
+    _notify(conflict, actor=actor)
+    return conflict
+
+
+@transaction.atomic
+def revisit(*, actor, conflict: Conflict, text: str, keep: bool) -> ConflictEntry:
+    conflict, members = _locked(conflict, actor)
+    _require_stage(conflict, Stage.AGREED)
+    entry = _write(conflict, actor, Kind.REVISIT, _clean_text(text))
+    if keep:
+        _touch(conflict, Stage.CLOSED)
+    else:
+        for member in members:
+            member.agreed = False
+            member.save(update_fields=["agreed"])
+        conflict.check_back_on = None
+        conflict.reminder_sent_for = None
+        _touch(conflict, Stage.BRAINSTORMING)
+    _notify(conflict, actor=actor)
+    return entry
+
+
+def _notify(conflict: Conflict, *, actor) -> None:
+    from kinwell.talk.tasks import send_conflict_notice
+
+    for member in conflict.members.exclude(user=actor):
+        transaction.on_commit(
+            lambda user_id=member.user_id: send_conflict_notice.enqueue(conflict_id=conflict.pk, recipient_id=user_id)
+        )
+
+
+def due_check_backs(*, today: date):
+    """Agreements whose check-back day has come and whose reminder has not gone yet."""
+    return Conflict.objects.filter(stage=Stage.AGREED, check_back_on__lte=today).exclude(
+        reminder_sent_for=F("check_back_on")
+    )

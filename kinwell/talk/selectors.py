@@ -1,0 +1,85 @@
+"""Reads for talking together. Conversations and conflict rounds are seen only by the
+people taking part, and only while they are members of the circle: anyone else gets a
+404, so not even the existence of a conversation is revealed."""
+
+from datetime import datetime
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinwell.circles.selectors import membership_in
+from kinwell.core.errors import NotFound
+from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Entry, Participant
+
+
+def conversations_for(*, user, circle):
+    return (
+        Conversation.objects.filter(circle=circle, participants__user=user)
+        .prefetch_related("participants__user")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
+    membership = membership_in(user=user, circle_id=circle_id)
+    conversation = (
+        Conversation.objects.filter(pk=conversation_id, circle=membership.circle, participants__user=user)
+        .select_related("circle")
+        .prefetch_related("participants__user")
+        .first()
+    )
+    if conversation is None:
+        raise NotFound(_("That conversation was not found."))
+    return conversation
+
+
+def mark_seen(*, conversation: Conversation, user) -> None:
+    """Note that this person has the conversation open (no email while they do)."""
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
+
+
+def entries_of(conversation: Conversation):
+    return list(conversation.entries.select_related("author"))
+
+
+def conflicts_for(*, user, circle):
+    return (
+        Conflict.objects.filter(circle=circle, members__user=user)
+        .prefetch_related("members__user")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def conflict_for(*, user, circle_id, conflict_id) -> Conflict:
+    membership = membership_in(user=user, circle_id=circle_id)
+    conflict = (
+        Conflict.objects.filter(pk=conflict_id, circle=membership.circle, members__user=user)
+        .select_related("circle")
+        .prefetch_related("members__user")
+        .first()
+    )
+    if conflict is None:
+        raise NotFound(_("That conflict round was not found."))
+    return conflict
+
+
+def version_of(conversation: Conversation, *, now: datetime) -> str:
+    """Changes whenever what a participant's page shows changes (polled by talk.js)."""
+    break_over = conversation.break_until is not None and now >= conversation.break_until
+    count = conversation.entries.count()
+    return f"{conversation.updated_at.timestamp():.6f}-{count}-{int(break_over)}-{conversation.participants.count()}"
+
+
+def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
+    """For the weekly view of positive and hard moments: how many conflict rounds were
+    opened in the circle and how many coach findings the texts written in it had, in
+    [start, end). Counts only, no words: anyone in the circle may see these."""
+    conflicts_opened = Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()
+    in_conversations = Entry.objects.filter(
+        conversation__circle=circle, created_at__gte=start, created_at__lt=end
+    ).aggregate(total=Sum("coach_findings"))["total"] or 0
+    in_conflicts = ConflictEntry.objects.filter(
+        conflict__circle=circle, created_at__gte=start, created_at__lt=end
+    ).aggregate(total=Sum("coach_findings"))["total"] or 0
+    return {"conflicts_opened": conflicts_opened, "coach_findings": in_conversations + in_conflicts}
