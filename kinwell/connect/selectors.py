@@ -2,8 +2,8 @@
 
 The weekly view gathers a circle's positive and hard moments from a list of sources:
 each source is a function `(viewer, circle, start, end) -> list[Moment]`, and adding
-one (conflicts opened, coach findings, from the talk app when it lands) is one line
-in POSITIVE_SOURCES or HARD_SOURCES. The page shows only sources that exist.
+one is one line in POSITIVE_SOURCES or HARD_SOURCES. Hard moments come from the talk
+app (conflict rounds opened, coach findings), counted without their words.
 """
 
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ from kinwell.core.errors import NotFound
 
 @dataclass(frozen=True)
 class Moment:
-    kind: str  # "appreciation", "win", and later "conflict", "coach_finding"
+    kind: str  # "appreciation", "win", "reaching_out", "conflict", "coach_finding"
     when: datetime
     sentence: str  # who did what, in a whole translated sentence
     text: str = ""  # the words themselves, only when the viewer may read them
@@ -62,8 +62,56 @@ def _win_moments(viewer, circle, start, end) -> list[Moment]:
     ]
 
 
-POSITIVE_SOURCES = [_appreciation_moments, _win_moments]
-HARD_SOURCES: list = []  # e.g. talk.selectors.conflict_moments, once that app exists
+def _reaching_out_moments(viewer, circle, start, end) -> list[Moment]:
+    """Kind reactions to check-ins between people of this circle, where the viewer may
+    see that the check-in was shared (or is one of the two)."""
+    from kinwell.checkins.models import CheckInResponse
+
+    members = circle.memberships.values("user_id")
+    responses = CheckInResponse.objects.filter(
+        created_at__gte=start, created_at__lt=end, author_id__in=members, checkin__owner_id__in=members
+    ).select_related("author", "checkin__owner")
+    return [
+        Moment(
+            kind="reaching_out",
+            when=response.created_at,
+            sentence=_("%(author)s reached out to %(owner)s after a check-in")
+            % {"author": response.author.display_name, "owner": response.checkin.owner.display_name},
+        )
+        for response in responses
+        if viewer.pk in (response.author_id, response.checkin.owner_id)
+        or access.can_view(viewer=viewer, owner=response.checkin.owner, kind=DataKind.CHECKIN_MOOD, circle=circle)
+    ]
+
+
+def _conflict_moments(viewer, circle, start, end) -> list[Moment]:
+    from kinwell.talk.models import Conflict
+
+    # That a round was opened, never its words or who is in it: those are for its people.
+    return [
+        Moment(kind="conflict", when=when, sentence=_("A conflict round was opened"))
+        for when in Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+        .values_list("created_at", flat=True)
+    ]
+
+
+def _coach_moments(viewer, circle, start, end) -> list[Moment]:
+    from kinwell.talk.models import ConflictEntry, Entry
+
+    written = [
+        *Entry.objects.filter(conversation__circle=circle, created_at__gte=start, created_at__lt=end, coach_findings__gt=0)
+        .values_list("created_at", flat=True),
+        *ConflictEntry.objects.filter(conflict__circle=circle, created_at__gte=start, created_at__lt=end, coach_findings__gt=0)
+        .values_list("created_at", flat=True),
+    ]
+    return [
+        Moment(kind="coach_finding", when=when, sentence=_("The coach noticed a harsh start-up in something written"))
+        for when in written
+    ]
+
+
+POSITIVE_SOURCES = [_appreciation_moments, _win_moments, _reaching_out_moments]
+HARD_SOURCES = [_conflict_moments, _coach_moments]
 
 
 def week_bounds(day: date, zone) -> tuple[date, datetime, datetime]:

@@ -82,22 +82,26 @@ def test_the_week_shows_kind_moments_and_hides_words_meant_for_two(client_for, f
     assert "Maya appreciated Jordan" in for_sam and "mornings easy" not in for_sam
     assert "Finished my first 5k" in for_sam
     assert "five kind moments for every hard one" in for_sam
-    # No hard-moment source exists yet: no empty column, no placeholder.
-    assert "Hard moments" not in for_sam
+    assert "No hard moments noted this week." in for_sam
     assert "mornings easy" in client_for(jordan).get(url).content.decode()
     last_week = client_for(sam).get(url, {"week": "2001-01-01"}).content.decode()
     assert "Finished my first 5k" not in last_week
 
 
-def test_adding_a_hard_moment_source_is_one_line(client_for, family, monkeypatch):
-    maya, _jordan, _sam, circle = family
+def test_the_week_counts_conflict_rounds_and_reaching_out_without_their_words(client_for, family):
+    from kinwell.checkins import services as checkin_services
+    from kinwell.circles.models import DataKind
+    from kinwell.talk import conflict_services
+    from tests.factories import share
 
-    def conflicts(viewer, circle, start, end):
-        return [Moment(kind="conflict", when=start, sentence="A conflict was opened")]
-
-    monkeypatch.setattr(selectors, "HARD_SOURCES", [conflicts])
-    page = client_for(maya).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
-    assert "Hard moments" in page and "A conflict was opened" in page
+    maya, jordan, sam, circle = family
+    conflict_services.open_conflict(opener=maya, circle=circle, people=[jordan], issue="Who walks the dog")
+    share(jordan, circle, DataKind.CHECKIN_MOOD)
+    checkin = checkin_services.record_checkin(owner=jordan, mood=2, wants_support=True)
+    checkin_services.respond_to_checkin(author=maya, checkin_id=checkin.pk, reaction="here_for_you")
+    page = client_for(sam).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
+    assert "Hard moments" in page and "A conflict round was opened" in page and "walks the dog" not in page
+    assert "Maya reached out to Jordan after a check-in" in page
 
 
 def test_every_text_passes_through_the_safety_layer(client_for, family):
