@@ -7,11 +7,10 @@ from django.urls import reverse
 
 from kinwell.accounts.services import delete_account
 from kinwell.circles.models import AccessLogEntry, DataKind
-from kinwell.connect import selectors, services
+from kinwell.connect import services
 from kinwell.connect.models import Appreciation, GratitudeEntry, Win
 from kinwell.core.errors import NotFound
 from kinwell.core.personal_data import export_for
-from kinwell.connect.selectors import Moment
 from tests.factories import CircleFactory, UserFactory, share
 
 pytestmark = pytest.mark.django_db
