@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "kinwell.accounts",
     "kinwell.circles",
     "kinwell.safety",
+    "kinwell.directory",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,10 @@ PUBLIC = {
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
+    # The help finder and its Open Referral API: a public directory, no personal data.
+    "directory:finder", "directory:detail", "directory:hsds_index", "directory:hsds_services",
+    "directory:hsds_service", "directory:hsds_service_at_locations", "directory:hsds_organizations",
+    "directory:hsds_taxonomy_terms",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
