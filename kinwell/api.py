@@ -13,6 +13,7 @@ from kinwell.accounts.services import user_for_api_token
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.core.errors import ServiceError
+from kinwell.directory.api import router as directory_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -62,3 +63,4 @@ def not_authenticated(request, error):
 api.add_router("/", accounts_router)
 api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
+api.add_router("/directory", directory_router)

@@ -88,10 +88,10 @@ def service_at_locations(request):
                 raise ServiceError(_("proximity is a distance in meters.")) from None
             miles = meters / 1609.344
             min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*centre, miles)
-            box = places.filter(location__latitude__range=(min_lat, max_lat),
-                                location__longitude__range=(min_lon, max_lon))
-            near = [sal.pk for sal in box.only("id", "location__latitude", "location__longitude")
-                    if geo.haversine_miles(*centre, sal.location.latitude, sal.location.longitude) <= miles]
+            box = ServiceAtLocation.objects.filter(location__latitude__range=(min_lat, max_lat),
+                                                   location__longitude__range=(min_lon, max_lon))
+            near = [pk for pk, lat, lon in box.values_list("pk", "location__latitude", "location__longitude")
+                    if geo.haversine_miles(*centre, lat, lon) <= miles]
             places = places.filter(pk__in=near)
         else:
             places = places.filter(location__addresses__postal_code=geo.normalise_zip(postcode)).distinct()

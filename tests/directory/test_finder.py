@@ -76,3 +76,16 @@ def test_detail_page(client, charlottesville):
     assert "Cognitive behavioral therapy" in page and "miles from where you searched" in page
     assert 'href="tel:434-979-8871"' in page and "http://www.regionten.org" in page
     assert client.get("/find-help/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_the_search_api_takes_the_same_filters(client, charlottesville):
+    response = client.get("/api/v1/directory/search", {"zip": "22902", "radius": 10, "facet": "care:substance_use"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["total"] == 6 and body["results"][0]["name"] == "Mohr Center"
+    assert body["results"][0]["phone"] == "434-979-8871" and body["results"][0]["distance_miles"] < 1
+    assert body["counts"]["care:substance_use"] == 6
+    assert client.get("/api/v1/directory/search", {"zip": "22902", "radius": 7}).status_code == 400
+    assert client.get("/api/v1/directory/search", {"zip": "22902", "facet": "nope"}).status_code == 400
+    assert client.get("/api/v1/directory/search").status_code == 400
+    assert client.get("/api/v1/directory/facets").json()[0]["key"] == "care:mental_health"

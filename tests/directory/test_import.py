@@ -111,3 +111,18 @@ def test_the_full_samhsa_directory(samhsa_xlsx, capsys):
     assert TaxonomyTerm.objects.get(code="CFT").name == "Couples/family therapy"
     assert TaxonomyTerm.objects.get(code="CFT").parent.name == "Treatment Approaches"
     assert results.counts["payment:medicaid"] == results.total
+
+
+def test_an_operator_imports_from_the_admin(client, locator_json):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(email="operator@example.org", password="x-long-password-1")
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/admin/directory/organization/import/").status_code == 200
+    with open(locator_json, "rb") as upload:
+        response = client.post("/admin/directory/organization/import/", {"file_format": "locator-json", "file": upload})
+    assert response.status_code == 302
+    assert Service.objects.count() == 30
+    bad = client.post("/admin/directory/organization/import/",
+                      {"file_format": "samhsa-xlsx", "file": open(locator_json, "rb")})
+    assert bad.status_code == 400 and "Nothing was imported" in bad.content.decode()

@@ -101,5 +101,8 @@ class Command(BaseCommand):
                     user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
                 )
 
+        from kinwell.directory.demo import load_demo_directory
+
+        self.stdout.write(load_demo_directory())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
