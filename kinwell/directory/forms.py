@@ -8,19 +8,25 @@ from kinwell.directory import facets, geo, search
 class FinderForm(forms.Form):
     """Where and what. Sent by GET, so every search has a URL that can be shared."""
 
-    zip = forms.CharField(label=gettext_lazy("ZIP code"), max_length=10, required=False,
+    zip = forms.CharField(label=gettext_lazy("ZIP code"), max_length=10,
+                          error_messages={"required": gettext_lazy("Enter a ZIP code, so we can look near you.")},
                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code",
                                                         "size": 8}))
     radius = forms.TypedChoiceField(
-        label=gettext_lazy("Distance"), coerce=int, initial=25, required=False,
+        label=gettext_lazy("Distance"), coerce=int, initial=25,
         choices=[(r, gettext_lazy("Within %(miles)d miles") % {"miles": r}) for r in search.RADII])
     q = forms.CharField(label=gettext_lazy("Words in the name or description"), max_length=100, required=False)
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("radius"):
+            data = data.copy()
+            data["radius"] = "25"
+        super().__init__(data, *args, **kwargs)
+        # The ZIP code is needed unless the browser sent a location ("Use my location").
+        self.fields["zip"].required = not (data and data.get("lat") and data.get("lon"))
         for group in facets.GROUPS:
             self.fields[group.key] = forms.MultipleChoiceField(
                 label=_(group.label), required=False, widget=forms.CheckboxSelectMultiple,
@@ -38,7 +44,7 @@ class FinderForm(forms.Form):
             data["point"] = point
         elif lat is not None and lon is not None:
             data["point"] = (lat, lon)
-        else:
+        elif "zip" not in self.errors:
             self.add_error("zip", _("Enter a ZIP code, so we can look near you."))
         return data
 

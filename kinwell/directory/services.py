@@ -194,7 +194,13 @@ def _insert_links(pairs):
         as_db = {value: uuid.UUID(value).hex for pair in pairs for value in pair}
     else:
         as_db = {value: value for pair in pairs for value in pair}
-    sql = (f"INSERT INTO {ServiceTerm._meta.db_table} (service_id, taxonomy_term_id, value) VALUES (%s, %s, '')")
+    columns = f"{ServiceTerm._meta.db_table} (service_id, taxonomy_term_id, value)"
+    if connection.vendor == "postgresql":  # COPY: several times faster than executemany there
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {columns} FROM STDIN") as copy:
+            for service_id, term_id in pairs:
+                copy.write_row((service_id, term_id, ""))
+        return
+    sql = f"INSERT INTO {columns} VALUES (%s, %s, '')"
     with connection.cursor() as cursor:
         for start in range(0, len(pairs), 20 * CHUNK):
             cursor.executemany(sql, [(as_db[s], as_db[t]) for s, t in pairs[start:start + 20 * CHUNK]])

@@ -11,6 +11,11 @@ NATIONAL_HELPLINES = [
 ]
 
 
+# How each import source is named to people (the `source` stored on every record).
+SOURCE_NAMES = {"samhsa": "SAMHSA National Directory", "locator": "FindTreatment.gov",
+                "hsds": "Open Referral (HSDS)", "demo": "Kinwell demo (fictional)"}
+
+
 def finder(request):
     searched = any(request.GET.get(k) for k in ("zip", "lat", "lon"))
     form = FinderForm(request.GET if request.GET else None)
@@ -56,5 +61,5 @@ def detail(request, service_at_location_id):
         "location": place.location, "phones": selectors.phones_of(place), "distance": distance,
         "labels": facets.labels(facets.decode(entry.facets) if entry else [], groups=[g.key for g in facets.GROUPS]),
         "terms": selectors.terms_by_category(place.service), "back": request.GET.urlencode(),
-        "helplines": NATIONAL_HELPLINES,
+        "helplines": NATIONAL_HELPLINES, "source_name": SOURCE_NAMES.get(place.service.source, place.service.source),
     })

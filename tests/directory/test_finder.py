@@ -89,3 +89,10 @@ def test_the_search_api_takes_the_same_filters(client, charlottesville):
     assert client.get("/api/v1/directory/search", {"zip": "22902", "facet": "nope"}).status_code == 400
     assert client.get("/api/v1/directory/search").status_code == 400
     assert client.get("/api/v1/directory/facets").json()[0]["key"] == "care:mental_health"
+
+
+def test_words_narrow_the_search(client, charlottesville):
+    response = client.get("/find-help/", {"zip": "22902", "radius": "25", "q": "mohr"})
+    assert result_titles(response) == ["Mohr Center"]
+    nothing = client.get("/find-help/", {"zip": "22902", "radius": "25", "q": "100%_"})
+    assert nothing.status_code == 200 and result_titles(nothing) == []
