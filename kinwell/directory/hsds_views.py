@@ -1,5 +1,8 @@
 """The Open Referral HSDS 3.0 API at /hsds/: read-only and public, like the finder itself."""
 
+import functools
+import uuid
+
 from django.db.models import Prefetch, Q
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
@@ -9,6 +12,17 @@ from kinwell.directory import geo, hsds_export
 from kinwell.directory.models import Organization, Service, ServiceAtLocation, ServiceTerm, TaxonomyTerm
 
 MAX_PER_PAGE = 100
+
+
+def json_errors(view):
+    """A JSON API answers problems in JSON too, with the status the error carries."""
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ServiceError as error:
+            return JsonResponse({"detail": error.message}, status=error.status)
+    return wrapped
 SERVICE_RELATED = ("phones", "schedules", "languages", "cost_options", "organization__phones",
                    Prefetch("term_links", queryset=ServiceTerm.objects.select_related("taxonomy_term")))
 LOCATION_RELATED = ("addresses", "phones", "languages", "schedules")
@@ -31,6 +45,7 @@ def _page(request, queryset, render):
                                          per_page=per_page))
 
 
+@json_errors
 def index(request):
     return JsonResponse({"version": "3.0", "profile": "https://openreferral.org/",
                          "openapi_url": "https://docs.openreferral.org/en/latest/hsds/openapi.html"})
@@ -50,18 +65,18 @@ def _services(request):
 
 
 def _uuid(text):
-    import uuid
-
     try:
         return uuid.UUID(text)
     except ValueError:
         raise ServiceError(_("“%(value)s” is not an HSDS id.") % {"value": text}) from None
 
 
+@json_errors
 def services(request):
     return _page(request, _services(request), hsds_export.service_json)
 
 
+@json_errors
 def service(request, service_id):
     found = _services(request).filter(id=service_id).first()
     if found is None:
@@ -69,6 +84,7 @@ def service(request, service_id):
     return JsonResponse(hsds_export.service_json(found))
 
 
+@json_errors
 def service_at_locations(request):
     places = ServiceAtLocation.objects.select_related("service__organization", "location").prefetch_related(
         *(f"location__{r}" for r in LOCATION_RELATED), *(f"service__{r}" if isinstance(r, str) else
@@ -98,6 +114,7 @@ def service_at_locations(request):
     return _page(request, places, hsds_export.sal_json)
 
 
+@json_errors
 def organizations(request):
     orgs = Organization.objects.prefetch_related("phones").order_by("name", "id")
     if request.GET.get("search"):
@@ -105,6 +122,7 @@ def organizations(request):
     return _page(request, orgs, hsds_export.organization_json)
 
 
+@json_errors
 def taxonomy_terms(request):
     terms = TaxonomyTerm.objects.order_by("taxonomy", "code", "name", "id")
     if request.GET.get("parent_id"):

@@ -95,9 +95,8 @@ def _upsert_terms(parsed, now) -> dict:
         term.parent_id = parents[term.id]
     TaxonomyTerm.objects.bulk_update(new + changed, ["code", "name", "description", "taxonomy", "parent",
                                                      "last_verified"], batch_size=CHUNK)
-    ids = {str(i) for i in TaxonomyTerm.objects.values_list("id", flat=True)} if parsed.terms else set()
-    return {str(i): (code, name) for i, code, name in TaxonomyTerm.objects.values_list("id", "code", "name")
-            if str(i) in ids}
+    # Every known term (a few hundred), as services may link terms an earlier import brought.
+    return {str(i): (code, name) for i, code, name in TaxonomyTerm.objects.values_list("id", "code", "name")}
 
 
 def _uuid(value):

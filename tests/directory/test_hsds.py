@@ -55,7 +55,8 @@ def test_services_conform_to_hsds_3(client, directory, validators):
     one = body["contents"][0]
     single = client.get(f"/hsds/services/{one['id']}").json()
     assert single["id"] == one["id"] and not list(validators("service").iter_errors(single))
-    assert client.get("/hsds/services/00000000-0000-0000-0000-000000000000").status_code == 404
+    missing = client.get("/hsds/services/00000000-0000-0000-0000-000000000000")
+    assert missing.status_code == 404 and missing.json() == {"detail": "No service with that id."}
 
 
 def test_service_at_locations_by_postcode_and_proximity(client, directory, validators, locator_json):
