@@ -33,6 +33,7 @@ def finder(request):
                 row["phone"] = next(iter(selectors.phones_of(row["place"])), None)
         else:
             status = 400
+    context["filter_groups"] = form.filter_groups()
     return render(request, "directory/finder.html", context, status=status)
 
 
