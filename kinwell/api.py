@@ -18,6 +18,7 @@ from kinwell.journal.api import router as journal_router
 from kinwell.core.errors import ServiceError
 from kinwell.screening.api import router as screening_router
 from kinwell.talk.api import router as talk_router
+from kinwell.directory.api import router as directory_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -72,3 +73,4 @@ api.add_router("/", screening_router)
 api.add_router("/journal", journal_router)
 api.add_router("/together", connect_router)
 api.add_router("/talk", talk_router)
+api.add_router("/directory", directory_router)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "kinwell.journal",
     "kinwell.connect",
     "kinwell.talk",
+    "kinwell.directory",
 ]
 
 MIDDLEWARE = [

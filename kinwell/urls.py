@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("kinwell.journal.urls")),
     path("", include("kinwell.connect.urls")),
     path("", include("kinwell.talk.urls")),
+    path("", include("kinwell.directory.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -23,6 +23,10 @@ PUBLIC = {
     "screening:stop_reminders",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
+    # The help finder and its Open Referral API: a public directory, no personal data.
+    "directory:finder", "directory:detail", "directory:hsds_index", "directory:hsds_services",
+    "directory:hsds_service", "directory:hsds_service_at_locations", "directory:hsds_organizations",
+    "directory:hsds_taxonomy_terms",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {

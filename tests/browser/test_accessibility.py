@@ -65,6 +65,22 @@ def with_errors(path, button_name, **fields):
     return visit
 
 
+def finder(query):
+    def visit(page, demo, settings):
+        from kinwell.directory.demo import load_demo_directory
+
+        load_demo_directory()
+        page.goto(f"/find-help/{query}")
+
+    return visit
+
+
+def finder_detail(page, demo, settings):
+    finder("?zip=10001&radius=25")(page, demo, settings)
+    with page.expect_navigation():
+        page.locator(".finder-result h3 a").first.click()
+
+
 def circle_page(suffix, circle="family"):
     return lambda demo: f"/circles/{getattr(demo, circle).pk}/{suffix}"
 
@@ -403,6 +419,17 @@ CASES = [
         with_errors(circle_page("sharing/", "walking"), "Agregar límite"),
         "ana",
     ),
+    # The help finder, with the fictional demo directory.
+    Case("out-finder", "directory:finder", go("/find-help/")),
+    Case("out-finder-results", "directory:finder", finder("?zip=60614&radius=25")),
+    Case("out-finder-filtered", "directory:finder",
+         finder("?zip=10001&radius=25&therapy=therapy:couples_family&payment=payment:medicaid")),
+    Case("out-finder-nothing-near", "directory:finder", finder("?zip=99501&radius=5")),
+    Case("out-finder-bad-zip", "directory:finder", with_errors("/find-help/", "Search", zip="00000")),
+    Case("out-finder-detail", "directory:detail", finder_detail),
+    Case("in-finder-results", "directory:finder", finder("?zip=60614&radius=10"), "alex"),
+    Case("es-finder-results", "directory:finder", finder("?zip=10001&radius=25"), "ana"),
+    Case("narrow-out-finder-results", "directory:finder", finder("?zip=60614&radius=25"), width=320),
     # At 320 px wide: everything reflows and targets stay apart.
     Case("narrow-out-welcome", "core:home", go("/"), width=320),
     Case("narrow-out-signup-empty", "accounts:signup", with_errors("/accounts/signup/", "Create account"), width=320),
@@ -598,6 +625,12 @@ NOT_PAGES = {
     "connect:calendar_feed": "an .ics calendar feed",
     "talk:conversation_state": "JSON polled by talk.js (has the conversation changed?)",
     "talk:conversation_live": "an HTML fragment talk.js swaps into the conversation page (checked there)",
+    "directory:hsds_index": "Open Referral HSDS JSON API",
+    "directory:hsds_services": "Open Referral HSDS JSON API",
+    "directory:hsds_service": "Open Referral HSDS JSON API",
+    "directory:hsds_service_at_locations": "Open Referral HSDS JSON API",
+    "directory:hsds_organizations": "Open Referral HSDS JSON API",
+    "directory:hsds_taxonomy_terms": "Open Referral HSDS JSON API",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

@@ -115,5 +115,8 @@ class Command(BaseCommand):
 
         add_talk_demo(people=people)
 
+        from kinwell.directory.demo import load_demo_directory
+
+        self.stdout.write(load_demo_directory())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

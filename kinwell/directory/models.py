@@ -1,0 +1,187 @@
+"""The directory of treatment and support services, shaped after Open Referral HSDS 3.0.
+
+Tables and field names follow HSDS (organization, service, location, address, phone,
+schedule, language, cost_option, taxonomy_term, attribute, service_at_location) so HSDS
+data round-trips and the HSDS API is a plain rendering. Every record keeps where it came
+from (`source`, `source_key`) and when an import last confirmed it (`last_verified`).
+Ids are UUIDs, derived from the source key when the source has none (see `keys.py`), so
+re-importing updates in place.
+
+`SearchEntry` is not HSDS: one row per service at a location with its coordinates and
+facet keys, denormalised for the finder (see docs/architecture.md, "Help finder").
+"""
+
+import uuid
+
+from django.db import models
+
+
+class Sourced(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    source = models.CharField(max_length=40, db_index=True)
+    source_key = models.CharField(max_length=300, blank=True)
+    last_verified = models.DateTimeField()
+
+    class Meta:
+        abstract = True
+
+
+class Organization(Sourced):
+    name = models.CharField(max_length=300)
+    alternate_name = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    website = models.CharField(max_length=500, blank=True)
+    # A digest of everything imported for this organization: equal means "unchanged".
+    import_hash = models.CharField(max_length=64, blank=True)
+
+    def __str__(self):
+        return self.name
+
+
+class Location(Sourced):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="locations", null=True)
+    location_type = models.CharField(max_length=20, default="physical")
+    name = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    transportation = models.TextField(blank=True)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    # True when the coordinates are the centroid of the ZIP code, not the building.
+    coordinates_approximate = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_location_latlon")]
+
+    def __str__(self):
+        return self.name or str(self.id)
+
+
+class Service(Sourced):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="services")
+    name = models.CharField(max_length=300)
+    alternate_name = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=20, default="active")
+    interpretation_services = models.TextField(blank=True)
+    application_process = models.TextField(blank=True)
+    fees_description = models.TextField(blank=True)
+    eligibility_description = models.TextField(blank=True)
+    minimum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    taxonomy_terms = models.ManyToManyField("TaxonomyTerm", through="ServiceTerm", related_name="services")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceAtLocation(Sourced):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    description = models.TextField(blank=True)
+
+
+class Address(Sourced):
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="addresses")
+    attention = models.CharField(max_length=200, blank=True)
+    address_1 = models.CharField(max_length=300)
+    address_2 = models.CharField(max_length=300, blank=True)
+    city = models.CharField(max_length=120)
+    region = models.CharField(max_length=120, blank=True)
+    state_province = models.CharField(max_length=60)
+    postal_code = models.CharField(max_length=20)
+    country = models.CharField(max_length=2, default="US")
+    address_type = models.CharField(max_length=20, default="physical")
+
+
+class Phone(Sourced):
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="phones", null=True)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="phones", null=True)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="phones", null=True)
+    number = models.CharField(max_length=60)
+    extension = models.CharField(max_length=20, blank=True)
+    type = models.CharField(max_length=20, blank=True)
+    description = models.CharField(max_length=300, blank=True)
+
+
+class Schedule(Sourced):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="schedules", null=True)
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="schedules", null=True)
+    freq = models.CharField(max_length=10, blank=True)
+    byday = models.CharField(max_length=60, blank=True)
+    opens_at = models.CharField(max_length=20, blank=True)
+    closes_at = models.CharField(max_length=20, blank=True)
+    description = models.TextField(blank=True)
+
+
+class Language(Sourced):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="languages", null=True)
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="languages", null=True)
+    name = models.CharField(max_length=100)
+    code = models.CharField(max_length=20, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+
+class CostOption(Sourced):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    option = models.CharField(max_length=300, blank=True)
+    amount = models.FloatField(null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    amount_description = models.TextField(blank=True)
+
+
+class TaxonomyTerm(Sourced):
+    code = models.CharField(max_length=60, blank=True, db_index=True)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children")
+    taxonomy = models.CharField(max_length=120, blank=True)
+
+    def __str__(self):
+        return f"{self.code} {self.name}".strip()
+
+
+class ServiceTerm(models.Model):
+    """The link from a service to a taxonomy term: an HSDS 3.0 `attribute` with link_entity "service".
+
+    Kept narrow (no UUID of its own) because SAMHSA gives about fifty codes a facility;
+    the HSDS id of the attribute is derived from the pair when exported.
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="term_links")
+    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.CASCADE, related_name="service_links")
+    value = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "taxonomy_term"], name="directory_service_term_once")]
+
+
+class Attribute(Sourced):
+    """An HSDS attribute on anything other than a service (location, organization...)."""
+
+    link_entity = models.CharField(max_length=40)
+    link_id = models.UUIDField(db_index=True)
+    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.CASCADE, related_name="attributes")
+    value = models.CharField(max_length=300, blank=True)
+
+
+class SearchEntry(models.Model):
+    """What the finder searches: one service at one location, with everything a filter needs.
+
+    Rebuilt by the importer whenever the service changes. `facets` is a space-padded list
+    of facet keys (" pay:medicaid therapy:couples_family ") and `words` the lower-cased
+    name, organization and description.
+    """
+
+    service_at_location = models.OneToOneField(ServiceAtLocation, on_delete=models.CASCADE, related_name="search")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    approximate = models.BooleanField(default=False)
+    facets = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_search_latlon")]

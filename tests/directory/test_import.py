@@ -1,0 +1,128 @@
+"""Importing into the database: atomic, idempotent, with a summary, and searchable."""
+
+import json
+import time
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from kinwell.core.errors import ServiceError
+from kinwell.directory import geo, search
+from kinwell.directory.models import Location, Organization, SearchEntry, Service, ServiceTerm, TaxonomyTerm
+from kinwell.directory.services import import_file
+
+pytestmark = pytest.mark.django_db
+
+
+def near(zip_code, radius, *keys):
+    lat, lon = geo.zip_centroid(zip_code)
+    with connection.cursor() as cursor:
+        return search.run(cursor, search.Query(lat, lon, radius, tuple(keys)))
+
+
+def test_locator_sample_imports_and_reimports_in_place(locator_json):
+    first = import_file(file_format="locator-json", path=locator_json)
+    assert (first.created, first.updated, first.unchanged) == (30, 0, 0)
+    again = import_file(file_format="locator-json", path=locator_json)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 30)
+    assert Service.objects.count() == 30 and SearchEntry.objects.count() == 30
+    charlottesville = near("22902", 10, "care:substance_use")
+    assert charlottesville.total == 6  # the sample has 14 SA facilities; six are within 10 miles
+    assert charlottesville.hits[0].distance_miles < 1 and not charlottesville.hits[0].approximate
+
+
+def test_a_changed_row_is_updated_and_nothing_else(tmp_path, locator_json):
+    import_file(file_format="locator-json", path=locator_json)
+    data = json.loads(locator_json.read_text())
+    data["rows"][0]["phone"] = "434-555-0100"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(data))
+    summary = import_file(file_format="locator-json", path=changed)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 29)
+    org = Organization.objects.get(name="Region Ten Community Services Board", locations__name="Mohr Center")
+    assert org.locations.get().phones.filter(number="434-555-0100").exists()
+    assert Service.objects.count() == 30
+
+
+def test_a_bad_file_imports_nothing(tmp_path, locator_json):
+    data = json.loads(locator_json.read_text())
+    data["rows"][25]["longitude"] = "far west"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    with pytest.raises(ServiceError, match="Nothing was imported. Row 26, field “latitude”"):
+        import_file(file_format="locator-json", path=bad)
+    assert not Organization.objects.exists() and not TaxonomyTerm.objects.exists()
+
+
+@pytest.mark.parametrize("problem", ["wrong sheet", "missing column", "not a spreadsheet"])
+def test_malformed_spreadsheets_are_rejected(tmp_path, problem):
+    import openpyxl
+
+    path = tmp_path / "directory.xlsx"
+    if problem == "not a spreadsheet":
+        path.write_bytes(b"name1,name2\nA,B\n")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Facilities" if problem == "wrong sheet" else "Facilities List"
+        sheet.append(["name1", "city", "state", "zip"])
+        sheet.append(["Somewhere Clinic", "Albany", "NY", "12207"])
+        codes = book.create_sheet("Service Code Reference")
+        codes.append(["category_code", "category_name", "service_code", "service_name", "service_description"])
+        book.save(path)
+    expected = {"wrong sheet": "no sheet named “Facilities List”", "missing column": "missing the column",
+                "not a spreadsheet": "not a readable Excel"}[problem]
+    with pytest.raises(CommandError, match=expected):
+        call_command("import_directory", "samhsa-xlsx", str(path))
+    assert not Organization.objects.exists()
+
+
+def test_truncated_zip_imports_nothing(tmp_path, data_dir):
+    import shutil
+
+    archive = shutil.make_archive(str(tmp_path / "pkg"), "zip", data_dir / "hsds-sample-1.1" / "all_resources")
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(open(archive, "rb").read()[:3000])
+    with pytest.raises(ServiceError, match="Nothing was imported"):
+        import_file(file_format="hsds", path=cut)
+    assert not Organization.objects.exists()
+
+
+@pytest.mark.slow
+def test_the_full_samhsa_directory(samhsa_xlsx, capsys):
+    started = time.monotonic()
+    call_command("import_directory", "samhsa-xlsx", str(samhsa_xlsx))
+    elapsed = time.monotonic() - started
+    assert "9037 created" in capsys.readouterr().out
+    assert Service.objects.count() == 9037 and Location.objects.filter(coordinates_approximate=True).count() == 9037
+    assert ServiceTerm.objects.count() > 400_000
+    print(f"full SAMHSA import: {elapsed:.1f} s")
+
+    # Couples or family therapy, accepting Medicaid, within 25 miles of 10001.
+    results = near("10001", 25, "therapy:couples_family", "payment:medicaid")
+    assert results.total > 50
+    distances = [hit.distance_miles for hit in results.hits]
+    assert distances == sorted(distances) and distances[-1] <= 25 and all(hit.approximate for hit in results.hits)
+    for hit in results.hits:
+        codes = set(Service.objects.get(pk=hit.service_id).taxonomy_terms.values_list("code", flat=True))
+        assert {"CFT", "MD"} <= codes
+    assert TaxonomyTerm.objects.get(code="CFT").name == "Couples/family therapy"
+    assert TaxonomyTerm.objects.get(code="CFT").parent.name == "Treatment Approaches"
+    assert results.counts["payment:medicaid"] == results.total
+
+
+def test_an_operator_imports_from_the_admin(client, locator_json):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(email="operator@example.org", password="x-long-password-1")
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/admin/directory/organization/import/").status_code == 200
+    with open(locator_json, "rb") as upload:
+        response = client.post("/admin/directory/organization/import/", {"file_format": "locator-json", "file": upload})
+    assert response.status_code == 302
+    assert Service.objects.count() == 30
+    bad = client.post("/admin/directory/organization/import/",
+                      {"file_format": "samhsa-xlsx", "file": open(locator_json, "rb")})
+    assert bad.status_code == 400 and "Nothing was imported" in bad.content.decode()
