@@ -13,6 +13,7 @@ from kinwell.accounts.services import user_for_api_token
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.core.errors import ServiceError
+from kinwell.library.api import reports_router, router as library_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -62,3 +63,5 @@ def not_authenticated(request, error):
 api.add_router("/", accounts_router)
 api.add_router("/circles", circles_router)
 api.add_router("/invitations", invitations_router)
+api.add_router("/library", library_router)
+api.add_router("/reports", reports_router)

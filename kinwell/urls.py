@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("kinwell.accounts.urls")),
     path("", include("kinwell.circles.urls")),
     path("", include("kinwell.safety.urls")),
+    path("", include("kinwell.library.urls")),
+    path("", include("kinwell.moderation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -46,3 +46,29 @@ class CircleFactory(factory.django.DjangoModelFactory):
 
 def share(person, circle, *kinds):
     circle_services.update_sharing(user=person, circle=circle, kinds=set(kinds))
+
+
+def post_reply(author, text="Thank you, this helped me.", slug="first-steps-together", **fields):
+    """A reply through the real service (so its rules apply)."""
+    from kinwell.library.services import post_reply as service
+
+    return service(author=author, article_slug=slug, text=text, **fields)
+
+
+def trusted(person, days=30):
+    """Make an account old enough (and with enough public replies) to be trusted with links."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kinwell.library.reply_rules import TRUSTED_AFTER_REPLIES
+
+    type(person).objects.filter(pk=person.pk).update(date_joined=timezone.now() - timedelta(days=days))
+    person.refresh_from_db()
+    from kinwell.library.models import Reply
+
+    for number in range(TRUSTED_AFTER_REPLIES):
+        Reply.objects.create(article_slug="first-steps-together", author=person, text=f"Earlier reply {number}",
+                             display_name=person.display_name)
+    Reply.objects.filter(author=person).update(created_at=timezone.now() - timedelta(days=2))
+    return person

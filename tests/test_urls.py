@@ -18,12 +18,15 @@ PUBLIC = {
     "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
+    "library:list", "library:guidelines", "library:article",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
     "accounts:settings", "accounts:password_change", "accounts:tokens", "accounts:revoke_token",
     "accounts:data", "accounts:download", "circles:new", "circles:access_log",
     "safety:plan", "safety:plan_print", "safety:tell_contact",
+    # Replying and reporting need an account; the moderation pages also need staff (403 otherwise).
+    "library:respond", "moderation:report", "moderation:queue", "moderation:act", "moderation:log",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -55,6 +58,7 @@ def world():
         "kwargs": {
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
             "token_id": api_token.pk, "token": token, "uidb64": "x",
+            "slug": "no-such-article", "reply_id": 999999, "target_type": "reply", "target_id": 999999,
         },
     }
 
