@@ -22,7 +22,9 @@ class Reply(models.Model):
 
     article_slug = models.SlugField(max_length=120, db_index=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_replies")
-    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    # When a reply goes (deleted by its author's account deletion or a moderator), the
+    # answers other people wrote stay theirs: they become replies to the article.
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children")
     display_name = models.CharField(_("name shown"), max_length=60, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=False)
     text = EncryptedTextField(_("reply"))

@@ -218,4 +218,7 @@ def test_replies_are_in_the_export_and_go_with_the_account(user, other_user):
     exported = export_for(user)["library_replies"]["replies"]
     assert [r["text"] for r in exported] == ["My words"]
     delete_account(user=user)
-    assert not Reply.objects.filter(pk__in=[mine.pk, answer.pk]).exists()
+    assert not Reply.objects.filter(pk=mine.pk).exists()
+    # Someone else's answer stays theirs, now as a reply to the article.
+    answer.refresh_from_db()
+    assert answer.parent is None and answer.text == "An answer to you"

@@ -101,5 +101,8 @@ class Command(BaseCommand):
                     user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
                 )
 
+        from kinwell.library.demo import load_demo as load_library_demo
+
+        load_library_demo(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
