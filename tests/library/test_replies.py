@@ -222,3 +222,15 @@ def test_replies_are_in_the_export_and_go_with_the_account(user, other_user):
     # Someone else's answer stays theirs, now as a reply to the article.
     answer.refresh_from_db()
     assert answer.parent is None and answer.text == "An answer to you"
+
+
+def test_every_real_article_page_renders(client, settings):
+    from tests.library.test_articles import REAL
+
+    settings.LIBRARY_ARTICLES_DIR = REAL
+    listing = client.get("/library/").content.decode()
+    for path in sorted(REAL.glob("*.md")):
+        assert f"/library/{path.stem}/" in listing
+        response = client.get(f"/library/{path.stem}/")
+        assert response.status_code == 200, path.stem
+        assert "Where to get help" in response.content.decode()
