@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.library import reply_rules, services
@@ -28,7 +27,9 @@ def _url(reply: Reply) -> str:
 
 
 def _summary(reply: Reply) -> str:
-    return f"{reply.article_slug}: {Truncator(reply.text).chars(80)}"
+    # No words from the reply: the audit trail outlives it and its author's account, and
+    # personal text is only ever stored encrypted. Where and under which name is enough.
+    return f"{reply.article_slug} · “{reply.public_name}” · {reply.created_at:%Y-%m-%d}"
 
 
 def _notes(reply: Reply) -> dict:

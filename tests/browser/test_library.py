@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from kinwell.library.models import Reply, ReplyStatus
 from kinwell.library.reply_rules import TRUSTED_AFTER_REPLIES
 from kinwell.moderation.models import ModerationAction, Report
+from tests.browser.support import next_tab_is, press_and_wait, skip_to_main, tab_to, type_into_next
 from tests.factories import UserFactory, post_reply, trusted
 from tests.library import FIXTURE_ARTICLES
 
@@ -81,7 +82,7 @@ def test_a_reply_is_posted_reported_and_moderated_from_three_browsers(new_contex
     moderator = UserFactory(display_name="Mo", is_staff=True)
 
     # Wren posts a reply through the form.
-    wren = new_context(as_user=writer).new_page()
+    wren = new_context(as_user=writer, javascript=False).new_page()
     wren.goto(ARTICLE)
     wren.get_by_label("Your reply", exact=True).fill("Honestly, people who need therapy are just weak.")
     wren.get_by_label("Name shown with your reply").fill("W.")
@@ -143,3 +144,39 @@ def test_a_crisis_reply_is_held_for_a_moderator_who_is_shown_how_to_respond(new_
     expect(item.get_by_role("button", name="Warn author")).to_have_count(0)
     item.get_by_role("button", name="Keep hidden").click()
     assert Reply.objects.get(author=writer).status == ReplyStatus.HIDDEN
+
+
+def test_replying_and_reporting_by_keyboard_alone(new_context):
+    """Tab, Space and Enter only: answer a reply, then report another."""
+    first = post_reply(trusted(UserFactory(display_name="Lin")), "Taking a walk together helped us talk.")
+    page = new_context(as_user=UserFactory(display_name="Kai")).new_page()
+    page.goto(ARTICLE)
+    skip_to_main(page)
+    tab_to(page, f"#reply-{first.pk} a[href$='/respond/']")
+    press_and_wait(page)
+    skip_to_main(page)
+    tab_to(page, "#id_text")
+    page.keyboard.type("We do the same on Sundays.")
+    next_tab_is(page, "#id_display_name")
+    next_tab_is(page, "#id_anonymous")
+    page.keyboard.press("Space")
+    next_tab_is(page, "main form button[type=submit]")
+    press_and_wait(page)
+    answer = Reply.objects.get(parent=first)
+    assert answer.anonymous and answer.status == ReplyStatus.PUBLISHED
+    expect(page.locator(f"#reply-{answer.pk}")).to_contain_text("Anonymous")
+
+    page.goto(ARTICLE)
+    skip_to_main(page)
+    tab_to(page, f"#reply-{first.pk} a[href^='/report/']", max_tabs=60)
+    press_and_wait(page)
+    skip_to_main(page)
+    # A radio group is one Tab stop; the arrow keys choose within it.
+    tab_to(page, "input[name=reason][value=harmful]")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("input[name=reason]:checked").get_attribute("value") == "spam"
+    type_into_next(page, "#id_note", "Not sure.")
+    next_tab_is(page, "main form button[type=submit]")
+    press_and_wait(page)
+    expect(page.locator(".messages")).to_contain_text("Thank you for telling us")
+    assert Report.objects.get().reason == "spam"

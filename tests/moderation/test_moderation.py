@@ -95,7 +95,8 @@ def test_delete_removes_the_reply_and_the_trail_remembers_it(user, other_user, m
     services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="delete")
     assert not Reply.objects.exists()
     assert Report.objects.get().status == Report.Status.RESOLVED
-    assert "Spammy words" in ModerationAction.objects.get().target_summary
+    summary = ModerationAction.objects.get().target_summary
+    assert "first-steps-together" in summary and "Spammy" not in summary
 
 
 def test_warn_and_suspend_the_author(user, moderator):
@@ -160,3 +161,11 @@ def test_moderation_data_in_the_export(user, other_user):
     Sanction.objects.create(user=user, kind=Sanction.Kind.WARNING, note="Be kind")
     assert export_for(other_user)["moderation"]["reports_i_made"][0]["note"] == "A note"
     assert export_for(user)["moderation"]["warnings_and_suspensions"][0]["message"] == "Be kind"
+
+
+def test_a_warned_person_sees_the_warning_where_they_reply(user, moderator, client_for):
+    reply = post_reply(user)
+    services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="warn", note="Please keep it kind.")
+    page = client_for(user).get("/library/first-steps-together/").content.decode()
+    assert "A note from our moderators" in page and "Please keep it kind." in page
+    assert "Please keep it kind." not in client_for(UserFactory()).get("/library/first-steps-together/").content.decode()
