@@ -288,6 +288,7 @@ CASES = [
     Case("out-library", "library:list", library.library_page("/library/")),
     Case("out-library-search-none", "library:list", library.library_page("/library/?q=zebra")),
     Case("out-library-tag", "library:list", library.library_page("/library/?tag=anxiety&q=talk")),
+    Case("out-library-search-too-long", "library:list", library.library_page("/library/?q=" + "calm+" * 30)),
     Case("out-library-real", "library:list", go("/library/")),
     Case("out-library-guidelines", "library:guidelines", go("/library/guidelines/")),
     Case("out-library-article", "library:article", library.library_page(library.ARTICLE, with_conversation=True)),
