@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.library import reply_rules
 from kinwell.library.catalogue import get_article
 from kinwell.library.models import Reply, ReplyStatus
@@ -58,7 +58,7 @@ def post_reply(*, author, article_slug: str, text: str, display_name: str = "", 
     get_user_model().objects.select_for_update().filter(pk=author.pk).first()
     suspension = active_suspension(author)
     if suspension is not None:
-        raise ServiceError(_("A moderator has paused your replies for now. Your account and everything else in Kinwell work as usual."))
+        raise NotAllowed(_("A moderator has paused your replies for now. Your account and everything else in Kinwell work as usual."))
     _check_rate(author)
     parent = None
     if parent_id is not None:
@@ -68,6 +68,9 @@ def post_reply(*, author, article_slug: str, text: str, display_name: str = "", 
         # One level of threading: answering an answer joins the same conversation.
         if parent.parent_id is not None:
             parent = parent.parent
+    # The detector alone (no side effects) decides the hold inside this transaction, so a
+    # crisis reply is never public for a moment. The caller then runs the safety layer's
+    # entry point (offer_help / assess_free_text) for the panel and the person's own plan.
     safety_level = assess(text).level
     reasons = reply_rules.hold_reasons(text=text, crisis=safety_level in CRISIS_LEVELS, trusted=is_trusted(author))
     return Reply.objects.create(

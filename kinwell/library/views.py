@@ -41,7 +41,7 @@ def _reply_form(request, data=None):
 
 def _post(request, *, article, form, parent_id=None):
     """Save a reply from a valid form: a redirect, or the status to re-render the form
-    with (the error is on the form: 429 for the rate limit, 400 otherwise)."""
+    with (the error is on the form: 429 for the rate limit, 403 while suspended, else 400)."""
     try:
         reply = services.post_reply(
             author=request.user, article_slug=article.slug, parent_id=parent_id, **form.cleaned_data
@@ -50,7 +50,7 @@ def _post(request, *, article, form, parent_id=None):
         raise
     except ServiceError as error:
         form.add_error("text", error.message)
-        return 429 if isinstance(error, services.TooManyReplies) else 400
+        return error.status
     offer_help(request, text=reply.text)
     if reply.status == ReplyStatus.PUBLISHED:
         messages.success(request, _("Your reply is posted. Thank you for adding to the conversation."))
