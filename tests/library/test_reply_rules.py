@@ -93,3 +93,15 @@ def test_reply_markdown_subset_and_link_rel():
     assert "<strong>bold</strong>" in html and "<em>soft</em>" in html and "<li>one</li>" in html
     assert '<a href="https://988lifeline.org" rel="nofollow ugc">help</a>' in html
     assert "<h1>" not in html
+
+
+def test_no_spam_rule_fires_on_ordinary_writing():
+    """Our own articles stand in for ordinary, caring writing about these topics: not one
+    paragraph should look like spam (links alone are a different rule)."""
+    from kinwell.library.articles import load_articles
+    from tests.library.test_articles import REAL
+
+    paragraphs = [p for a in load_articles(REAL).values() for p in a.body.split("\n\n")]
+    assert len(paragraphs) > 200
+    flagged = [(p[:80], spam_matches(p)) for p in paragraphs if set(spam_matches(p)) - {"too_many_links"}]
+    assert not flagged, flagged
