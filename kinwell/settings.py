@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "kinwell.connect",
     "kinwell.talk",
     "kinwell.directory",
+    "kinwell.library",
+    "kinwell.moderation",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +197,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Which country's crisis resources to show (see kinwell/safety/resources.py).
 CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
+
+# The resources library's Markdown articles (kinwell/library/articles.py reads them).
+LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
 
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("kinwell.connect.urls")),
     path("", include("kinwell.talk.urls")),
     path("", include("kinwell.directory.urls")),
+    path("", include("kinwell.library.urls")),
+    path("", include("kinwell.moderation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

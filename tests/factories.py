@@ -86,3 +86,27 @@ def together_world(*, owner, member, circle) -> dict:
     )
     connect_services.accept_plan(actor=member, plan_id=plan.pk)
     return {"entry_id": entry.pk, "goal_id": goal.pk, "win_id": win.pk, "plan_id": plan.pk}
+def post_reply(author, text="Thank you, this helped me.", slug="first-steps-together", **fields):
+    """A reply through the real service (so its rules apply)."""
+    from kinwell.library.services import post_reply as service
+
+    return service(author=author, article_slug=slug, text=text, **fields)
+
+
+def trusted(person, days=30):
+    """Make an account old enough (and with enough public replies) to be trusted with links."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kinwell.library.reply_rules import TRUSTED_AFTER_REPLIES
+
+    type(person).objects.filter(pk=person.pk).update(date_joined=timezone.now() - timedelta(days=days))
+    person.refresh_from_db()
+    from kinwell.library.models import Reply
+
+    for number in range(TRUSTED_AFTER_REPLIES):
+        Reply.objects.create(article_slug="first-steps-together", author=person, text=f"Earlier reply {number}",
+                             display_name=person.display_name)
+    Reply.objects.filter(author=person).update(created_at=timezone.now() - timedelta(days=2))
+    return person

@@ -27,6 +27,7 @@ PUBLIC = {
     "directory:finder", "directory:detail", "directory:hsds_index", "directory:hsds_services",
     "directory:hsds_service", "directory:hsds_service_at_locations", "directory:hsds_organizations",
     "directory:hsds_taxonomy_terms",
+    "library:list", "library:guidelines", "library:article",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
@@ -43,6 +44,8 @@ PERSONAL = {
     "journal:delete_goal", "connect:index", "connect:gratitude", "connect:delete_gratitude", "connect:ideas",
     "connect:calendar", "connect:nudges",
     "talk:home", "talk:coach",
+    # Replying and reporting need an account; the moderation pages also need staff (403 otherwise).
+    "library:respond", "moderation:report", "moderation:queue", "moderation:act", "moderation:log",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -96,6 +99,7 @@ def world():
             "format": "csv",
             "response_id": result.pk, "instrument": "gad7", **together,
             "conversation_id": conversation.pk, "conflict_id": conflict.pk,
+            "slug": "no-such-article", "reply_id": 999999, "target_type": "reply", "target_id": 999999,
         },
     }
 

@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.browser import talk_pages as talk
+from tests.browser import library_pages as library
 from tests.browser.demo import build_demo
 from tests.browser.together_demo import calendar_created, nudges_stopped, stop_path, together_errors, together_page
 from tests.browser.support import assert_no_axe_violations, axe_violations, describe_violations
@@ -595,6 +596,26 @@ CASES = [
     Case("in-conflict-agreed", "talk:conflict", talk.conflict_at("agreed"), "alex"),
     Case("in-conflict-closed", "talk:conflict", talk.conflict_at("closed"), "alex"),
     Case("narrow-in-conflict-agreeing", "talk:conflict", talk.conflict_at("agreeing"), "alex", 320),
+    # The library, replies in every state, reporting and moderation.
+    Case("out-library", "library:list", library.library_page("/library/")),
+    Case("out-library-search-none", "library:list", library.library_page("/library/?q=zebra")),
+    Case("out-library-tag", "library:list", library.library_page("/library/?tag=anxiety&q=talk")),
+    Case("out-library-search-too-long", "library:list", library.library_page("/library/?q=" + "calm+" * 30)),
+    Case("out-library-real", "library:list", go("/library/")),
+    Case("out-library-guidelines", "library:guidelines", go("/library/guidelines/")),
+    Case("out-library-article", "library:article", library.library_page(library.ARTICLE, with_conversation=True)),
+    Case("out-library-real-article", "library:article", library.real_article),
+    Case("in-library-article-held-and-hidden", "library:article", library.library_page(library.ARTICLE, True), "alex"),
+    Case("in-library-reply-errors", "library:article", library.reply_errors, "alex"),
+    Case("in-library-crisis-reply", "library:article", library.crisis_reply, "newcomer"),
+    Case("in-library-respond", "library:respond", library.respond, "alex"),
+    Case("in-report", "moderation:report", library.report_form(), "jo"),
+    Case("in-report-errors", "moderation:report", library.report_form(errors=True), "jo"),
+    Case("in-moderation-queue", "moderation:queue", library.moderation_queue, "alex"),
+    Case("in-moderation-log", "moderation:log", library.moderation_log, "alex"),
+    Case("es-library-article", "library:article", library.library_page(library.ARTICLE, True), "ana"),
+    Case("narrow-library-article", "library:article", library.library_page(library.ARTICLE, True), "alex", 320),
+    Case("narrow-moderation-queue", "moderation:queue", library.moderation_queue, "alex", 320),
 ]
 
 # URL names that are not pages: they answer a POST with a redirect to a page above,
@@ -631,6 +652,7 @@ NOT_PAGES = {
     "directory:hsds_service_at_locations": "Open Referral HSDS JSON API",
     "directory:hsds_organizations": "Open Referral HSDS JSON API",
     "directory:hsds_taxonomy_terms": "Open Referral HSDS JSON API",
+    "moderation:act": "POST only; redirects to the moderation queue",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 

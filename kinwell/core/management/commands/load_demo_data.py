@@ -118,5 +118,8 @@ class Command(BaseCommand):
         from kinwell.directory.demo import load_demo_directory
 
         self.stdout.write(load_demo_directory())
+        from kinwell.library.demo import load_demo as load_library_demo
+
+        load_library_demo(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

@@ -1,0 +1,40 @@
+"""Reads of replies: who sees what.
+
+Everyone sees published replies. A reply's author also sees it while it is held or
+hidden (with a note saying so); moderators (staff) see everything, marked."""
+
+from django.db.models import Q
+
+from kinwell.library.models import Reply, ReplyStatus
+
+
+def visible_replies(*, viewer):
+    queryset = Reply.objects.select_related("author", "parent")
+    if viewer is not None and viewer.is_authenticated and viewer.is_staff:
+        return queryset
+    if viewer is not None and viewer.is_authenticated:
+        return queryset.filter(Q(status=ReplyStatus.PUBLISHED) | Q(author=viewer))
+    return queryset.filter(status=ReplyStatus.PUBLISHED)
+
+
+def can_see(*, reply: Reply, viewer) -> bool:
+    return visible_replies(viewer=viewer).filter(pk=reply.pk).exists()
+
+
+def thread_for(*, article_slug: str, viewer) -> list[dict]:
+    """Top-level replies, oldest first, each with its answers; an answer shows only
+    under a reply the viewer can see."""
+    replies = list(visible_replies(viewer=viewer).filter(article_slug=article_slug).order_by("created_at", "id"))
+    children: dict[int, list[Reply]] = {}
+    for reply in replies:
+        if reply.parent_id is not None:
+            children.setdefault(reply.parent_id, []).append(reply)
+    return [
+        {"reply": reply, "answers": children.get(reply.pk, [])}
+        for reply in replies
+        if reply.parent_id is None
+    ]
+
+
+def count_published(*, article_slug: str) -> int:
+    return Reply.objects.filter(article_slug=article_slug, status=ReplyStatus.PUBLISHED).count()
