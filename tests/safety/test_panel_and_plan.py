@@ -201,3 +201,9 @@ def test_a_plan_section_that_is_far_too_long_is_a_400(client_for, user):
     response = client_for(user).post("/safety-plan/", {"warning_signs": "x" * 4001})
     assert response.status_code == 400
     assert not SafetyPlan.objects.filter(owner=user).exists()
+
+
+def test_the_panel_links_to_an_article_that_exists():
+    from kinwell.library import catalogue
+
+    assert "noticing-the-signs-someone-is-struggling" in catalogue.articles()
