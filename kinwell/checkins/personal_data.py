@@ -1,21 +1,6 @@
 from kinwell.checkins.models import CheckIn, CheckInResponse, ReminderSettings, SignNudge, SignSettings
+from kinwell.checkins.exporting import checkin_record
 from kinwell.core.personal_data import register_section
-
-
-def checkin_as_dict(checkin: CheckIn) -> dict:
-    return {
-        "day": checkin.day,
-        "recorded_at": checkin.recorded_at,
-        "mood": checkin.mood,
-        "feelings": list(checkin.feelings or ()),
-        "stress": checkin.stress,
-        "sleep_hours": float(checkin.sleep_hours) if checkin.sleep_hours is not None else None,
-        "energy": checkin.energy,
-        "tags": list(checkin.tags or ()),
-        "note": checkin.note,
-        "wants_support": checkin.wants_support,
-        "source": checkin.source,
-    }
 
 
 @register_section("checkins")
@@ -26,7 +11,8 @@ def checkins_section(user) -> dict:
     return {
         "checkins": [
             {
-                **checkin_as_dict(checkin),
+                **checkin_record(checkin),
+                "source": checkin.source,
                 "responses": [
                     {"from": response.author.display_name, "reaction": response.reaction, "message": response.message,
                      "at": response.created_at}

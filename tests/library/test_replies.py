@@ -13,7 +13,7 @@ from kinwell.library import services
 from kinwell.library.models import Reply, ReplyStatus
 from kinwell.library.selectors import thread_for
 from kinwell.moderation.models import Sanction
-from tests.factories import UserFactory, post_reply, trusted
+from tests.factories import post_reply, trusted
 
 pytestmark = pytest.mark.django_db
 
