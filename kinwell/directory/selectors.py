@@ -29,8 +29,13 @@ def find(query: search.Query) -> dict:
     return {"results": results, "rows": rows}
 
 
+HIDDEN_STATUS = "inactive"  # hidden by a moderator after a report (see reportable.py)
+
+
 def place(*, service_at_location_id) -> ServiceAtLocation:
-    found = _with_details(ServiceAtLocation.objects.filter(id=service_at_location_id)).first()
+    found = _with_details(
+        ServiceAtLocation.objects.filter(id=service_at_location_id).exclude(service__status=HIDDEN_STATUS)
+    ).first()
     if found is None:
         raise NotFound(_("That service is not in the directory any more."))
     return found

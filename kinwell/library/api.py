@@ -74,7 +74,7 @@ class ReplySavedOut(ReplyOut):
 
 class ReportIn(Schema):
     target_type: str = Field(..., min_length=1, max_length=40)
-    target_id: int = Field(..., ge=1, le=2**62)
+    target_id: int | str = Field(..., description="The id of what is reported: a number, or a UUID for directory records")
     reason: ReportReason
     note: str = Field("", max_length=moderation_services.NOTE_MAX_LENGTH)
 
@@ -147,7 +147,7 @@ def post_reply(request, slug: str, payload: ReplyIn):
 @reports_router.post("", response={201: ReportOut, **WITH_LIMITS})
 def report(request, payload: ReportIn):
     created = moderation_services.report(
-        reporter=request.auth, target_type=payload.target_type, target_id=payload.target_id,
+        reporter=request.auth, target_type=payload.target_type, target_id=str(payload.target_id),
         reason=payload.reason.value, note=payload.note,
     )
     safety = assess_free_text(author=request.auth, text=created.note)

@@ -18,7 +18,9 @@ HOLD_REASON_LABELS = {
 }
 
 
-def _find(reply_id: int):
+def _find(reply_id):
+    if not str(reply_id).isdigit() or int(reply_id) > 2**62:
+        return None
     return Reply.objects.select_related("author").filter(pk=reply_id).first()
 
 

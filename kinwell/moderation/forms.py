@@ -17,7 +17,7 @@ class ReportForm(forms.Form):
 
 class ModerationForm(forms.Form):
     target_type = forms.CharField(max_length=40)
-    target_id = forms.IntegerField(min_value=1, max_value=2**62)
+    target_id = forms.SlugField(max_length=64)
     action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
     note = forms.CharField(max_length=NOTE_MAX_LENGTH, required=False)
     days = forms.IntegerField(min_value=SUSPENSION_DAYS[0], max_value=SUSPENSION_DAYS[1], required=False)

@@ -24,7 +24,7 @@ class Report(models.Model):
         RESOLVED = "resolved", _("Resolved")
 
     target_type = models.CharField(max_length=40)
-    target_id = models.BigIntegerField()
+    target_id = models.CharField(max_length=64)  # an integer or a UUID, as text
     # Kept when the reporter deletes their account: the report still needs an answer.
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="reports_made")
     reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
@@ -77,7 +77,7 @@ class ModerationAction(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     action = models.CharField(max_length=12, choices=Action.choices)
     target_type = models.CharField(max_length=40)
-    target_id = models.BigIntegerField()
+    target_id = models.CharField(max_length=64)  # an integer or a UUID, as text
     # What the content was, in a few words, so the trail still reads after a deletion.
     target_summary = models.CharField(max_length=200, blank=True)
     subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -61,7 +61,7 @@ def all_types() -> list[Reportable]:
     return list(_registry.values())
 
 
-def find_target(type_name: str, target_id: int):
+def find_target(type_name: str, target_id):
     reportable = get(type_name)
     target = reportable.find(target_id)
     if target is None:

@@ -6,13 +6,13 @@ from kinwell.moderation.models import ModerationAction, Report
 
 
 def queue() -> list[dict]:
-    reports: dict[tuple[str, int], list[Report]] = {}
+    reports: dict[tuple[str, str], list[Report]] = {}
     for report in Report.objects.filter(status=Report.Status.OPEN).order_by("created_at", "id"):
         reports.setdefault((report.target_type, report.target_id), []).append(report)
-    entries: dict[tuple[str, int], dict] = {}
+    entries: dict[tuple[str, str], dict] = {}
     for reportable in registry.all_types():
         for target in reportable.waiting() if reportable.waiting else []:
-            entries[(reportable.type_name, target.pk)] = _entry(reportable, target.pk, target, [])
+            entries[(reportable.type_name, str(target.pk))] = _entry(reportable, str(target.pk), target, [])
     for (type_name, target_id), found in reports.items():
         key = (type_name, target_id)
         if key in entries:

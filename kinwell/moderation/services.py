@@ -42,8 +42,9 @@ def latest_warning(user) -> Sanction | None:
 
 
 @transaction.atomic
-def report(*, reporter, target_type: str, target_id: int, reason: str, note: str = "") -> Report:
+def report(*, reporter, target_type: str, target_id, reason: str, note: str = "") -> Report:
     reportable, target = registry.find_target(target_type, target_id)
+    target_id = str(target.pk)  # one spelling of each id, however it was asked for
     if reportable.visible_to is not None and not reportable.visible_to(target, reporter):
         raise NotFound(_("That was not found. It may have been removed already."))
     if reason not in ReportReason.values:
@@ -79,14 +80,15 @@ def _audit(*, actor, action, reportable, target, target_id=None, summary=None, s
         actor=actor,
         action=action,
         target_type=reportable.type_name,
-        target_id=target_id if target_id is not None else target.pk,
+        target_id=str(target_id if target_id is not None else target.pk),
         target_summary=(summary if summary is not None else reportable.summary(target))[:200],
         subject=subject if subject is not None else (reportable.author(target) if target is not None else None),
         note=note,
     )
 
 
-def _resolve_reports(type_name: str, target_id: int) -> int:
+def _resolve_reports(type_name: str, target_id) -> int:
+    target_id = str(target_id)
     return Report.objects.filter(target_type=type_name, target_id=target_id, status=Report.Status.OPEN).update(
         status=Report.Status.RESOLVED, resolved_at=timezone.now()
     )
@@ -96,7 +98,7 @@ ACTIONS = ("approve", "hide", "delete", "dismiss", "warn", "suspend")
 
 
 @transaction.atomic
-def moderate(*, actor, target_type: str, target_id: int, action: str, note: str = "", days: int | None = None) -> ModerationAction:
+def moderate(*, actor, target_type: str, target_id, action: str, note: str = "", days: int | None = None) -> ModerationAction:
     """Act on reported or held content (approve, hide, delete, dismiss its reports) or on
     its author's account (warn, suspend)."""
     if not (actor.is_authenticated and actor.is_staff):

@@ -17,7 +17,7 @@ def _require_moderator(request):
 
 
 @login_required
-def report(request, target_type: str, target_id: int):
+def report(request, target_type: str, target_id: str):
     reportable, target = registry.find_target(target_type, target_id)
     if reportable.visible_to is not None and not reportable.visible_to(target, request.user):
         raise NotFound(_("That was not found. It may have been removed already."))

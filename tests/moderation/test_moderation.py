@@ -29,7 +29,7 @@ def test_a_reported_reply_shows_in_the_queue(user, other_user, moderator, client
     reply = post_reply(user, "You are all idiots")
     report(other_user, reply, note="Name-calling")
     entries = queue()
-    assert [(e["type"], e["id"]) for e in entries] == [("reply", reply.pk)]
+    assert [(e["type"], e["id"]) for e in entries] == [("reply", str(reply.pk))]
     assert entries[0]["reports"][0].note == "Name-calling"
     page = client_for(moderator).get("/moderation/").content.decode()
     assert "You are all idiots" in page and "Name-calling" in page and "Harmful or unkind" in page
@@ -85,7 +85,7 @@ def test_approve_and_hide_resolve_reports_and_are_audited(user, other_user, mode
     reply.refresh_from_db()
     assert reply.status == status
     entry = ModerationAction.objects.get()
-    assert (entry.actor, entry.action, entry.subject, entry.target_id) == (moderator, action, user, reply.pk)
+    assert (entry.actor, entry.action, entry.subject, entry.target_id) == (moderator, action, user, str(reply.pk))
     assert not queue()
 
 
@@ -169,3 +169,9 @@ def test_a_warned_person_sees_the_warning_where_they_reply(user, moderator, clie
     page = client_for(user).get("/library/first-steps-together/").content.decode()
     assert "A note from our moderators" in page and "Please keep it kind." in page
     assert "Please keep it kind." not in client_for(UserFactory()).get("/library/first-steps-together/").content.decode()
+
+
+def test_a_held_reply_that_is_also_reported_is_one_entry(user, other_user):
+    reply = post_reply(user, URGENT)
+    report(other_user, reply, note="Worried about them")
+    assert [(e["type"], e["id"]) for e in queue()] == [("reply", str(reply.pk))]
