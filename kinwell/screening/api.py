@@ -15,6 +15,7 @@ from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
 from kinwell.safety.services import URGENT_ANSWER, respond_to_urgent_answer
 from kinwell.screening import exports, scoring, selectors, services, texts
+from kinwell.safety.schemas import SafetyOut
 
 router = Router(tags=["screening"])
 
@@ -75,15 +76,6 @@ class ResultOut(Schema):
 
 class ResultWithAnswersOut(ResultOut):
     answers: dict[str, int]
-
-
-class SafetyOut(Schema):
-    """Whether an answer calls for crisis help now (PHQ-9 item 9 above 0 gives "urgent");
-    clients show the crisis resources at help_url when the level is not "none"."""
-
-    level: str
-    reasons: list[str]
-    help_url: str
 
 
 class ResultSavedOut(ResultWithAnswersOut):
