@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kinwell.directory",
     "kinwell.library",
     "kinwell.moderation",
+    "kinwell.support",
 ]
 
 MIDDLEWARE = [

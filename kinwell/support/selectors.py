@@ -1,0 +1,128 @@
+"""Reads for the support plan: what Kinwell already knows, and the plan as each
+person may see it. Another person's plan is read only through the access policy."""
+
+from django.utils.translation import gettext as _
+
+from kinwell.checkins.selectors import open_nudges
+from kinwell.circles import access
+from kinwell.circles.models import CircleKind, DataKind, Membership
+from kinwell.core.errors import NotFound
+from kinwell.screening import scoring
+from kinwell.screening.selectors import results
+from kinwell.support import needs
+from kinwell.support.models import PlanStep, SupportPlan
+from kinwell.support.rules import Answers, Outline, ScreeningResult, Signals, combine, outline
+
+
+def plan_of(*, owner) -> SupportPlan | None:
+    return SupportPlan.objects.filter(owner=owner).select_related("partner", "circle").first()
+
+
+def joint_plans_for(*, user):
+    return SupportPlan.objects.filter(partner=user).select_related("owner", "circle")
+
+
+def plan_for_participant(*, user, plan_id: int) -> SupportPlan:
+    """A plan the user owns or builds together with its owner; anything else is "not found"."""
+    plan = SupportPlan.objects.filter(pk=plan_id).select_related("owner", "partner", "circle").first()
+    if plan is None or not plan.involves(user):
+        raise NotFound(_("That support plan was not found."))
+    return plan
+
+
+def known_signals(*, person) -> Signals:
+    """The latest result of each questionnaire, PHQ-9 item 9, open check-in signs and
+    whether they have a circle: what the plan may use when the person agrees."""
+    latest = {}
+    for response in results(owner=person):
+        latest.setdefault(response.instrument, response)
+    screening = []
+    for key, response in latest.items():
+        instrument = scoring.get(key)
+        screening.append(ScreeningResult(key, instrument.name, instrument.band_for(response.total).level))
+    phq9 = latest.get("phq9")
+    item9 = 0
+    if phq9 is not None and phq9.definition.urgent_item:
+        item9 = int(phq9.answers.get(phq9.definition.urgent_item, 0) or 0)
+    return Signals(
+        screening=tuple(screening),
+        phq9_item9=item9,
+        signs=frozenset(open_nudges(owner=person).values_list("rule", flat=True)),
+        has_circle=Membership.objects.filter(user=person).exists(),
+    )
+
+
+def signals_from_snapshot(data: dict) -> Signals:
+    return Signals(
+        screening=tuple(ScreeningResult(*row) for row in data.get("screening", ())),
+        phq9_item9=int(data.get("phq9_item9", 0)),
+        signs=frozenset(data.get("signs", ())),
+        crisis_text=bool(data.get("crisis_text")),
+        has_circle=bool(data.get("has_circle")),
+    )
+
+
+def snapshot(signals: Signals) -> dict:
+    return {
+        "screening": [[r.instrument, r.name, r.level] for r in signals.screening],
+        "phq9_item9": signals.phq9_item9,
+        "signs": sorted(signals.signs),
+        "crisis_text": signals.crisis_text,
+        "has_circle": signals.has_circle,
+    }
+
+
+def answers_of(*, plan: SupportPlan, person) -> dict:
+    return plan.partner_answers if plan.partner_id == person.pk and person.pk != plan.owner_id else plan.answers
+
+
+def outline_for(*, plan: SupportPlan, viewer) -> Outline:
+    """The ranked plan as this participant sees it. In a plan built together the answers
+    are combined, but screening results, signs and feeling unsafe are each person's
+    own: they shape only their own view."""
+    mine = Answers.from_dict(answers_of(plan=plan, person=viewer))
+    if viewer.pk == plan.owner_id:
+        signals = signals_from_snapshot(plan.signals) if plan.use_what_kinwell_knows else Signals(
+            crisis_text=bool(plan.signals.get("crisis_text")))
+    else:
+        signals = known_signals(person=viewer)
+    if plan.partner_id:
+        other = Answers.from_dict(plan.partner_answers if viewer.pk == plan.owner_id else plan.answers)
+        combined = combine(mine, other)
+        if "unsafe" in mine.concerns:
+            combined = combined.__class__(**{**combined.__dict__, "concerns": combined.concerns | {"unsafe"}})
+        mine = combined
+    return outline(mine, signals)
+
+
+def steps_of(*, plan: SupportPlan):
+    return list(plan.steps.all())
+
+
+def plan_as_seen_by(*, viewer, owner, circle) -> dict:
+    """Owner's plan for a circle member: the pathways and the checklist, never the
+    reasons (they quote private answers). A plan made by someone who feels unsafe with
+    someone is never shown in a circle, whatever the sharing setting says."""
+    plan = plan_of(owner=owner)
+    if plan is None or not plan.is_made or "unsafe" in plan.answers.get("concerns", ()):
+        raise NotFound(_("No support plan is shared with this circle."))
+    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.SUPPORT_PLAN, circle=circle):
+        raise NotFound(_("No support plan is shared with this circle."))
+    ranked = outline(Answers.from_dict(plan.answers))
+    suggested = [p.key for p in ranked.pathways if p.suggested]
+    return {"plan": plan, "pathways": [(key, needs.PATHWAY_LABELS[key]) for key in suggested],
+            "steps": [s for s in plan.steps.all() if s.pathway != "safety"]}
+
+
+def couple_partners_of(*, user) -> list[tuple]:
+    """(circle, partner) for each couple circle the user is in with one other person."""
+    pairs = []
+    for membership in Membership.objects.filter(user=user, circle__kind=CircleKind.COUPLE).select_related("circle"):
+        others = [m.user for m in membership.circle.memberships.select_related("user") if m.user_id != user.pk]
+        if len(others) == 1:
+            pairs.append((membership.circle, others[0]))
+    return pairs
+
+
+def suggested_steps(*, plan: SupportPlan) -> list[PlanStep]:
+    return [s for s in plan.steps.all() if s.kind != PlanStep.Kind.OWN]
