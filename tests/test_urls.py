@@ -46,6 +46,8 @@ PERSONAL = {
     "talk:home", "talk:coach",
     # Replying and reporting need an account; the moderation pages also need staff (403 otherwise).
     "library:respond", "moderation:report", "moderation:queue", "moderation:act", "moderation:log",
+    "support:plan", "support:needs", "support:message", "support:build_together", "support:start_over",
+    "support:save_service",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -57,6 +59,10 @@ CIRCLE = {
     "connect:plans", "connect:plan", "connect:plan_ics",
     "talk:circle", "talk:conversation", "talk:conversation_state", "talk:conversation_live",
     "talk:conflict_new", "talk:conflict",
+    "support:member_plan",
+    # A support plan's own pages: only the people building it get anything but a 404.
+    "support:joint", "support:joint_needs", "support:own_step", "support:step_done", "support:remove_step",
+    "support:follow_up", "support:stop_together",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -90,6 +96,14 @@ def world():
     conversation = talk_services.start_conversation(starter=owner, circle=circle, partner=member, topic="Evenings")
     talk_services.act(actor=owner, conversation=conversation, event="speak", text="Owner's quiet hour matters to me")
     conflict = conflict_services.open_conflict(opener=owner, circle=circle, people=[member], issue="Owner's quiet hour")
+    from kinwell.support import services as support_services
+    from kinwell.support.rules import Signals
+
+    plan = support_services.start_or_resume(owner=owner)
+    support_services.save_answers(plan=plan, actor=owner, step="situation", answers={"concerns": ["loneliness"]})
+    support_services.make_plan(plan=plan, actor=owner, signals=Signals(), use_what_kinwell_knows=True,
+                               in_own_words="Owner's quiet hour feels empty")
+    own_step = support_services.add_own_step(plan=plan, actor=owner, text="Owner's quiet hour walk")
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -100,6 +114,8 @@ def world():
             "response_id": result.pk, "instrument": "gad7", **together,
             "conversation_id": conversation.pk, "conflict_id": conflict.pk,
             "slug": "no-such-article", "reply_id": 999999, "target_type": "reply", "target_id": 999999,
+            "plan_id": plan.pk, "step_id": own_step.pk, "step": "situation",
+            "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
         },
     }
 
