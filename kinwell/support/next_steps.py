@@ -43,10 +43,11 @@ ARTICLES = {
     "first_session": "what-to-expect-from-your-first-therapy-session",
     "online": "finding-good-help-online",
     "encouraging": "encouraging-someone-to-get-professional-help",
-    "unsafe": "when-you-dont-feel-safe-with-someone-close-to-you",
+    "unsafe": "when-you-do-not-feel-safe-with-someone-close-to-you",
     "lonely": "when-you-feel-lonely",
     "noticing": "noticing-the-signs-someone-is-struggling",
     "big_change": "when-a-big-change-turns-life-upside-down",
+    "making_a_plan": "making-a-support-plan-that-works-for-you",
 }
 
 

@@ -4,10 +4,6 @@ import pytest
 from django.conf import settings
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: imports the full SAMHSA directory (about half a minute); runs in make test")
-
-
 @pytest.fixture
 def data_dir() -> Path:
     return Path(settings.SHARED_DATA_DIR)
