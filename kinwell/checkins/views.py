@@ -30,7 +30,8 @@ def _own_tags(user) -> list[str]:
 
 def nudge_links() -> dict:
     """Where the choices on a sign's note lead."""
-    return {"help_options": reverse("directory:finder"), "screening": reverse("screening:index")}
+    return {"help_options": reverse("directory:finder"), "screening": reverse("screening:index"),
+            "support_plan": reverse("support:plan")}
 
 
 def _words_to_check(fields: dict) -> str:

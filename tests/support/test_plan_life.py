@@ -166,3 +166,35 @@ def test_the_plan_is_in_the_export_and_goes_with_the_account(couple):
     assert plan.partner is None and plan.partner_answers == {}
     delete_account(user=maya)
     assert not SupportPlan.objects.exists() and not PlanStep.objects.exists()
+
+
+def test_a_sign_nudge_offers_to_make_a_support_plan(client_for, user):
+    from kinwell.checkins.models import SignNudge
+
+    SignNudge.objects.create(owner=user, rule="mood_below_baseline", since=timezone.localdate())
+    page = client_for(user).get(reverse("checkins:mine")).content.decode()
+    assert f'href="{reverse("support:plan")}"' in page and "Make a support plan" in page
+
+
+def test_the_member_page_links_a_shared_plan(client_for, couple):
+    maya, jordan, circle = couple
+    make_plan(maya)
+    share(maya, circle, DataKind.SUPPORT_PLAN)
+    page = client_for(jordan).get(reverse("circles:member", kwargs={"circle_id": circle.pk, "user_id": maya.pk}))
+    assert reverse("support:member_plan", kwargs={"circle_id": circle.pk, "user_id": maya.pk}) in page.content.decode()
+
+
+def test_finder_results_offer_save_and_share_when_signed_in(client_for, client, user):
+    from kinwell.directory.demo import load_demo_directory
+
+    load_demo_directory()
+    from kinwell.directory.models import ServiceAtLocation
+
+    place = ServiceAtLocation.objects.first()
+    detail = reverse("directory:detail", kwargs={"service_at_location_id": place.pk})
+    assert "Save to my support plan" in client_for(user).get(detail).content.decode()
+    assert f"{reverse('support:message')}?service={place.pk}" in client_for(user).get(detail).content.decode()
+    assert "Save to my support plan" not in client.get(detail).content.decode()
+    share_page = client_for(user).get(f"{reverse('support:message')}?service={place.pk}").content.decode()
+    assert place.service.name in share_page
+    assert client_for(user).get(f"{reverse('support:message')}?service=not-a-uuid").status_code == 404
