@@ -19,6 +19,7 @@ from kinwell.core.errors import ServiceError
 from kinwell.screening.api import router as screening_router
 from kinwell.talk.api import router as talk_router
 from kinwell.directory.api import router as directory_router
+from kinwell.support.api import router as support_router
 from kinwell.library.api import reports_router, router as library_router
 
 
@@ -75,5 +76,6 @@ api.add_router("/journal", journal_router)
 api.add_router("/together", connect_router)
 api.add_router("/talk", talk_router)
 api.add_router("/directory", directory_router)
+api.add_router("/support-plan", support_router)
 api.add_router("/library", library_router)
 api.add_router("/reports", reports_router)

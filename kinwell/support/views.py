@@ -279,9 +279,6 @@ def member_plan(request, circle_id: int, user_id: int):
     membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
     member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
     seen = selectors.plan_as_seen_by(viewer=request.user, owner=member.user, circle=membership.circle)
-    answers = Answers.from_dict(seen["plan"].answers)
-    specs = {(s.pathway, s.key): s for key, _label in needs.PATHWAYS for s in next_steps.steps_for(key, answers)}
-    steps = [presenting.present_step(s, specs.get((s.pathway, s.key)), answers.zip) for s in seen["steps"]]
     return render(request, "support/member_plan.html", {
         "circle": membership.circle, "member": member.user, "pathways": [(k, _(label)) for k, label in seen["pathways"]],
-        "steps": steps})
+        "steps": presenting.present_member_steps(seen)})

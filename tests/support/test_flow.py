@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kinwell.support.models import PlanStep, SupportPlan
-from tests.factories import CircleFactory, UserFactory, screening_result
+from tests.factories import UserFactory, screening_result
 
 pytestmark = pytest.mark.django_db
 
