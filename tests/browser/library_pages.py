@@ -1,5 +1,6 @@
-"""Visits for the library and moderation pages in test_accessibility.CASES: each builds
-the replies, reports and holds it needs, so every state a person can see is checked."""
+"""Visits for the library and moderation axe cases (tests/browser/cases/library.py and
+moderation.py): each builds the replies, reports and holds it needs, so every state a
+person can see is checked."""
 
 from kinwell.library.models import ReplyStatus
 from kinwell.library.services import set_status

@@ -1,5 +1,5 @@
 """Visits for the talking-together pages in every state a person can see them, for the
-axe cases in test_accessibility.py. Each builds its own conversation or conflict round
+axe cases in tests/browser/cases/talk.py. Each builds its own conversation or conflict round
 on top of the demo (Alex and Sam in the family circle; Ana and Jo in the walking group)."""
 
 from datetime import timedelta
