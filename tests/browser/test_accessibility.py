@@ -76,6 +76,12 @@ NOT_PAGES = {
     "directory:hsds_organizations": "Open Referral HSDS JSON API",
     "directory:hsds_taxonomy_terms": "Open Referral HSDS JSON API",
     "moderation:act": "POST only; redirects to the moderation queue",
+    "support:build_together": "POST only; redirects to the support plan",
+    "support:start_over": "POST only; redirects to the support plan's start page",
+    "support:save_service": "POST only; redirects back to the help finder",
+    "support:step_done": "POST only; redirects to the support plan",
+    "support:remove_step": "POST only; redirects to the support plan",
+    "support:stop_together": "POST only; redirects to the support plan",
 }
 NOT_CHECKED_PREFIXES = ("admin/", "api/", "static")
 
