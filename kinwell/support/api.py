@@ -12,7 +12,6 @@ from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS, DatabaseId
 from kinwell.safety.schemas import SafetyOut, safety_report
 from kinwell.support import needs, presenting, selectors, services
-from kinwell.support.rules import Answers
 
 router = Router(tags=["support plan"])
 
@@ -117,7 +116,7 @@ def _step(item: dict) -> dict:
 
 def _plan(plan, person) -> dict:
     outline = selectors.outline_for(plan=plan, viewer=person)
-    answers = Answers.from_dict(selectors.answers_of(plan=plan, person=person))
+    answers = selectors.answers_seen_by(plan=plan, viewer=person)
     view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
     other = plan.partner if plan.owner_id == person.pk else plan.owner if plan.partner_id else None
     return {

@@ -1,6 +1,8 @@
 """Reads for the support plan: what Kinwell already knows, and the plan as each
 person may see it. Another person's plan is read only through the access policy."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
 
 from kinwell.checkins.selectors import open_nudges
@@ -76,23 +78,29 @@ def answers_of(*, plan: SupportPlan, person) -> dict:
     return plan.partner_answers if plan.partner_id == person.pk and person.pk != plan.owner_id else plan.answers
 
 
-def outline_for(*, plan: SupportPlan, viewer) -> Outline:
-    """The ranked plan as this participant sees it. In a plan built together the answers
-    are combined, but screening results, signs and feeling unsafe are each person's
-    own: they shape only their own view."""
+def answers_seen_by(*, plan: SupportPlan, viewer) -> Answers:
+    """The answers a participant's view of the plan works from: their own, and in a plan
+    built together both people's combined. Feeling unsafe is never combined into the
+    other person's view; it stays in the view of whoever said it."""
     mine = Answers.from_dict(answers_of(plan=plan, person=viewer))
+    if not plan.partner_id:
+        return mine
+    other = Answers.from_dict(plan.partner_answers if viewer.pk == plan.owner_id else plan.answers)
+    combined = combine(mine, other)
+    if "unsafe" in mine.concerns:
+        combined = replace(combined, concerns=combined.concerns | {"unsafe"})
+    return combined
+
+
+def outline_for(*, plan: SupportPlan, viewer) -> Outline:
+    """The ranked plan as this participant sees it. Screening results and signs are each
+    person's own: they shape only their own view."""
     if viewer.pk == plan.owner_id:
         signals = signals_from_snapshot(plan.signals) if plan.use_what_kinwell_knows else Signals(
             crisis_text=bool(plan.signals.get("crisis_text")))
     else:
         signals = known_signals(person=viewer)
-    if plan.partner_id:
-        other = Answers.from_dict(plan.partner_answers if viewer.pk == plan.owner_id else plan.answers)
-        combined = combine(mine, other)
-        if "unsafe" in mine.concerns:
-            combined = combined.__class__(**{**combined.__dict__, "concerns": combined.concerns | {"unsafe"}})
-        mine = combined
-    return outline(mine, signals)
+    return outline(answers_seen_by(plan=plan, viewer=viewer), signals)
 
 
 def steps_of(*, plan: SupportPlan):

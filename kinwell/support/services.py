@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.support import needs, next_steps, selectors
 from kinwell.support.models import PlanStep, SupportPlan, TrustedMessage
-from kinwell.support.rules import Answers, Signals
+from kinwell.support.rules import Signals
 
 OWN_WORDS_MAX = 2_000
 OWN_STEP_MAX = 300
@@ -104,7 +104,7 @@ def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_kn
 
 def _refresh_steps(*, plan: SupportPlan, owner) -> None:
     ranked = selectors.outline_for(plan=plan, viewer=owner)
-    answers = Answers.from_dict(plan.answers)
+    answers = selectors.answers_seen_by(plan=plan, viewer=owner)
     wanted = list(next_steps.safety_steps(danger_from_others=ranked.danger_from_others)) if ranked.safety_first else []
     for pathway in ranked.pathways:
         if pathway.suggested:

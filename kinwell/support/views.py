@@ -25,7 +25,7 @@ def _flow_steps(current: str, plan) -> list[dict]:
 
 def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None):
     outline = selectors.outline_for(plan=plan, viewer=request.user)
-    answers = Answers.from_dict(selectors.answers_of(plan=plan, person=request.user))
+    answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
     view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,

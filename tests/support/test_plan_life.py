@@ -198,3 +198,15 @@ def test_finder_results_offer_save_and_share_when_signed_in(client_for, client, 
     share_page = client_for(user).get(f"{reverse('support:message')}?service={place.pk}").content.decode()
     assert place.service.name in share_page
     assert client_for(user).get(f"{reverse('support:message')}?service=not-a-uuid").status_code == 404
+
+
+def test_the_demo_data_has_a_plan_built_together_and_loads_twice(client_for):
+    from django.core.management import call_command
+
+    for _ in range(2):
+        call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    plan = SupportPlan.objects.get(owner__email="maya@example.com")
+    assert plan.partner.email == "jordan@example.com" and plan.is_made
+    assert plan.steps.filter(done_at__isnull=False).count() == 1
+    page = client_for(plan.partner).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
+    assert "Couples therapy" in page and "zip=60614" in page

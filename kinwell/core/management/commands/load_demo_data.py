@@ -121,5 +121,8 @@ class Command(BaseCommand):
         from kinwell.library.demo import load_demo as load_library_demo
 
         load_library_demo(people)
+        from kinwell.support.demo import load_demo_plan
+
+        load_demo_plan(people)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")

@@ -1,0 +1,26 @@
+"""Demo data: Maya's support plan, built together with Jordan, for Chicago (where the
+demo directory has places), one step already ticked off. Safe to run again."""
+
+from kinwell.support import selectors, services
+
+
+def load_demo_plan(people: dict) -> None:
+    maya, jordan = people["maya@example.com"], people["jordan@example.com"]
+    services.start_over(owner=maya)
+    plan = services.start_or_resume(owner=maya)
+    for step, answers in (
+        ("situation", {"concerns": ["job_loss", "stress", "communication"]}),
+        ("details", {"involves": ["me", "partner"], "duration": "months", "impact": "some", "tried": ["talked"]}),
+        ("preferences", {"format": "either", "payment": "private", "language": "english", "zip": "60614",
+                         "times": ["evenings"]}),
+    ):
+        services.save_answers(plan=plan, actor=maya, step=step, answers=answers)
+    services.build_together(plan=plan, owner=maya, partner_id=jordan.pk)
+    services.save_answers(plan=plan, actor=jordan, step="situation", answers={"concerns": ["partner_conflict"]})
+    services.save_answers(plan=plan, actor=jordan, step="details",
+                          answers={"involves": ["partner"], "duration": "months", "impact": "some"})
+    plan = services.make_plan(plan=plan, actor=maya, signals=selectors.known_signals(person=maya),
+                              use_what_kinwell_knows=True)
+    first = plan.steps.exclude(kind="safety").first()
+    services.set_step_done(plan=plan, actor=maya, step_id=first.pk, done=True)
+    services.add_own_step(plan=plan, actor=jordan, text="Ask my brother how their counselor helped them")
