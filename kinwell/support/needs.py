@@ -165,7 +165,7 @@ TIMES = Question(
     "times",
     _("When could you go?"),
     choices=(
-        Choice("weekdays", _("Weekdays, daytime"), _("weekdays")),
+        Choice("weekdays", _("Weekdays, daytime"), _("weekdays in the daytime")),
         Choice("evenings", _("Evenings"), _("evenings")),
         Choice("weekends", _("Weekends"), _("weekends")),
     ),

@@ -87,6 +87,7 @@ def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers) -> di
         "others": [p for p in pathways if not p["suggested"]],
         "own_steps": by_pathway.get("own", []),
         "saved": by_pathway.get("saved", []),
+        "times": get_text_list([_(c.phrase) for c in needs.TIMES.choices if c.key in answers.times], _("or")),
         "done": sum(1 for s in steps if s.done_at),
         "total": len(steps),
     }

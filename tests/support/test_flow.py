@@ -29,7 +29,8 @@ def test_the_flow_saves_as_you_go_and_ends_in_a_plan_with_reasons_and_steps(clie
     page = walk_the_flow(
         client, situation={"concerns": ["partner_conflict"]},
         details={"involves": ["partner"], "duration": "long", "impact": "a_lot", "tried": ["nothing"]},
-        preferences={"format": "in_person", "payment": "medicaid", "language": "spanish", "zip": "10001"})
+        preferences={"format": "in_person", "payment": "medicaid", "language": "spanish", "zip": "10001",
+                     "times": ["evenings", "weekends"]})
     html = page.content.decode()
     assert page.status_code == 200
     assert "Couples therapy" in html
@@ -39,6 +40,7 @@ def test_the_flow_saves_as_you_go_and_ends_in_a_plan_with_reasons_and_steps(clie
     assert (f'{finder}?zip=10001&amp;radius=25&amp;therapy=therapy%3Acouples_family&amp;'
             f'payment=payment%3Amedicaid&amp;language=language%3Aspanish') in html
     assert reverse("library:article", kwargs={"slug": "what-to-expect-from-couples-therapy"}) in html
+    assert "ask for appointments that suit you: evenings or weekends" in html
     plan.refresh_from_db()
     assert plan.is_made and plan.follow_up_on is not None
     assert PlanStep.objects.filter(plan=plan, pathway="couples_therapy", kind="finder").exists()
