@@ -16,13 +16,6 @@ from kinwell.support.forms import FollowUpForm, MakePlanForm, MessageForm, Needs
 from kinwell.support.rules import Answers
 
 
-def _flow_steps(current: str, plan) -> list[dict]:
-    return [{"key": key, "label": _(label), "current": key == current,
-             "reachable": plan.is_made or needs.STEP_KEYS.index(key) <= needs.STEP_KEYS.index(plan.step)
-             if plan.step in needs.STEP_KEYS else True}
-            for key, label, _questions in needs.STEPS]
-
-
 def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None):
     outline = selectors.outline_for(plan=plan, viewer=request.user)
     answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
