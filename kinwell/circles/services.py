@@ -24,7 +24,7 @@ from kinwell.circles.models import (
     Membership,
     SharingSetting,
 )
-from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError
+from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError, TooMany
 
 INVITATION_SALT = "kinwell.circles.invitation"
 BOUNDARY_MAX_LENGTH = 280
@@ -86,6 +86,19 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
+# Invitations by email go to addresses the inviter types: a cap keeps an account from
+# being used to send mail to strangers. Links to copy (no email) are not limited.
+INVITATION_EMAILS_PER_DAY = 20
+
+
+def _check_invitation_emails(inviter) -> None:
+    since = timezone.now() - timedelta(days=1)
+    if Invitation.objects.filter(invited_by=inviter, created_at__gte=since).exclude(email="").count() \
+            >= INVITATION_EMAILS_PER_DAY:
+        raise TooMany(_("You have sent many invitations by email today. You can send more tomorrow, "
+                        "or copy an invitation link and send it yourself."))
+
+
 @transaction.atomic
 def create_invitation(*, inviter, circle: Circle, email: str = "", days: int | None = None) -> tuple[Invitation, str]:
     """A single-use invitation. Returns it with its secret link token (shown once, to copy)."""
@@ -98,6 +111,8 @@ def create_invitation(*, inviter, circle: Circle, email: str = "", days: int | N
             raise ServiceError(_("That email address does not look right. Check it, or leave it empty."))
     if email and circle.memberships.filter(user__email=email).exists():
         raise Conflict(_("%(email)s is already in this circle.") % {"email": email})
+    if email:
+        _check_invitation_emails(inviter)
     days = settings.INVITATION_DAYS if days is None else days
     if not 1 <= days <= 30:
         raise ServiceError(_("An invitation can last from 1 to 30 days."))

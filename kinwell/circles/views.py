@@ -75,13 +75,20 @@ def invite(request, circle_id: int):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            invitation, token = services.create_invitation(
-                inviter=request.user, circle=circle, email=form.cleaned_data["email"], days=form.cleaned_data["days"]
-            )
-            link = request.build_absolute_uri(reverse("circles:invitation", kwargs={"token": token}))
-            if invitation.email:
-                messages.success(request, _("We are emailing the invitation to %(email)s.") % {"email": invitation.email})
-            form = InvitationForm()
+            try:
+                invitation, token = services.create_invitation(
+                    inviter=request.user, circle=circle, email=form.cleaned_data["email"],
+                    days=form.cleaned_data["days"],
+                )
+            except ServiceError as error:
+                form.add_error("email", error.message)
+                status = error.status
+            else:
+                link = request.build_absolute_uri(reverse("circles:invitation", kwargs={"token": token}))
+                if invitation.email:
+                    messages.success(request, _("We are emailing the invitation to %(email)s.")
+                                     % {"email": invitation.email})
+                form = InvitationForm()
         else:
             status = 400
     return render(

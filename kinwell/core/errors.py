@@ -28,6 +28,12 @@ class Conflict(ServiceError):
     status = 409
 
 
+class TooMany(ServiceError):
+    """A limit on how often something may be done (replies, invitation emails)."""
+
+    status = 429
+
+
 class Gone(ServiceError):
     """An invitation that expired, was used, or was revoked."""
 

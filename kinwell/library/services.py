@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.core.errors import NotAllowed, NotFound, ServiceError
+from kinwell.core.errors import NotAllowed, NotFound, ServiceError, TooMany
 from kinwell.library import reply_rules
 from kinwell.library.catalogue import get_article
 from kinwell.library.models import Reply, ReplyStatus
@@ -25,8 +25,8 @@ from kinwell.safety.services import CRISIS_LEVELS
 RATE_LIMITS = ((timedelta(minutes=10), 5), (timedelta(days=1), 30))
 
 
-class TooManyReplies(ServiceError):
-    status = 429
+class TooManyReplies(TooMany):
+    pass
 
 
 def is_trusted(user) -> bool:

@@ -197,3 +197,20 @@ def test_nobody_removes_another_persons_boundary(user, other_user):
     with pytest.raises(NotFound):
         services.remove_boundary(user=other_user, boundary_id=boundary.pk)
     assert Boundary.objects.filter(pk=boundary.pk).exists()
+
+
+def test_invitations_by_email_are_capped_per_day_but_links_are_not(client_for, user):
+    from django.urls import reverse
+
+    from kinwell.circles.services import INVITATION_EMAILS_PER_DAY
+    from kinwell.core.errors import TooMany
+
+    circle = CircleFactory(owner=user)
+    for n in range(INVITATION_EMAILS_PER_DAY):
+        services.create_invitation(inviter=user, circle=circle, email=f"friend{n}@example.org")
+    with pytest.raises(TooMany):
+        services.create_invitation(inviter=user, circle=circle, email="one-more@example.org")
+    services.create_invitation(inviter=user, circle=circle)  # a link to copy still works
+    page = client_for(user).post(reverse("circles:invite", kwargs={"circle_id": circle.pk}),
+                                 {"email": "one-more@example.org", "days": 7})
+    assert page.status_code == 429 and "copy an invitation link" in page.content.decode()
