@@ -12,6 +12,15 @@ def _(text: str) -> str:
     return text
 
 
+def pgettext(context: str, text: str) -> str:
+    """Marks a phrase a reason quotes, with its own context: the same English words
+    ("stress") are translated elsewhere to fit other sentences."""
+    return text
+
+
+QUOTE_CONTEXT = "quoted in a reason"
+
+
 @dataclass(frozen=True)
 class Choice:
     key: str
@@ -52,24 +61,24 @@ CONCERNS = Question(
     hint=_("Choose everything that fits. You can change this later."),
     choices=(
         Choice("partner_conflict", _("Arguments or distance with my partner"),
-               _("arguments or distance with your partner")),
+               pgettext("quoted in a reason", "arguments or distance with your partner")),
         Choice("communication", _("Trouble talking with someone close to me"),
-               _("trouble talking with someone close to you")),
-        Choice("family_tension", _("Tension in my family"), _("tension in your family")),
-        Choice("job_loss", _("Losing a job or money worries"), _("losing a job or money worries")),
-        Choice("illness", _("An illness, mine or someone else's"), _("an illness")),
-        Choice("grief", _("Grief: someone has died"), _("grief")),
-        Choice("new_baby", _("A new baby"), _("a new baby")),
-        Choice("moving", _("Moving or a big change at home"), _("a move or a big change at home")),
-        Choice("caregiving", _("Caring for someone"), _("caring for someone")),
-        Choice("loneliness", _("Feeling lonely"), _("feeling lonely")),
-        Choice("stress", _("Stress"), _("stress")),
-        Choice("low_mood", _("Low mood"), _("low mood")),
-        Choice("anxiety", _("Worry or anxiety"), _("worry or anxiety")),
-        Choice("substance_use", _("Alcohol or drug use"), _("alcohol or drug use")),
-        Choice("unsafe", _("Feeling unsafe with someone"), _("feeling unsafe with someone")),
-        Choice("worried_about_someone", _("Worry about someone else"), _("worry about someone else")),
-        Choice("not_sure", _("I don't know yet"), _("not being sure yet what is wrong")),
+               pgettext("quoted in a reason", "trouble talking with someone close to you")),
+        Choice("family_tension", _("Tension in my family"), pgettext("quoted in a reason", "tension in your family")),
+        Choice("job_loss", _("Losing a job or money worries"), pgettext("quoted in a reason", "losing a job or money worries")),
+        Choice("illness", _("An illness, mine or someone else's"), pgettext("quoted in a reason", "an illness")),
+        Choice("grief", _("Grief: someone has died"), pgettext("quoted in a reason", "grief")),
+        Choice("new_baby", _("A new baby"), pgettext("quoted in a reason", "a new baby")),
+        Choice("moving", _("Moving or a big change at home"), pgettext("quoted in a reason", "a move or a big change at home")),
+        Choice("caregiving", _("Caring for someone"), pgettext("quoted in a reason", "caring for someone")),
+        Choice("loneliness", _("Feeling lonely"), pgettext("quoted in a reason", "feeling lonely")),
+        Choice("stress", _("Stress"), pgettext("quoted in a reason", "stress")),
+        Choice("low_mood", _("Low mood"), pgettext("quoted in a reason", "low mood")),
+        Choice("anxiety", _("Worry or anxiety"), pgettext("quoted in a reason", "worry or anxiety")),
+        Choice("substance_use", _("Alcohol or drug use"), pgettext("quoted in a reason", "alcohol or drug use")),
+        Choice("unsafe", _("Feeling unsafe with someone"), pgettext("quoted in a reason", "feeling unsafe with someone")),
+        Choice("worried_about_someone", _("Worry about someone else"), pgettext("quoted in a reason", "worry about someone else")),
+        Choice("not_sure", _("I don't know yet"), pgettext("quoted in a reason", "not being sure yet what is wrong")),
     ),
 )
 
@@ -77,10 +86,10 @@ INVOLVES = Question(
     "involves",
     _("Who does it involve?"),
     choices=(
-        Choice("me", _("Mostly me"), _("mostly you")),
-        Choice("partner", _("My partner"), _("your partner")),
-        Choice("family", _("My family"), _("your family")),
-        Choice("friend", _("A friend"), _("a friend")),
+        Choice("me", _("Mostly me"), pgettext("quoted in a reason", "mostly you")),
+        Choice("partner", _("My partner"), pgettext("quoted in a reason", "your partner")),
+        Choice("family", _("My family"), pgettext("quoted in a reason", "your family")),
+        Choice("friend", _("A friend"), pgettext("quoted in a reason", "a friend")),
     ),
 )
 
@@ -89,9 +98,9 @@ DURATION = Question(
     _("How long has it been going on?"),
     many=False,
     choices=(
-        Choice("weeks", _("Less than a month"), _("less than a month")),
-        Choice("months", _("One to three months"), _("one to three months")),
-        Choice("long", _("More than three months"), _("more than three months")),
+        Choice("weeks", _("Less than a month"), pgettext("quoted in a reason", "less than a month")),
+        Choice("months", _("One to three months"), pgettext("quoted in a reason", "one to three months")),
+        Choice("long", _("More than three months"), pgettext("quoted in a reason", "more than three months")),
     ),
 )
 
@@ -100,9 +109,9 @@ IMPACT = Question(
     _("How much does it get in the way of daily life: work, sleep, time with others?"),
     many=False,
     choices=(
-        Choice("little", _("A little"), _("a little")),
-        Choice("some", _("Quite a bit"), _("quite a bit")),
-        Choice("a_lot", _("A lot"), _("a lot")),
+        Choice("little", _("A little"), pgettext("quoted in a reason", "a little")),
+        Choice("some", _("Quite a bit"), pgettext("quoted in a reason", "quite a bit")),
+        Choice("a_lot", _("A lot"), pgettext("quoted in a reason", "a lot")),
     ),
 )
 
@@ -110,12 +119,12 @@ TRIED = Question(
     "tried",
     _("What have you tried already?"),
     choices=(
-        Choice("talked", _("Talking to someone I trust"), _("talking to someone you trust")),
-        Choice("self_help", _("Reading, apps or self-help"), _("reading, apps or self-help")),
-        Choice("support_group", _("A support group"), _("a support group")),
-        Choice("therapy_now", _("I see a therapist now"), _("seeing a therapist now")),
-        Choice("therapy_before", _("Therapy in the past"), _("therapy in the past")),
-        Choice("nothing", _("Nothing yet"), _("nothing yet")),
+        Choice("talked", _("Talking to someone I trust"), pgettext("quoted in a reason", "talking to someone you trust")),
+        Choice("self_help", _("Reading, apps or self-help"), pgettext("quoted in a reason", "reading, apps or self-help")),
+        Choice("support_group", _("A support group"), pgettext("quoted in a reason", "a support group")),
+        Choice("therapy_now", _("I see a therapist now"), pgettext("quoted in a reason", "seeing a therapist now")),
+        Choice("therapy_before", _("Therapy in the past"), pgettext("quoted in a reason", "therapy in the past")),
+        Choice("nothing", _("Nothing yet"), pgettext("quoted in a reason", "nothing yet")),
     ),
 )
 
@@ -124,9 +133,9 @@ FORMAT = Question(
     _("How would you like to meet?"),
     many=False,
     choices=(
-        Choice("in_person", _("In person"), _("in person")),
-        Choice("online", _("Online or by phone"), _("online or by phone")),
-        Choice("either", _("Either is fine"), _("either way")),
+        Choice("in_person", _("In person"), pgettext("quoted in a reason", "in person")),
+        Choice("online", _("Online or by phone"), pgettext("quoted in a reason", "online or by phone")),
+        Choice("either", _("Either is fine"), pgettext("quoted in a reason", "either way")),
     ),
 )
 
@@ -135,12 +144,12 @@ PAYMENT = Question(
     _("How would you pay?"),
     many=False,
     choices=(
-        Choice("medicaid", _("Medicaid"), _("Medicaid")),
-        Choice("medicare", _("Medicare"), _("Medicare")),
-        Choice("private", _("Private insurance"), _("private insurance")),
-        Choice("military", _("Military insurance (TRICARE)"), _("military insurance")),
-        Choice("none", _("No insurance: free or low cost matters"), _("free or low cost")),
-        Choice("not_sure", _("Not sure"), _("not being sure how to pay")),
+        Choice("medicaid", _("Medicaid"), pgettext("quoted in a reason", "Medicaid")),
+        Choice("medicare", _("Medicare"), pgettext("quoted in a reason", "Medicare")),
+        Choice("private", _("Private insurance"), pgettext("quoted in a reason", "private insurance")),
+        Choice("military", _("Military insurance (TRICARE)"), pgettext("quoted in a reason", "military insurance")),
+        Choice("none", _("No insurance: free or low cost matters"), pgettext("quoted in a reason", "free or low cost")),
+        Choice("not_sure", _("Not sure"), pgettext("quoted in a reason", "not being sure how to pay")),
     ),
 )
 
@@ -149,15 +158,15 @@ LANGUAGE = Question(
     _("In which language?"),
     many=False,
     choices=(
-        Choice("english", _("English"), _("English")),
-        Choice("spanish", _("Spanish"), _("Spanish")),
-        Choice("chinese", _("Chinese"), _("Chinese")),
-        Choice("vietnamese", _("Vietnamese"), _("Vietnamese")),
-        Choice("korean", _("Korean"), _("Korean")),
-        Choice("russian", _("Russian"), _("Russian")),
-        Choice("arabic", _("Arabic"), _("Arabic")),
-        Choice("french_creole", _("French or Creole"), _("French or Creole")),
-        Choice("sign", _("Sign language"), _("sign language")),
+        Choice("english", _("English"), pgettext("quoted in a reason", "English")),
+        Choice("spanish", _("Spanish"), pgettext("quoted in a reason", "Spanish")),
+        Choice("chinese", _("Chinese"), pgettext("quoted in a reason", "Chinese")),
+        Choice("vietnamese", _("Vietnamese"), pgettext("quoted in a reason", "Vietnamese")),
+        Choice("korean", _("Korean"), pgettext("quoted in a reason", "Korean")),
+        Choice("russian", _("Russian"), pgettext("quoted in a reason", "Russian")),
+        Choice("arabic", _("Arabic"), pgettext("quoted in a reason", "Arabic")),
+        Choice("french_creole", _("French or Creole"), pgettext("quoted in a reason", "French or Creole")),
+        Choice("sign", _("Sign language"), pgettext("quoted in a reason", "sign language")),
     ),
 )
 
@@ -165,9 +174,9 @@ TIMES = Question(
     "times",
     _("When could you go?"),
     choices=(
-        Choice("weekdays", _("Weekdays, daytime"), _("weekdays in the daytime")),
-        Choice("evenings", _("Evenings"), _("evenings")),
-        Choice("weekends", _("Weekends"), _("weekends")),
+        Choice("weekdays", _("Weekdays, daytime"), pgettext("quoted in a reason", "weekdays in the daytime")),
+        Choice("evenings", _("Evenings"), pgettext("quoted in a reason", "evenings")),
+        Choice("weekends", _("Weekends"), pgettext("quoted in a reason", "weekends")),
     ),
 )
 
@@ -191,8 +200,8 @@ ORDER = {
 
 # The check-in signs (kinwell/checkins/data/sign_rules.toml) as a reason quotes them.
 SIGN_PHRASES = {
-    "mood_below_baseline": _("your moods have been lower than usual for you"),
-    "support_requests": _("you have asked for support several times lately"),
-    "sudden_fall": _("your mood dropped suddenly"),
-    "stopped_after_streak": _("you stopped checking in after a long run"),
+    "mood_below_baseline": pgettext("quoted in a reason", "your moods have been lower than usual for you"),
+    "support_requests": pgettext("quoted in a reason", "you have asked for support several times lately"),
+    "sudden_fall": pgettext("quoted in a reason", "your mood dropped suddenly"),
+    "stopped_after_streak": pgettext("quoted in a reason", "you stopped checking in after a long run"),
 }

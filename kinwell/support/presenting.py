@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kinwell.directory.facets import FACETS
 from kinwell.support import needs, next_steps
@@ -15,13 +16,17 @@ from kinwell.support.rules import Answers, Outline, Reason
 FINDER_RADIUS = 25
 
 
+def quoted(phrase: str) -> str:
+    return pgettext(needs.QUOTE_CONTEXT, phrase)
+
+
 class _Quotes(dict):
     def __missing__(self, key):  # a placeholder the person gave no answer for reads as nothing
         return ""
 
 
 def reason_text(reason: Reason) -> str:
-    quotes = _Quotes({key: get_text_list([_(p) for p in phrases], _("and")) for key, phrases in reason.quotes.items()})
+    quotes = _Quotes({key: get_text_list([quoted(p) for p in phrases], _("and")) for key, phrases in reason.quotes.items()})
     return _(reason.template).format_map(quotes)
 
 
@@ -87,7 +92,7 @@ def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers) -> di
         "others": [p for p in pathways if not p["suggested"]],
         "own_steps": by_pathway.get("own", []),
         "saved": by_pathway.get("saved", []),
-        "times": get_text_list([_(c.phrase) for c in needs.TIMES.choices if c.key in answers.times], _("or")),
+        "times": get_text_list([quoted(c.phrase) for c in needs.TIMES.choices if c.key in answers.times], _("or")),
         "done": sum(1 for s in steps if s.done_at),
         "total": len(steps),
     }

@@ -109,7 +109,7 @@ def _signals_page(request, *, plan):
         status = 400
     return render(request, "support/signals.html", {
         "form": form, "plan": plan, "known": known, "number": len(needs.STEP_KEYS), "count": len(needs.STEP_KEYS),
-        "sign_phrases": [needs.SIGN_PHRASES.get(s, s) for s in sorted(known.signs)],
+        "sign_phrases": [presenting.quoted(needs.SIGN_PHRASES.get(s, s)) for s in sorted(known.signs)],
         "previous_url": reverse("support:needs", kwargs={"step": needs.STEP_KEYS[-2]}),
     }, status=status)
 

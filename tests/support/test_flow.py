@@ -131,3 +131,14 @@ def test_revising_keeps_ticked_steps(client_for, user):
     walk_the_flow(client, situation={"concerns": ["loneliness", "grief"]}, details={}, preferences={})
     step.refresh_from_db()
     assert step.done_at is not None
+
+
+def test_the_plan_reads_in_spanish_with_the_persons_answers_quoted(client_for):
+    person = UserFactory(language="es")
+    client = client_for(person)
+    client.cookies["django_language"] = "es"
+    page = walk_the_flow(client, situation={"concerns": ["partner_conflict"]},
+                         details={"involves": ["partner"], "duration": "long", "impact": "a_lot"}, preferences={})
+    html = page.content.decode()
+    assert "Terapia de pareja" in html
+    assert "las discusiones o la distancia con tu pareja" in html and "más de tres meses" in html
