@@ -57,7 +57,7 @@ class CountryResources:
 COUNTRIES = {
     "US": CountryResources(
         code="US",
-        name="United States",
+        name=_("United States"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911 or go to the nearest emergency department."),
         source="988lifeline.org, crisistextline.org, veteranscrisisline.net, thetrevorproject.org, thehotline.org",
@@ -116,7 +116,7 @@ COUNTRIES = {
     ),
     "CA": CountryResources(
         code="CA",
-        name="Canada",
+        name=_("Canada"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911 or go to the nearest emergency department."),
         source="988.ca",
@@ -131,7 +131,7 @@ COUNTRIES = {
     ),
     "GB": CountryResources(
         code="GB",
-        name="United Kingdom",
+        name=_("United Kingdom"),
         emergency=Action(_("Call 999"), "tel:999"),
         emergency_text=_("If someone is in immediate danger, call 999 or go to A&E."),
         source="samaritans.org, giveusashout.org",
@@ -152,7 +152,7 @@ COUNTRIES = {
     ),
     "ES": CountryResources(
         code="ES",
-        name="España",
+        name=_("España"),
         emergency=Action(_("Call 112"), "tel:112"),
         emergency_text=_("If someone is in immediate danger, call 112."),
         source="sanidad.gob.es (línea 024)",
@@ -167,7 +167,7 @@ COUNTRIES = {
     ),
     "MX": CountryResources(
         code="MX",
-        name="México",
+        name=_("México"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911."),
         source="gob.mx (Línea de la Vida)",
@@ -182,7 +182,7 @@ COUNTRIES = {
     ),
     "AU": CountryResources(
         code="AU",
-        name="Australia",
+        name=_("Australia"),
         emergency=Action(_("Call 000"), "tel:000"),
         emergency_text=_("If someone is in immediate danger, call 000."),
         source="lifeline.org.au",
