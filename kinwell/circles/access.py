@@ -31,6 +31,13 @@ def owner_today(owner) -> date:
     return timezone.now().astimezone(zone).date()
 
 
+def hidden_while_taking_space(*, viewer, circle: Circle) -> set[int]:
+    """Members of the circle who are taking space today (in their own time zone), other
+    than the viewer: what they posted to the circle (wins, appreciations) is paused too."""
+    paused = Membership.objects.filter(circle=circle, space_paused=True).exclude(user=viewer).select_related("user")
+    return {m.user_id for m in paused if m.is_taking_space(today=owner_today(m.user))}
+
+
 def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
     memberships = Membership.objects.filter(
         user=owner, circle__memberships__user=viewer

@@ -166,7 +166,7 @@ def _circle(request, circle_id):
 def feed(request, circle_id: int):
     circle = _circle(request, circle_id)
     return {
-        "wins": [_win_out(win) for win in selectors.circle_wins(circle=circle)],
+        "wins": [_win_out(win) for win in selectors.circle_wins(viewer=request.auth, circle=circle)],
         "appreciations": [_appreciation_out(a) for a in selectors.my_appreciations(user=request.auth, circle=circle)],
     }
 

@@ -39,7 +39,9 @@ class Moment:
 
 
 def _appreciation_moments(viewer, circle, start, end) -> list[Moment]:
-    appreciations = Appreciation.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+    paused = access.hidden_while_taking_space(viewer=viewer, circle=circle)
+    appreciations = Appreciation.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).exclude(
+        sender_id__in=paused)
     return [
         Moment(
             kind="appreciation",
@@ -56,9 +58,9 @@ def _appreciation_moments(viewer, circle, start, end) -> list[Moment]:
 def _win_moments(viewer, circle, start, end) -> list[Moment]:
     return [
         Moment(kind="win", when=win.created_at, sentence=win_sentence(win), text=win.text)
-        for win in Win.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).select_related(
-            "author", "about"
-        )
+        for win in Win.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+        .exclude(author_id__in=access.hidden_while_taking_space(viewer=viewer, circle=circle))
+        .select_related("author", "about")
     ]
 
 
@@ -153,8 +155,10 @@ def win_sentence(win: Win) -> str:
     return _("%(author)s celebrates a win") % {"author": win.author.display_name}
 
 
-def circle_wins(*, circle, limit: int = 50) -> list[Win]:
-    return list(Win.objects.filter(circle=circle).select_related("author", "about")[:limit])
+def circle_wins(*, viewer, circle, limit: int = 50) -> list[Win]:
+    """The circle's wins, without those of anyone taking space (they see their own)."""
+    paused = access.hidden_while_taking_space(viewer=viewer, circle=circle)
+    return list(Win.objects.filter(circle=circle).exclude(author_id__in=paused).select_related("author", "about")[:limit])
 
 
 def my_appreciations(*, user, circle, limit: int = 50) -> list[Appreciation]:

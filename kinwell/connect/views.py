@@ -91,7 +91,7 @@ def circle(request, circle_id: int):
         else:
             raise ServiceError(_("Choose what you want to send."))
         status = 400
-    wins = selectors.circle_wins(circle=circle)
+    wins = selectors.circle_wins(viewer=request.user, circle=circle)
     shared_with_me = selectors.shared_pages_for(viewer=request.user, circle=circle, others=others)
     for win in wins:
         win.sentence = selectors.win_sentence(win)

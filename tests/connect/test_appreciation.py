@@ -142,3 +142,24 @@ def test_the_circle_page_links_to_what_others_share_and_the_owner_sees_who_looke
     client_for(jordan).get(reverse("connect:member_gratitude", kwargs={"circle_id": circle.pk, "user_id": maya.pk}))
     log = client_for(maya).get(reverse("circles:access_log")).content.decode()
     assert "Jordan viewed your gratitude journal" in log
+
+
+def test_while_someone_takes_space_their_wins_and_appreciations_pause_for_the_circle(client_for, family):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kinwell.circles import services as circle_services
+    from kinwell.connect import services as connect_services
+
+    maya, jordan, sam, circle = family
+    connect_services.celebrate_win(author=maya, circle=circle, text="Finished the marathon training plan")
+    connect_services.send_appreciation(sender=maya, recipient_id=jordan.pk, circle=circle, text="For the soup")
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    week = reverse("connect:week", kwargs={"circle_id": circle.pk})
+    assert "marathon" in client_for(sam).get(url).content.decode()
+    circle_services.set_space(user=maya, circle=circle, paused=True, until=timezone.localdate() + timedelta(days=3))
+    for page in (url, week):
+        seen_by_sam = client_for(sam).get(page).content.decode()
+        assert "marathon" not in seen_by_sam and "Maya appreciated" not in seen_by_sam
+    assert "marathon" in client_for(maya).get(url).content.decode()  # her own, still hers to see
