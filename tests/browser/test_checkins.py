@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from kinwell.checkins.models import CheckIn, CheckInResponse
 from kinwell.circles.models import DataKind
+from tests.browser.keyboard import Keyboard
 from tests.factories import CircleFactory, UserFactory, share
 
 pytestmark = pytest.mark.browser
@@ -21,12 +22,9 @@ def test_a_person_checks_in_by_keyboard_alone(new_context):
     person = UserFactory(display_name="Rae")
     page = new_context(as_user=person, javascript=True).new_page()
     page.goto("/check-ins/new/")
-    presses = []
-
-    def press(key):
-        presses.append(key)
-        page.keyboard.press(key)
-
+    keys = Keyboard(page)
+    press = keys.press
+    presses = keys.presses
     started = time.monotonic()
     press("Tab")  # the skip link comes first on every page
     assert page.evaluate("document.activeElement.classList.contains('skip-link')")

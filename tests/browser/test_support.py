@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from kinwell.directory.demo import load_demo_directory
 from kinwell.support.models import SupportPlan
+from tests.browser.keyboard import Keyboard
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -23,65 +24,36 @@ def test_from_not_knowing_to_a_plan_by_keyboard(new_context, javascript):
     person = UserFactory(display_name="Rae")
     page = new_context(as_user=person, javascript=javascript).new_page()
     page.goto("/support-plan/")
-    presses = []
-
-    def press(key):
-        presses.append(key)
-        page.keyboard.press(key)
-
-    def tab_to(selector):
-        for _ in range(60):
-            press("Tab")
-            if page.evaluate(f"document.activeElement.matches({selector!r})"):
-                return
-        raise AssertionError(f"Tab never reached {selector}")
-
-    def skip_to_main():  # what a keyboard user does on each new page: the skip link first
-        if page.url.endswith("#main"):
-            return  # the address kept the skip link's target: Tab already starts inside main
-        press("Tab")
-        assert page.evaluate("document.activeElement.classList.contains('skip-link')")
-        press("Enter")
-
-    def check(name, value):
-        tab_to(f"input[name={name}][value={value}]")
-        press("Space")
-
-    def choose(name, value):  # a radio group is one tab stop; arrows move within it
-        tab_to(f"input[name={name}]")
-        while page.evaluate("document.activeElement.value") != value:
-            press("ArrowDown")
-        if not page.evaluate("document.activeElement.checked"):
-            press("Space")
+    keys = Keyboard(page)
 
     started = time.monotonic()
-    skip_to_main()
-    tab_to("main a.button")  # "Start"
-    press("Enter")
+    keys.skip_to_main()
+    keys.tab_to("main a.button")  # "Start"
+    keys.press("Enter")
     page.wait_for_url(re.compile(r"/needs/situation/(#main)?$"))
-    skip_to_main()
-    check("concerns", "partner_conflict")
-    tab_to("main button[type=submit]")
-    press("Enter")
+    keys.skip_to_main()
+    keys.check("concerns", "partner_conflict")
+    keys.tab_to("main button[type=submit]")
+    keys.press("Enter")
     page.wait_for_url(re.compile(r"/needs/details/(#main)?$"))
-    skip_to_main()
-    check("involves", "partner")
-    choose("duration", "long")
-    choose("impact", "a_lot")
-    tab_to("main button[type=submit]")
-    press("Enter")
+    keys.skip_to_main()
+    keys.check("involves", "partner")
+    keys.choose("duration", "long")
+    keys.choose("impact", "a_lot")
+    keys.tab_to("main button[type=submit]")
+    keys.press("Enter")
     page.wait_for_url(re.compile(r"/needs/preferences/(#main)?$"))
-    skip_to_main()
-    choose("payment", "medicaid")
-    choose("language", "spanish")
-    tab_to("input[name=zip]")
+    keys.skip_to_main()
+    keys.choose("payment", "medicaid")
+    keys.choose("language", "spanish")
+    keys.tab_to("input[name=zip]")
     for key in "10001":
-        press(key)
-    press("Enter")  # submits the form from the text field
+        keys.press(key)
+    keys.press("Enter")  # submits the form from the text field
     page.wait_for_url(re.compile(r"/needs/signals/(#main)?$"))
-    skip_to_main()
-    tab_to("main button[type=submit]")
-    press("Enter")
+    keys.skip_to_main()
+    keys.tab_to("main button[type=submit]")
+    keys.press("Enter")
     page.wait_for_url(re.compile(r"/support-plan/(#main)?$"))
     elapsed = time.monotonic() - started
 
@@ -92,13 +64,13 @@ def test_from_not_knowing_to_a_plan_by_keyboard(new_context, javascript):
     expect(couples).to_contain_text(
         "You told us about arguments or distance with your partner: it has gone on for more than three months "
         "and gets in the way of daily life a lot.")
-    assert len(presses) <= KEY_BUDGET, presses
-    print(f"\nsupport plan by keyboard: {len(presses)} key presses, {elapsed:.1f} s of browser time")
+    assert len(keys.presses) <= KEY_BUDGET, keys.presses
+    print(f"\nsupport plan by keyboard: {len(keys.presses)} key presses, {elapsed:.1f} s of browser time")
 
     # The first next step works: the finder, already filtered, finds a place near 10001.
-    skip_to_main()
-    tab_to("#pathway-couples_therapy a[href^='/find-help/']")
-    press("Enter")
+    keys.skip_to_main()
+    keys.tab_to("#pathway-couples_therapy a[href^='/find-help/']")
+    keys.press("Enter")
     page.wait_for_url(re.compile(r"/find-help/\?zip=10001"))
     expect(page.locator("main")).to_contain_text("Demo Chelsea Community Mental Health")
     # ...and can be saved back to the plan.
