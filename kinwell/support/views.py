@@ -22,6 +22,7 @@ def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None)
     view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,
+        "crisis_country": crisis_resources(),
         "safety_resources": crisis_resources().for_panel(danger_from_others=view["danger_from_others"]),
         "own_form": own_form or OwnStepForm(),
         "follow_up_form": follow_up_form or FollowUpForm(initial={"on": plan.follow_up_on}),

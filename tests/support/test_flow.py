@@ -142,3 +142,12 @@ def test_the_plan_reads_in_spanish_with_the_persons_answers_quoted(client_for):
     html = page.content.decode()
     assert "Terapia de pareja" in html
     assert "las discusiones o la distancia con tu pareja" in html and "más de tres meses" in html
+
+
+def test_starting_over_deletes_the_plan_and_its_steps(client_for, user):
+    client = client_for(user)
+    walk_the_flow(client, situation={"concerns": ["stress"]}, details={}, preferences={})
+    assert "Yes, delete my plan" in client.get(reverse("support:plan")).content.decode()
+    client.post(reverse("support:start_over"))
+    assert not SupportPlan.objects.filter(owner=user).exists() and not PlanStep.objects.exists()
+    assert "What do I need?" in client.get(reverse("support:plan")).content.decode()
