@@ -13,6 +13,10 @@ def _isolated_settings(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # rendered fragments from one test never show in another
+    yield
+    from django.utils import translation
+
+    translation.deactivate()  # a Spanish request in one test never changes the next test's language
 
 
 @pytest.fixture

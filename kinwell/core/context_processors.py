@@ -1,5 +1,8 @@
 from django.conf import settings
 
+from kinwell.safety.resources import resources_for
+
 
 def site(request):
-    return {"site_name": "Kinwell", "production": settings.PRODUCTION}
+    return {"site_name": "Kinwell", "production": settings.PRODUCTION,
+            "crisis_country": resources_for(settings.CRISIS_COUNTRY)}

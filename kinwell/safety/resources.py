@@ -57,7 +57,7 @@ class CountryResources:
 COUNTRIES = {
     "US": CountryResources(
         code="US",
-        name=_("United States"),
+        name=_("the United States"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911 or go to the nearest emergency department."),
         source="988lifeline.org, crisistextline.org, veteranscrisisline.net, thetrevorproject.org, thehotline.org",
@@ -131,7 +131,7 @@ COUNTRIES = {
     ),
     "GB": CountryResources(
         code="GB",
-        name=_("United Kingdom"),
+        name=_("the United Kingdom"),
         emergency=Action(_("Call 999"), "tel:999"),
         emergency_text=_("If someone is in immediate danger, call 999 or go to A&E."),
         source="samaritans.org, giveusashout.org",
