@@ -148,3 +148,40 @@ def labels(keys, groups=("care", "therapy", "support", "payment", "access")) -> 
     """Plain-language labels for a result card, in the order of GROUPS."""
     present = set(keys)
     return [f.label for g in GROUPS if g.key in groups for f in g.facets if f.key in present]
+
+
+# One bit per facet, in the order of GROUPS, so a service's facets are one integer
+# (`SearchEntry.facet_bits`) the search can test in SQL with `facet_bits & mask = mask`.
+# Changing GROUPS moves bits: rebuild the finder's index afterwards (`search_index.rebuild`).
+KEYS = tuple(FACETS)
+BIT = {key: 1 << position for position, key in enumerate(KEYS)}
+assert len(KEYS) <= 62, "facet bits must fit a signed 64-bit integer"
+
+
+def mask(keys) -> int | None:
+    """The bits of these keys together; None when one is not a facet (nothing can match it)."""
+    bits = 0
+    for key in keys:
+        if key not in BIT:
+            return None
+        bits |= BIT[key]
+    return bits
+
+
+def keys_of(bits: int) -> list[str]:
+    """The keys set in `bits`, sorted like the stored text (`encode`)."""
+    return sorted(KEYS[position] for position in range(len(KEYS)) if bits >> position & 1)
+
+
+def count_keys(rows_per_mask) -> dict[str, int]:
+    """{mask: number of results with exactly those facets} -> {key: results having it}.
+
+    Results in one area share few distinct masks, so this walks each mask's set bits once.
+    """
+    per_bit = [0] * len(KEYS)
+    for bits, rows in rows_per_mask.items():
+        while bits:
+            lowest = bits & -bits
+            per_bit[lowest.bit_length() - 1] += rows
+            bits ^= lowest
+    return {KEYS[position]: rows for position, rows in enumerate(per_bit) if rows}
