@@ -34,6 +34,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
+from django.shortcuts import render  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import include, path  # noqa: E402
 
@@ -53,7 +54,12 @@ def trivial(request):
     return HttpResponse("ok")
 
 
-urlpatterns = [path("bench-trivial/", trivial), path("", include("kinwell.urls"))]
+def layout_page(request):
+    """The same layout as every page (header, nav, footer) around one paragraph: the floor for the finder page."""
+    return render(request, "core/accessibility.html")
+
+
+urlpatterns = [path("bench-trivial/", trivial), path("bench-layout/", layout_page), path("", include("kinwell.urls"))]
 
 
 def jittered_copies(parsed, copies_needed, rng):
@@ -151,6 +157,7 @@ def measure(rng, parsed):
         client = Client()
         timed(client, finder_urls[:20] + api_urls[:20] + ["/bench-trivial/"] * 20)  # warm up
         trivial_times = timed(client, ["/bench-trivial/"] * QUERIES)
+        layout_times = timed(client, ["/bench-layout/"] * QUERIES)
         finder_times = timed(client, finder_urls)
         api_times = timed(client, api_urls)
         trivial_times += timed(client, ["/bench-trivial/"] * QUERIES)
@@ -167,10 +174,14 @@ def measure(rng, parsed):
     base = statistics.median(trivial_times)
     print(f"Queries: {QUERIES} (ZIP + 25 miles + 1-3 filters, page 1); results per query: "
           f"median {statistics.median(totals)}, max {max(totals)}")
-    for name, times in (("trivial view", trivial_times), ("finder page", finder_times), ("search API", api_times)):
+    for name, times in (("trivial view", trivial_times), ("layout page", layout_times), ("finder page", finder_times),
+                        ("search API", api_times)):
         median = statistics.median(times)
         print(f"  {name:13s} median {median:7.2f} ms   p95 {percentile(times, 0.95):7.2f} ms   "
               f"median / trivial {median / base:5.1f}x")
+    print("('layout page' is the shared header, nav and footer around one paragraph: what any page costs)")
+    print("Load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f} on {} cores".format(
+        *os.getloadavg(), os.cpu_count()))
 
 
 if __name__ == "__main__":

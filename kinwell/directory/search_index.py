@@ -80,6 +80,8 @@ def _rebuild_chunk(apps, service_ids) -> int:
             words=words, card=search.card(service_id=service_id, organization=organization,
                                           service=dict(service, phones=service_phones.get(service_id, [])),
                                           location=place)))
+    # By place too: a place moved to another service must not keep its old entry.
     SearchEntry.objects.filter(service_id__in=service_ids).delete()
+    SearchEntry.objects.filter(service_at_location_id__in=[place_id for place_id, _s, _l in places]).delete()
     SearchEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)

@@ -5,11 +5,10 @@ import uuid
 from django.db import connection
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotFound
-from kinwell.directory import facets, search
+from kinwell.directory import labels, search
 from kinwell.directory.models import Phone, ServiceAtLocation, TaxonomyTerm
 
 
@@ -34,21 +33,9 @@ def _card(hit: search.Hit, detail_url: str) -> dict:
     return {
         "hit": hit, "id": hit.service_at_location_id, "service_id": hit.service_id, "name": card["name"],
         "organization": card["organization"], "addresses": card["addresses"], "phone": card["phone"],
-        "url": card["url"], "website": card["website"], "labels": facet_labels(hit.facets),
+        "url": card["url"], "website": card["website"], "labels": labels.facet_labels(hit.facets),
         "detail_url": detail_url.format(hit.service_at_location_id),
     }
-
-
-_LABELS: dict[str, dict[str, str]] = {}  # language -> {label: translated}; gettext once per label and language
-
-
-def facet_labels(keys, groups=("care", "therapy", "support", "payment", "access")) -> list[str]:
-    """`facets.labels` in the current language."""
-    language = get_language() or ""
-    table = _LABELS.get(language)
-    if table is None:
-        table = _LABELS[language] = {facet.label: _(facet.label) for facet in facets.FACETS.values()}
-    return [table[label] for label in facets.labels(keys, groups)]
 
 
 HIDDEN_STATUS = "inactive"  # hidden by a moderator after a report (see reportable.py)
