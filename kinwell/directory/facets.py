@@ -8,6 +8,7 @@ lower case. Labels are plain language; `_` only marks them for translation.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _(text: str) -> str:  # marks a label for makemessages; views translate at run time
@@ -173,15 +174,32 @@ def keys_of(bits: int) -> list[str]:
     return sorted(KEYS[position] for position in range(len(KEYS)) if bits >> position & 1)
 
 
-def count_keys(rows_per_mask) -> dict[str, int]:
-    """{mask: number of results with exactly those facets} -> {key: results having it}.
+# Counting without walking bits: each facet gets a 24-bit lane of one big integer, so adding
+# up the results' "spread" masks counts every facet at once (in C), and the lanes are read
+# off at the end. Spreads come from one table per byte of the mask (6 lookups), and are
+# remembered for the masks seen most (a directory has a few thousand distinct ones).
+_LANE = 24  # up to 16 million results per query
+_BYTES = -(-len(KEYS) // 8)
+_SPREAD_TABLES = [[sum(1 << (_LANE * (8 * byte + bit)) for bit in range(8) if value >> bit & 1)
+                   for value in range(256)] for byte in range(_BYTES)]
 
-    Results in one area share few distinct masks, so this walks each mask's set bits once.
-    """
-    per_bit = [0] * len(KEYS)
-    for bits, rows in rows_per_mask.items():
-        while bits:
-            lowest = bits & -bits
-            per_bit[lowest.bit_length() - 1] += rows
-            bits ^= lowest
-    return {KEYS[position]: rows for position, rows in enumerate(per_bit) if rows}
+
+@lru_cache(maxsize=16_384)
+def _spread(bits: int) -> int:
+    total = 0
+    for table in _SPREAD_TABLES:
+        total |= table[bits & 255]
+        bits >>= 8
+    return total
+
+
+def count_keys(rows_per_mask) -> dict[str, int]:
+    """{mask: number of results with exactly those facets} -> {key: results having it}."""
+    total = sum(_spread(bits) * rows for bits, rows in rows_per_mask.items())
+    lane = (1 << _LANE) - 1
+    counts = {}
+    for key in KEYS:
+        if total & lane:
+            counts[key] = total & lane
+        total >>= _LANE
+    return counts

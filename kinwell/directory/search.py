@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kinwell.directory import facets as facet_defs
-from kinwell.directory.geo import bounding_box, haversine_miles
+from kinwell.directory.geo import EARTH_RADIUS_MILES, bounding_box
 
 TABLE = "directory_searchentry"
 RADII = (5, 10, 25, 50, 100)
@@ -104,7 +104,8 @@ def build_sql(query: Query) -> tuple[str, list] | None:
     for word in query.words:
         where.append("words LIKE %s ESCAPE '\\'")
         params.append(f"%{_like_escape(word.lower())}%")
-    sql = (f"SELECT service_at_location_id, latitude, longitude, approximate, facet_bits FROM {TABLE} "
+    # The id as text: PostgreSQL's driver would make a uuid.UUID of every candidate's.
+    sql = (f"SELECT CAST(service_at_location_id AS TEXT), latitude, longitude, approximate, facet_bits FROM {TABLE} "
            f"WHERE {' AND '.join(where)}")
     return sql, params
 
@@ -114,12 +115,7 @@ def run(cursor, query: Query) -> Results:
     if built is None:
         return Results(total=0)
     cursor.execute(*built)
-    matched = []
-    radius, here_lat, here_lon = query.radius_miles, query.latitude, query.longitude
-    for sal_id, lat, lon, approximate, bits in cursor.fetchall():
-        distance = haversine_miles(here_lat, here_lon, lat, lon)
-        if distance <= radius:
-            matched.append((distance, str(sal_id), bool(approximate), bits))
+    matched = _within(cursor.fetchall(), query)
     matched.sort()
     counts = facet_defs.count_keys(Counter(row[3] for row in matched))
     pages = max(1, -(-len(matched) // query.page_size))
@@ -134,6 +130,25 @@ def run(cursor, query: Query) -> Results:
             hits.append(Hit(str(uuid.UUID(sal_id)), shown_card["service_id"], round(distance, 1), approximate,
                             facet_defs.keys_of(bits), shown_card))
     return Results(total=len(matched), hits=hits, counts=counts, page=page, pages=pages)
+
+
+def _within(rows, query: Query) -> list[tuple]:
+    """(distance, id, approximate, bits) of the rows inside the radius.
+
+    `geo.haversine_miles` written out in the loop (the same operations, so the same
+    distances): a function call per candidate was a third of the time on dense areas.
+    """
+    radians, sin, cos, asin, sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
+    phi1, here_lon, radius = radians(query.latitude), query.longitude, query.radius_miles
+    cos_phi1, diameter = cos(phi1), 2 * EARTH_RADIUS_MILES
+    matched = []
+    for sal_id, lat, lon, approximate, bits in rows:
+        phi2 = radians(lat)
+        a = sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * cos(phi2) * sin(radians(lon - here_lon) / 2) ** 2
+        distance = diameter * asin(min(1.0, sqrt(a)))
+        if distance <= radius:
+            matched.append((distance, sal_id, bool(approximate), bits))
+    return matched
 
 
 def _cards(cursor, ids: list[str]) -> dict[str, dict]:

@@ -285,3 +285,24 @@ def test_an_admin_edit_reaches_the_results(client_for, locator_json):
     data.update(status=selectors.HIDDEN_STATUS)
     assert client.post(f"/admin/directory/service/{service.pk}/change/", data).status_code == 302
     assert str(service.pk) not in {h.service_id for h in searched_hits(search.Query(*geo.zip_centroid("22902"), 10))}
+
+
+def test_the_distances_are_exactly_the_haversine_ones():
+    rng = random.Random(3)
+    here = search.Query(38.03, -78.48, 100)
+    rows = [(f"id{n}", 38.03 + rng.uniform(-2, 2), -78.48 + rng.uniform(-2, 2), 0, 0) for n in range(2000)]
+    within = search._within(rows, here)
+    assert 0 < len(within) < len(rows)
+    by_id = {row[0]: row for row in rows}
+    for distance, sal_id, _approximate, _bits in within:
+        _i, lat, lon, _a, _b = by_id[sal_id]
+        assert distance == geo.haversine_miles(here.latitude, here.longitude, lat, lon) <= 100
+    assert len(within) == sum(geo.haversine_miles(38.03, -78.48, lat, lon) <= 100 for _i, lat, lon, _a, _b in rows)
+
+
+def test_counting_facets_agrees_with_counting_keys():
+    rng = random.Random(4)
+    masks = Counter(rng.getrandbits(len(facets.KEYS)) for _ in range(3000))
+    expected_counts = Counter(key for bits, rows in masks.items() for key in facets.keys_of(bits) for _ in range(rows))
+    assert facets.count_keys(masks) == dict(expected_counts)
+    assert facets.count_keys({}) == {} and facets.count_keys({0: 7}) == {}
