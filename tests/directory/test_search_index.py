@@ -306,3 +306,16 @@ def test_counting_facets_agrees_with_counting_keys():
     expected_counts = Counter(key for bits, rows in masks.items() for key in facets.keys_of(bits) for _ in range(rows))
     assert facets.count_keys(masks) == dict(expected_counts)
     assert facets.count_keys({}) == {} and facets.count_keys({0: 7}) == {}
+
+
+def test_labels_are_in_the_language_of_the_request():
+    from django.utils import translation
+
+    from kinwell.directory import labels
+
+    with translation.override("es"):
+        spanish = labels.facet_labels(["care:mental_health", "payment:sliding"])
+    with translation.override("en"):
+        english = labels.facet_labels(["care:mental_health", "payment:sliding"])
+    assert english == ["Mental health", "Sliding fee (based on income)"]
+    assert spanish[0] == "Salud mental" and spanish != english
