@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from kinwell.core.errors import ServiceError
-from kinwell.directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 from kinwell.directory import search_index
+from kinwell.directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 from kinwell.directory.services import READERS, import_file
 
 SUFFIXES = {"samhsa-xlsx": ".xlsx", "locator-json": ".json"}

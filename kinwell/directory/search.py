@@ -78,8 +78,9 @@ def card(*, service_id, organization: dict, service: dict, location: dict) -> st
                                                        "postal_code")]
                  for address in location.get("addresses") or []]
     return json.dumps({
-        "service_id": str(service_id), "name": service.get("name") or "", "organization": organization.get("name") or "",
-        "addresses": addresses, "phone": phones[0].get("number") if phones else None,
+        "service_id": str(uuid.UUID(str(service_id))), "name": service.get("name") or "",
+        "organization": organization.get("name") or "", "addresses": addresses,
+        "phone": phones[0].get("number") if phones else None,
         "url": service.get("url") or "", "website": organization.get("website") or "",
     }, separators=(",", ":"))
 
