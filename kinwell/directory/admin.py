@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from kinwell.core.errors import ServiceError
+from kinwell.directory import search_index
 from kinwell.directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 from kinwell.directory.services import READERS, import_file
 
@@ -25,6 +26,18 @@ class ImportForm(forms.Form):
     file = forms.FileField(label="File")
 
 
+class RebuildsSearchEntries:
+    """After an edit here, the finder's entries of the services it touches are rebuilt, so
+    search results and their cards show the edit (and a service set to "inactive" leaves them)."""
+
+    def service_ids(self, obj) -> list:
+        raise NotImplementedError
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_index.rebuild(service_ids=self.service_ids(form.instance))
+
+
 class ServiceInline(admin.TabularInline):
     model = Service
     fields = ("name", "status", "url", "last_verified")
@@ -34,13 +47,16 @@ class ServiceInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
     list_display = ("name", "source", "last_verified")
     list_filter = ("source",)
     search_fields = ("name", "source_key")
     readonly_fields = ("id", "source", "source_key", "last_verified", "import_hash")
     inlines = [ServiceInline]
     change_list_template = "directory/admin_organizations.html"
+
+    def service_ids(self, obj):
+        return list(obj.services.values_list("pk", flat=True))
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="directory_import")] + super().get_urls()
@@ -72,20 +88,26 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(RebuildsSearchEntries, admin.ModelAdmin):
     list_display = ("name", "organization", "source", "last_verified")
     list_filter = ("source", "status")
     search_fields = ("name", "organization__name")
     readonly_fields = ("id", "source", "source_key", "last_verified")
     raw_id_fields = ("organization",)
 
+    def service_ids(self, obj):
+        return [obj.pk]
+
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
     list_display = ("name", "latitude", "longitude", "coordinates_approximate", "source")
     list_filter = ("source", "coordinates_approximate")
     search_fields = ("name", "addresses__postal_code")
     raw_id_fields = ("organization",)
+
+    def service_ids(self, obj):
+        return list(obj.service_at_locations.values_list("service_id", flat=True))
 
 
 @admin.register(TaxonomyTerm)
@@ -95,4 +117,9 @@ class TaxonomyTermAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
 
 
-admin.site.register(ServiceAtLocation)
+@admin.register(ServiceAtLocation)
+class ServiceAtLocationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
+    raw_id_fields = ("service", "location")
+
+    def service_ids(self, obj):
+        return [obj.service_id]

@@ -1,6 +1,5 @@
 """/api/v1/directory/: the finder's search as JSON, public like the finder page."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
@@ -74,24 +73,19 @@ def search_directory(request, filters: Query[SearchIn]):
         raise ServiceError(_("Send a zip, or lat and lon."))
     query = search.Query(latitude=point[0], longitude=point[1], radius_miles=filters.radius,
                          facets=tuple(filters.facet), words=tuple(filters.q.split()[:8]), page=filters.page)
-    found = selectors.find(query)
-    results = found["results"]
+    results, cards = selectors.find(query)
     return {"total": results.total, "page": results.page, "pages": results.pages, "counts": results.counts,
-            "results": [_place(row) for row in found["rows"]]}
+            "results": [_place(card) for card in cards]}
 
 
-def _place(row):
-    place, hit = row["place"], row["hit"]
-    address = next(iter(place.location.addresses.all()), None)
-    phone = next(iter(selectors.phones_of(place)), None)
+def _place(card):
+    hit = card["hit"]
+    address = card["addresses"][0] if card["addresses"] else None
     return {
-        "id": str(place.id), "service_id": str(place.service_id), "name": place.service.name,
-        "organization": place.service.organization.name, "distance_miles": hit.distance_miles,
+        "id": card["id"], "service_id": card["service_id"], "name": card["name"],
+        "organization": card["organization"], "distance_miles": hit.distance_miles,
         "distance_approximate": hit.approximate,
-        "address": (f"{address.address_1}, {address.city}, {address.state_province} {address.postal_code}"
-                    if address else ""),
-        "phone": phone.number if phone else None,
-        "website": place.service.url or place.service.organization.website or None,
-        "services": [_(label) for label in facets.labels(hit.facets)], "facets": hit.facets,
-        "url": reverse("directory:detail", args=[place.id]),
+        "address": f"{address[0]}, {address[2]}, {address[3]} {address[4]}" if address else "",
+        "phone": card["phone"], "website": card["url"] or card["website"] or None,
+        "services": card["labels"], "facets": hit.facets, "url": card["detail_url"],
     }

@@ -1,8 +1,10 @@
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinwell.directory import facets, geo, search
+from kinwell.directory import facets, geo, labels, search
 
 
 class FinderForm(forms.Form):
@@ -27,10 +29,12 @@ class FinderForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         # The ZIP code is needed unless the browser sent a location ("Use my location").
         self.fields["zip"].required = not (data and data.get("lat") and data.get("lon"))
+        translated = labels.table()
         for group in facets.GROUPS:
             self.fields[group.key] = forms.MultipleChoiceField(
-                label=_(group.label), required=False, widget=forms.CheckboxSelectMultiple,
-                choices=[(f.key, _(f.label)) for f in group.facets])
+                label=translated[group.label], required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(f.key, translated[f.label]) for f in group.facets])
+        self.counts = None
 
     def clean(self):
         data = super().clean()
@@ -56,21 +60,38 @@ class FinderForm(forms.Form):
                             words=tuple((data.get("q") or "").split()[:8]), page=data.get("page") or 1)
 
     def show_counts(self, counts: dict):
-        """Add to each choice how many of the current results have it."""
-        for group in facets.GROUPS:
-            self.fields[group.key].choices = [
-                (f.key, f"{_(f.label)} ({counts.get(f.key, 0)})") for f in group.facets]
+        """Show beside each choice how many of the current results have it."""
+        self.counts = counts
 
     def filter_groups(self) -> list[dict]:
-        """The checkbox groups as plain data, so the page renders 45 choices in one loop:
-        Django's per-option widget templates were half of the finder's time (bench/)."""
+        """The checkbox groups, each choice's markup made here in one pass: Django's
+        per-option widget templates, then a template loop over 45 choices, were most of
+        the finder's time (bench/directory_search.py). A group with an error renders
+        through `{% field %}` as usual."""
         getlist = getattr(self.data, "getlist", lambda key: [])
         chosen = {value for g in facets.GROUPS for value in getlist(g.key)}
-        return [{"key": g.key, "label": self.fields[g.key].label, "bound": self[g.key],
-                 "has_errors": bool(self.errors.get(g.key)) if self.is_bound else False,
-                 "choices": [(value, label, value in chosen) for value, label in self.fields[g.key].choices]}
-                for g in facets.GROUPS]
+        translated, counts = labels.table(), self.counts
+        groups = []
+        for g in facets.GROUPS:
+            if self.is_bound and self.errors.get(g.key):
+                groups.append({"key": g.key, "label": self.fields[g.key].label, "bound": self[g.key],
+                               "has_errors": True})
+                continue
+            choices = []
+            for position, f in enumerate(g.facets):
+                label = translated[f.label] if counts is None else f"{translated[f.label]} ({counts.get(f.key, 0)})"
+                choices.append(CHOICE_HTML.format(
+                    id=f"id_{g.key}_{position}", name=g.key, value=escape(f.key), label=escape(label),
+                    checked=" checked" if f.key in chosen else ""))
+            groups.append({"key": g.key, "label": translated[g.label], "has_errors": False,
+                           "choices_html": mark_safe("".join(choices))})  # noqa: S308  every part escaped above
+        return groups
 
     def chosen_labels(self) -> list[str]:
         data = getattr(self, "cleaned_data", {})
-        return [_(facets.FACETS[k].label) for g in facets.GROUPS for k in data.get(g.key) or ()]
+        translated = labels.table()
+        return [translated[facets.FACETS[k].label] for g in facets.GROUPS for k in data.get(g.key) or ()]
+
+
+CHOICE_HTML = ('\n      <div><label for="{id}"><input type="checkbox" name="{name}" value="{value}" id="{id}"{checked}>'
+               '\n {label}</label></div>')

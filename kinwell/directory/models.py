@@ -170,18 +170,28 @@ class Attribute(Sourced):
 class SearchEntry(models.Model):
     """What the finder searches: one service at one location, with everything a filter needs.
 
-    Rebuilt by the importer whenever the service changes. `facets` is a space-padded list
-    of facet keys (" pay:medicaid therapy:couples_family ") and `words` the lower-cased
-    name, organization and description.
+    Rebuilt by the importer whenever the service changes (and by `search_index.rebuild`
+    after an edit in the admin). `facets` is a space-padded list of facet keys
+    (" payment:medicaid therapy:couples_family ") and `facet_bits` the same keys as one
+    bit each (`facets.mask`), which the search tests in SQL. `lat_cell` is the latitude's
+    row of the search grid (`search.lat_cell`). `words` is the lower-cased name,
+    organization and description, and `card` what a result shows (JSON, `search.card`),
+    so a page of results needs no joins. See docs/architecture.md, "Help finder".
     """
 
     service_at_location = models.OneToOneField(ServiceAtLocation, on_delete=models.CASCADE, related_name="search")
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
     latitude = models.FloatField()
     longitude = models.FloatField()
+    lat_cell = models.IntegerField(default=0)
     approximate = models.BooleanField(default=False)
     facets = models.TextField(blank=True)
+    facet_bits = models.BigIntegerField(default=0)
     words = models.TextField(blank=True)
+    card = models.TextField(default="{}")
 
     class Meta:
-        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_search_latlon")]
+        # Everything the search reads, so both databases answer from the index alone:
+        # one range of longitudes per grid row, then the rest checked in the index entry.
+        indexes = [models.Index(fields=["lat_cell", "longitude", "latitude", "facet_bits", "approximate",
+                                        "service_at_location"], name="directory_search_grid")]

@@ -9,9 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.directory.models import SearchEntry, Service
+from kinwell.directory.selectors import HIDDEN_STATUS
 from kinwell.moderation.registry import Reportable, register
-
-HIDDEN_STATUS = "inactive"
 
 
 def _find(service_id):

@@ -1,13 +1,14 @@
-"""Reads for the finder: run the search, then load what a page shows for the hits."""
+"""Reads for the finder: run the search, and what a result card shows, ready for a page or the API."""
 
 import uuid
 
 from django.db import connection
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotFound
-from kinwell.directory import search
+from kinwell.directory import labels, search
 from kinwell.directory.models import Phone, ServiceAtLocation, TaxonomyTerm
 
 
@@ -19,14 +20,22 @@ def _with_details(queryset):
     )
 
 
-def find(query: search.Query) -> dict:
+def find(query: search.Query) -> tuple[search.Results, list[dict]]:
+    """The results and, for the page's hits, their cards as plain data (no model is loaded)."""
     with connection.cursor() as cursor:
         results = search.run(cursor, query)
-    ids = [uuid.UUID(hit.service_at_location_id) for hit in results.hits]
-    places = {sal.id: sal for sal in _with_details(ServiceAtLocation.objects.filter(id__in=ids))}
-    rows = [{"hit": hit, "place": places[uuid.UUID(hit.service_at_location_id)]} for hit in results.hits
-            if uuid.UUID(hit.service_at_location_id) in places]
-    return {"results": results, "rows": rows}
+    detail = reverse("directory:detail", args=[uuid.UUID(int=0)]).replace(str(uuid.UUID(int=0)), "{}")
+    return results, [_card(hit, detail) for hit in results.hits]
+
+
+def _card(hit: search.Hit, detail_url: str) -> dict:
+    card = hit.card
+    return {
+        "hit": hit, "id": hit.service_at_location_id, "service_id": hit.service_id, "name": card["name"],
+        "organization": card["organization"], "addresses": card["addresses"], "phone": card["phone"],
+        "url": card["url"], "website": card["website"], "labels": labels.facet_labels(hit.facets),
+        "detail_url": detail_url.format(hit.service_at_location_id),
+    }
 
 
 HIDDEN_STATUS = "inactive"  # hidden by a moderator after a report (see reportable.py)

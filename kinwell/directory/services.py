@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import ServiceError
-from kinwell.directory import facets
+from kinwell.directory import facets, search
 from kinwell.directory.models import (
     Address, CostOption, Language, Location, Organization, Phone, Schedule, SearchEntry, Service,
     ServiceAtLocation, ServiceTerm, TaxonomyTerm,
@@ -23,6 +23,7 @@ from kinwell.directory.models import (
 from kinwell.directory.parse_hsds import read_hsds
 from kinwell.directory.parse_samhsa import read_locator_json, read_samhsa_xlsx
 from kinwell.directory.records import ImportFormatError, ParsedDirectory
+from kinwell.directory.selectors import HIDDEN_STATUS
 
 READERS = {"samhsa-xlsx": read_samhsa_xlsx, "locator-json": read_locator_json, "hsds": read_hsds}
 CHUNK = 1000
@@ -167,20 +168,22 @@ def _create(bundles, source, now, term_names):
                 for item in service.get(kind, []):
                     child(model, item, service_id=service["id"])
             links.extend((service["id"], t) for t in service["terms"])
-            keys = facets.encode(facets.facet_keys(term_names[t] for t in service["terms"] if t in term_names))
+            keys = facets.facet_keys(term_names[t] for t in service["terms"] if t in term_names)
             for sal in service.get("at_locations", []):
                 rows[ServiceAtLocation].append(ServiceAtLocation(
                     id=sal["id"], service_id=service["id"], location_id=sal["location_id"],
                     description=sal.get("description", ""), **common))
                 place = places.get(sal["location_id"])
-                if place and place.get("latitude") is not None:
+                if place and place.get("latitude") is not None and service.get("status") != HIDDEN_STATUS:
                     words = " ".join([org["name"], service["name"], service.get("description") or "",
                                       place.get("name") or "",
                                       *(a.get("city", "") for a in place.get("addresses", []))]).lower()
                     rows[SearchEntry].append(SearchEntry(
                         service_at_location_id=sal["id"], service_id=service["id"], latitude=place["latitude"],
-                        longitude=place["longitude"], approximate=place.get("coordinates_approximate", False),
-                        facets=keys, words=words))
+                        longitude=place["longitude"], lat_cell=search.lat_cell(place["latitude"]),
+                        approximate=place.get("coordinates_approximate", False), facets=facets.encode(keys),
+                        facet_bits=facets.mask(keys), words=words,
+                        card=search.card(service_id=service["id"], organization=org, service=service, location=place)))
     for model, objects in rows.items():
         model.objects.bulk_create(objects, batch_size=CHUNK)
     _insert_links(links)

@@ -24,13 +24,16 @@ def finder(request):
     if request.GET:
         if form.is_valid():
             query = form.query()
-            found = selectors.find(query)
-            form.show_counts(found["results"].counts)
-            context.update(found, query=query, chosen=form.chosen_labels(), pages=_page_links(request, found["results"]),
+            results, cards = selectors.find(query)
+            form.show_counts(results.counts)
+            back = request.GET.urlencode()
+            for card in cards:
+                card["detail_url"] += f"?{back}"
+                card["address_lines"] = [a[0] + (f", {a[1]}" if a[1] else "") + f", {a[2]}, {a[3]} {a[4]}"
+                                         for a in card["addresses"]]
+            context.update(results=results, rows=cards, query=query, chosen=form.chosen_labels(),
+                           pages=_page_links(request, results),
                            wider=[r for r in (10, 25, 50, 100) if r > query.radius_miles][:1])
-            for row in found["rows"]:
-                row["labels"] = facets.labels(row["hit"].facets)
-                row["phone"] = next(iter(selectors.phones_of(row["place"])), None)
         else:
             status = 400
     context["filter_groups"] = form.filter_groups()
