@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from kinwell.safety.panel import crisis_resources
 from kinwell.support.models import SupportPlan, TrustedMessage
 
 
 def _send(*, to, template: str, context: dict, reply_to=None) -> None:
     with translation.override(to.language):
-        context = {**context, "person": to, "site_url": settings.SITE_URL}
+        context = {**context, "person": to, "site_url": settings.SITE_URL, "crisis_country": crisis_resources()}
         subject = render_to_string(f"support/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"support/email/{template}.txt", context)
     EmailMessage(subject=subject, body=body, to=[to.email], reply_to=reply_to or []).send()

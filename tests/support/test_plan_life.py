@@ -136,6 +136,7 @@ def test_the_follow_up_asks_once_on_its_day_in_the_persons_morning(couple, djang
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [maya.email]
     assert "How is your support plan going?" in mail.outbox[0].subject
     assert reverse("support:needs", kwargs={"step": "situation"}) in mail.outbox[0].body
+    assert "/help-now/" in mail.outbox[0].body and "911" in mail.outbox[0].body
 
 
 def test_saving_a_finder_result_puts_it_on_the_plan(client_for, user):
