@@ -94,6 +94,10 @@ class OwnStepOut(StepOut):
     safety: SafetyOut
 
 
+class TogetherIn(Schema):
+    partner_id: DatabaseId
+
+
 class MemberPlanOut(Schema):
     pathways: list[ChoiceOut]
     steps: list[StepOut]
@@ -166,6 +170,22 @@ def make(request, payload: MakeIn):
                               use_what_kinwell_knows=payload.use_what_kinwell_knows, in_own_words=words,
                               crisis_text=bool(safety and safety["level"] == "urgent"))
     return Status(201, {**_plan(plan, request.auth), "safety": safety})
+
+
+@router.post("/together", response={200: FlowOut, **ERRORS})
+def build_together(request, payload: TogetherIn):
+    """Invite the partner in a couple circle to add their answers to the caller's plan."""
+    plan = selectors.plan_of(owner=request.auth)
+    if plan is None:
+        raise NotFound(_("You haven't started yet. Start with POST /support-plan/flow."))
+    return _flow(services.build_together(plan=plan, owner=request.auth, partner_id=payload.partner_id), request.auth)
+
+
+@router.put("/{id:plan_id}/flow/{step}", response={200: FlowOut, **ERRORS})
+def answer_together(request, plan_id: DatabaseId, step: str, payload: AnswersIn):
+    """The partner's own answers to a plan built together (the owner uses PUT /flow/{step})."""
+    plan = selectors.plan_for_participant(user=request.auth, plan_id=plan_id)
+    return _flow(services.save_answers(plan=plan, actor=request.auth, step=step, answers=payload.answers), request.auth)
 
 
 @router.get("", response={200: PlanOut, **ERRORS})

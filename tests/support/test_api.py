@@ -77,3 +77,23 @@ def test_a_circle_member_reads_a_shared_plan_through_the_policy():
     seen = Api(member).get(path).json()
     assert seen["pathways"][0]["key"] == "trusted_people"
     assert "reasons" not in seen and seen["steps"]
+
+
+def test_a_couple_builds_a_plan_together_through_the_api():
+    maya, jordan, stranger = UserFactory(), UserFactory(display_name="Jordan"), UserFactory()
+    CircleFactory(owner=maya, members=[jordan], kind=CircleKind.COUPLE)
+    Api(maya).put("/support-plan/flow/situation", {"answers": {"concerns": ["stress"]}})
+    assert Api(maya).post("/support-plan/together", {"partner_id": stranger.pk}).status_code == 400
+    flow = Api(maya).post("/support-plan/together", {"partner_id": jordan.pk}).json()
+    plan_id = flow["plan_id"]
+    assert Api(stranger).put(f"/support-plan/{plan_id}/flow/situation",
+                             {"answers": {"concerns": ["stress"]}}).status_code == 404
+    theirs = Api(jordan).put(f"/support-plan/{plan_id}/flow/situation", {"answers": {"concerns": ["partner_conflict"]}})
+    assert theirs.status_code == 200 and theirs.json()["answers"] == {"concerns": ["partner_conflict"]}
+    Api(jordan).put(f"/support-plan/{plan_id}/flow/details", {"answers": {"involves": ["partner"], "duration": "long"}})
+    plan = Api(maya).post("/support-plan/make", {}).json()
+    assert plan["built_together_with"] == "Jordan"
+    suggested = {p["key"] for p in plan["pathways"] if p["suggested"]}
+    assert "couples_therapy" in suggested  # Jordan's answer counts in Maya's plan
+    seen_by_jordan = Api(jordan).get(f"/support-plan/{plan_id}").json()
+    assert "couples_therapy" in {p["key"] for p in seen_by_jordan["pathways"] if p["suggested"]}
