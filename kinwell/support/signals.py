@@ -1,8 +1,9 @@
-"""When a person who was building a plan together deletes their account, their answers
-leave the other person's plan with them (the foreign key alone would keep the words)."""
+"""A plan built together ends when its couple does: when the partner deletes their account
+(their answers leave with them), when either person leaves the couple circle or is
+removed from it, or when the circle ends. Foreign keys alone would keep the words."""
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 
 
@@ -11,3 +12,23 @@ def forget_partner_answers(sender, instance, **kwargs):
     from kinwell.support.models import SupportPlan
 
     SupportPlan.objects.filter(partner=instance).update(partner=None, circle=None, partner_answers_text="")
+
+
+@receiver(post_delete, sender="circles.Membership")
+def stop_building_together_on_leaving(sender, instance, **kwargs):
+    """A plan built together rests on the couple circle: when either person leaves it (or
+    is removed, or the circle ends), the partner's answers and access end with it."""
+    from django.db.models import Q
+
+    from kinwell.support.models import SupportPlan
+
+    SupportPlan.objects.filter(circle_id=instance.circle_id).filter(
+        Q(owner_id=instance.user_id) | Q(partner_id=instance.user_id)
+    ).update(partner=None, circle=None, partner_answers_text="")
+
+
+@receiver(pre_delete, sender="circles.Circle")
+def stop_building_together_when_the_circle_ends(sender, instance, **kwargs):
+    from kinwell.support.models import SupportPlan
+
+    SupportPlan.objects.filter(circle=instance).update(partner=None, circle=None, partner_answers_text="")

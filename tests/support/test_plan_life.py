@@ -211,3 +211,25 @@ def test_the_demo_data_has_a_plan_built_together_and_loads_twice(client_for):
     assert plan.steps.filter(done_at__isnull=False).count() == 1
     page = client_for(plan.partner).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
     assert "Couples therapy" in page and "zip=60614" in page
+
+
+@pytest.mark.parametrize("how", ["partner_leaves", "owner_leaves", "removed", "circle_ends"])
+def test_a_plan_built_together_ends_when_the_couple_circle_does(client_for, couple, how):
+    from kinwell.circles import services as circle_services
+
+    maya, jordan, circle = couple
+    plan = make_plan(maya)
+    services.build_together(plan=plan, owner=maya, partner_id=jordan.pk)
+    services.save_answers(plan=plan, actor=jordan, step="situation", answers={"concerns": ["stress"]})
+    if how == "partner_leaves":
+        circle_services.leave_circle(user=jordan, circle=circle)
+    elif how == "owner_leaves":
+        circle_services.transfer_ownership(actor=maya, circle=circle, new_owner=jordan)
+        circle_services.leave_circle(user=maya, circle=circle)
+    elif how == "removed":
+        circle_services.remove_member(actor=maya, circle=circle, member=jordan)
+    else:
+        circle.delete()
+    plan.refresh_from_db()
+    assert plan.partner is None and plan.partner_answers == {}
+    assert client_for(jordan).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).status_code == 404
