@@ -6,20 +6,13 @@ sides of the change, and a local time that does not exist on the spring-forward
 day (02:30) is sent as soon as that day's clock passes it.
 """
 
-import zoneinfo
 from datetime import date, datetime, time
+
+from kinwell.core.schedule import local_now
 
 REMINDER_SALT = "kinwell.checkins.reminder"
 # "Have a week off" from the email: long enough to be a real break, short enough to come back.
 SNOOZE_DAYS = 7
-
-
-def local_now(now: datetime, zone_name: str) -> datetime:
-    try:
-        zone = zoneinfo.ZoneInfo(zone_name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return now.astimezone(zone)
 
 
 def is_due(

@@ -3,7 +3,6 @@ dates, and small-gesture nudges. Both work in each person's own time zone, and b
 remember what they sent (PlanReminder rows, NudgePreference.last_sent_on), so running
 them again in the same minute, or every minute all day, sends nothing twice."""
 
-import zoneinfo
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -11,19 +10,11 @@ from django.db import transaction
 from kinwell.circles.models import Membership
 from kinwell.connect.ideas import gesture_for
 from kinwell.connect.models import NudgeFrequency, NudgePreference, PlannedDate, PlanReminder
-from kinwell.core.schedule import periodic
+from kinwell.core.schedule import local_now, periodic
 
 # Nudges arrive in the morning, not at midnight: from this local hour on.
 NUDGE_HOUR = 9
 NUDGE_EVERY_DAYS = {NudgeFrequency.DAILY: 1, NudgeFrequency.FEW_WEEKLY: 2, NudgeFrequency.WEEKLY: 7}
-
-
-def local_now(person, now: datetime) -> datetime:
-    try:
-        zone = zoneinfo.ZoneInfo(person.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return now.astimezone(zone)
 
 
 @periodic
@@ -38,7 +29,7 @@ def remind_day_before(*, now: datetime) -> int:
     ).select_related("proposer", "invitee")
     for plan in soon:
         for person in (plan.proposer, plan.invitee):
-            here = local_now(person, now)
+            here = local_now(now, person.time_zone)
             if plan.starts_at.astimezone(here.tzinfo).date() != here.date() + timedelta(days=1):
                 continue
             if not Membership.objects.filter(user=person, circle_id=plan.circle_id).exists():
@@ -61,7 +52,7 @@ def nudge_is_due(preference: NudgePreference, now: datetime) -> bool:
     every = NUDGE_EVERY_DAYS.get(preference.frequency)
     if every is None or not preference.by_email:
         return False
-    here = local_now(preference.owner, now)
+    here = local_now(now, preference.owner.time_zone)
     if here.hour < NUDGE_HOUR:
         return False
     return preference.last_sent_on is None or (here.date() - preference.last_sent_on).days >= every
@@ -80,7 +71,7 @@ def send_gesture_nudges(*, now: datetime) -> int:
             preference = NudgePreference.objects.select_for_update().select_related("owner").get(pk=preference_id)
             if not nudge_is_due(preference, now):
                 continue
-            today = local_now(preference.owner, now).date()
+            today = local_now(now, preference.owner.time_zone).date()
             preference.last_sent_on = today
             preference.save(update_fields=["last_sent_on"])
             person = preference.owner

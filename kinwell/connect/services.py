@@ -22,6 +22,7 @@ from kinwell.connect.models import (
     PlannedDate,
     Win,
 )
+from kinwell.core.text import clean_text
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 
 APPRECIATION_MAX_LENGTH = 1_000
@@ -32,17 +33,6 @@ PLAN_MESSAGE_MAX_LENGTH = 1_000
 PLAN_MINUTES = (15, 24 * 60)
 FEED_TOKEN_PREFIX = "kwcal_"
 PLAN_LATEST_YEAR = 9000  # far beyond any real plan, and far from datetime's year 9999 limit
-
-
-def clean_text(text: str, *, max_length: int, empty_message: str = "", allow_empty: bool = False) -> str:
-    text = (text or "").strip()
-    if not text and not allow_empty:
-        raise ServiceError(empty_message or _("Write something first."))
-    if len(text) > max_length:
-        raise ServiceError(
-            _("Keep this under %(max)d characters; it has %(count)d.") % {"max": max_length, "count": len(text)}
-        )
-    return text
 
 
 def _member(*, user, circle) -> Membership:

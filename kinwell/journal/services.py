@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinwell.core.text import clean_text
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.journal.models import Goal, GoalArea, JournalEntry
 
@@ -13,19 +14,8 @@ GOAL_TITLE_MAX_LENGTH = 200
 GOAL_NOTE_MAX_LENGTH = 1_000
 
 
-def _clean(text: str, *, empty_message: str, max_length: int, allow_empty: bool = False) -> str:
-    text = (text or "").strip()
-    if not text and not allow_empty:
-        raise ServiceError(empty_message)
-    if len(text) > max_length:
-        raise ServiceError(
-            _("Keep this under %(max)d characters; it has %(count)d.") % {"max": max_length, "count": len(text)}
-        )
-    return text
-
-
 def _entry_text(text: str) -> str:
-    return _clean(text, empty_message=_("Write something first."), max_length=ENTRY_MAX_LENGTH)
+    return clean_text(text, empty_message=_("Write something first."), max_length=ENTRY_MAX_LENGTH)
 
 
 @transaction.atomic
@@ -60,8 +50,8 @@ def add_goal(*, owner, area: str, title: str, note: str = "") -> Goal:
     return Goal.objects.create(
         owner=owner,
         area=area,
-        title=_clean(title, empty_message=_("Name your goal first."), max_length=GOAL_TITLE_MAX_LENGTH),
-        note=_clean(note, empty_message="", max_length=GOAL_NOTE_MAX_LENGTH, allow_empty=True),
+        title=clean_text(title, empty_message=_("Name your goal first."), max_length=GOAL_TITLE_MAX_LENGTH),
+        note=clean_text(note, empty_message="", max_length=GOAL_NOTE_MAX_LENGTH, allow_empty=True),
     )
 
 

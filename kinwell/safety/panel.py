@@ -41,12 +41,15 @@ def crisis_resources():
 
 
 def context_processor(request):
+    """The configured country's resources on every page (the footer's emergency line),
+    and the crisis panel on the page after a save that asked for it."""
     if not hasattr(request, "session") or SESSION_KEY not in request.session:
-        return {}
+        return {"crisis_country": crisis_resources()}
     found = request.session.pop(SESSION_KEY)
     plan = existing_plan(owner=request.user) if request.user.is_authenticated else None
     country = crisis_resources()
     return {
+        "crisis_country": country,
         "crisis_panel": {
             **found,
             "urgent": found["level"] == "urgent",

@@ -119,6 +119,7 @@ def _step(item: dict) -> dict:
 
 
 def _plan(plan, person) -> dict:
+    selectors.record_joint_view(plan=plan, viewer=person)
     outline = selectors.outline_for(plan=plan, viewer=person)
     answers = selectors.answers_seen_by(plan=plan, viewer=person)
     view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
@@ -204,9 +205,9 @@ def get_joint_plan(request, plan_id: DatabaseId):
 @router.patch("/{id:plan_id}/steps/{id:step_id}", response={200: StepOut, **ERRORS})
 def tick(request, plan_id: DatabaseId, step_id: DatabaseId, payload: DoneIn):
     plan = selectors.plan_for_participant(user=request.auth, plan_id=plan_id)
-    services.set_step_done(plan=plan, actor=request.auth, step_id=step_id, done=payload.done)
-    found = [s for s in _all_steps(plan, request.auth) if s["id"] == step_id]
-    return found[0]
+    step = services.set_step_done(plan=plan, actor=request.auth, step_id=step_id, done=payload.done)
+    return _step(presenting.present_one(step=step, outline=selectors.outline_for(plan=plan, viewer=request.auth),
+                                        answers=selectors.answers_seen_by(plan=plan, viewer=request.auth)))
 
 
 @router.post("/{id:plan_id}/steps", response={201: OwnStepOut, **ERRORS})
@@ -215,11 +216,6 @@ def add_step(request, plan_id: DatabaseId, payload: OwnStepIn):
     step = services.add_own_step(plan=plan, actor=request.auth, text=payload.text)
     return Status(201, {"id": step.pk, "kind": step.kind, "title": step.own_text, "href": None, "done": False,
                         "safety": safety_report(author=request.auth, text=step.own_text)})
-
-
-def _all_steps(plan, person) -> list[dict]:
-    data = _plan(plan, person)
-    return data["safety_steps"] + [s for p in data["pathways"] for s in p["steps"]] + data["own_steps"] + data["saved"]
 
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}", response={200: MemberPlanOut, **ERRORS})

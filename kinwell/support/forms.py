@@ -13,7 +13,7 @@ class NeedsStepForm(forms.Form):
     def __init__(self, *args, step: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
-        for key in dict((s, q) for s, _l, q in needs.STEPS)[step]:
+        for key in needs.questions_on(step):
             question = needs.QUESTIONS[key]
             choices = [(c.key, _(c.label)) for c in question.choices]
             if question.many:

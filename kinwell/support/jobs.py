@@ -6,8 +6,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from kinwell.connect.jobs import local_now
-from kinwell.core.schedule import periodic
+from kinwell.core.schedule import local_now, periodic
 from kinwell.support.models import SupportPlan
 
 FOLLOW_UP_HOUR = 9
@@ -22,7 +21,7 @@ def ask_how_the_plan_is_going(*, now: datetime) -> int:
     due = SupportPlan.objects.filter(made_at__isnull=False, follow_up_on__lte=(now + timedelta(days=1)).date(),
                                      follow_up_sent_on__isnull=True).select_related("owner", "partner")
     for plan in due:
-        here = local_now(plan.owner, now)
+        here = local_now(now, plan.owner.time_zone)
         if here.date() < plan.follow_up_on or here.hour < FOLLOW_UP_HOUR:
             continue
         with transaction.atomic():

@@ -36,9 +36,6 @@ class Question:
     many: bool = True  # several choices (checkboxes) or one (radio buttons)
     hint: str = ""
 
-    def choice(self, key: str) -> Choice | None:
-        return next((c for c in self.choices if c.key == key), None)
-
     @property
     def keys(self) -> frozenset:
         return frozenset(c.key for c in self.choices)
@@ -190,6 +187,11 @@ STEPS = (
     ("signals", _("What Kinwell already knows"), ()),
 )
 STEP_KEYS = tuple(key for key, _label, _questions in STEPS)
+
+
+def questions_on(step: str) -> tuple:
+    """The questions one screen asks (none on the last, which is about signals)."""
+    return next(questions for key, _label, questions in STEPS if key == step)
 
 # The order of duration and impact, for "at least" conditions and for combining two
 # people's answers (the longer, the heavier wins).

@@ -67,6 +67,10 @@ def present_step(step: PlanStep, spec, zip_code: str) -> dict:
     return item
 
 
+def present_one(*, step: PlanStep, outline: Outline, answers: Answers) -> dict:
+    return present_step(step, _specs(answers, outline).get((step.pathway, step.key)), answers.zip)
+
+
 def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers) -> dict:
     specs = _specs(answers, outline)
     steps = list(plan.steps.all())

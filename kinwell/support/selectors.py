@@ -12,7 +12,7 @@ from kinwell.core.errors import NotFound
 from kinwell.screening import scoring
 from kinwell.screening.selectors import results
 from kinwell.support import needs
-from kinwell.support.models import PlanStep, SupportPlan
+from kinwell.support.models import SupportPlan
 from kinwell.support.rules import Answers, Outline, ScreeningResult, Signals, combine, outline
 
 
@@ -92,6 +92,15 @@ def answers_seen_by(*, plan: SupportPlan, viewer) -> Answers:
     return combined
 
 
+def record_joint_view(*, plan: SupportPlan, viewer) -> None:
+    """A plan built together quotes the other person's answers: showing it is a view of
+    their support plan, written to their access log like any other."""
+    other_id = plan.partner_id if viewer.pk == plan.owner_id else plan.owner_id
+    if plan.partner_id and other_id:
+        other = plan.partner if other_id == plan.partner_id else plan.owner
+        access.record_view(viewer=viewer, owner=other, kind=DataKind.SUPPORT_PLAN, circle=plan.circle)
+
+
 def outline_for(*, plan: SupportPlan, viewer) -> Outline:
     """The ranked plan as this participant sees it. Screening results and signs are each
     person's own: they shape only their own view."""
@@ -101,10 +110,6 @@ def outline_for(*, plan: SupportPlan, viewer) -> Outline:
     else:
         signals = known_signals(person=viewer)
     return outline(answers_seen_by(plan=plan, viewer=viewer), signals)
-
-
-def steps_of(*, plan: SupportPlan):
-    return list(plan.steps.all())
 
 
 def plan_as_seen_by(*, viewer, owner, circle) -> dict:
@@ -130,7 +135,3 @@ def couple_partners_of(*, user) -> list[tuple]:
         if len(others) == 1:
             pairs.append((membership.circle, others[0]))
     return pairs
-
-
-def suggested_steps(*, plan: SupportPlan) -> list[PlanStep]:
-    return [s for s in plan.steps.all() if s.kind != PlanStep.Kind.OWN]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinwell.core.text import clean_text
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.support import needs, next_steps, selectors
 from kinwell.support.models import PlanStep, SupportPlan, TrustedMessage
@@ -33,7 +34,7 @@ def _locked(plan: SupportPlan, actor) -> SupportPlan:
 def _clean_answers(step: str, given: dict) -> dict:
     """Only this step's questions, only known choices; anything else is refused with a
     message rather than silently dropped, so an API client learns what it sent wrong."""
-    questions = dict((key, needs.QUESTIONS[key]) for key in dict((s, q) for s, _l, q in needs.STEPS)[step])
+    questions = {key: needs.QUESTIONS[key] for key in needs.questions_on(step)}
     clean = {}
     for key, question in questions.items():
         value = given.get(key)
@@ -84,11 +85,7 @@ def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_kn
     plan = _locked(plan, actor)
     if actor.pk != plan.owner_id:
         raise NotAllowed(_("Only the person whose plan this is can make it. Your answers are saved."))
-    in_own_words = (in_own_words or "").strip()
-    if len(in_own_words) > OWN_WORDS_MAX:
-        raise ServiceError(_("Keep this under %(max)d characters; it has %(count)d.")
-                           % {"max": OWN_WORDS_MAX, "count": len(in_own_words)})
-    plan.in_own_words = in_own_words
+    plan.in_own_words = clean_text(in_own_words, max_length=OWN_WORDS_MAX, allow_empty=True)
     plan.use_what_kinwell_knows = use_what_kinwell_knows
     kept = selectors.snapshot(signals) if use_what_kinwell_knows else {}
     plan.signals_text = json.dumps({**kept, "crisis_text": crisis_text}, sort_keys=True)
@@ -135,20 +132,10 @@ def set_step_done(*, plan: SupportPlan, actor, step_id: int, done: bool) -> Plan
     return step
 
 
-def _own_text(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ServiceError(_("Write the step first."))
-    if len(text) > OWN_STEP_MAX:
-        raise ServiceError(_("Keep this under %(max)d characters; it has %(count)d.")
-                           % {"max": OWN_STEP_MAX, "count": len(text)})
-    return text
-
-
 @transaction.atomic
 def add_own_step(*, plan: SupportPlan, actor, text: str) -> PlanStep:
     plan = _locked(plan, actor)
-    return PlanStep.objects.create(plan=plan, pathway="own", kind=PlanStep.Kind.OWN, own_text=_own_text(text),
+    return PlanStep.objects.create(plan=plan, pathway="own", kind=PlanStep.Kind.OWN, own_text=clean_text(text, max_length=OWN_STEP_MAX, empty_message=_("Write the step first.")),
                                    position=1000)
 
 
@@ -200,13 +187,16 @@ def build_together(*, plan: SupportPlan, owner, partner_id: int) -> SupportPlan:
     return plan
 
 
+def end_building_together(plans) -> None:
+    """The one way a plan built together ends: the partner's answers and access go."""
+    plans.update(partner=None, circle=None, partner_answers_text="", updated_at=timezone.now())
+
+
 @transaction.atomic
-def stop_building_together(*, plan: SupportPlan, actor) -> SupportPlan:
-    """Either person can end it; the partner's answers go with it."""
+def stop_building_together(*, plan: SupportPlan, actor) -> None:
+    """Either person can end it."""
     plan = _locked(plan, actor)
-    plan.partner, plan.circle, plan.partner_answers_text = None, None, ""
-    plan.save(update_fields=["partner", "circle", "partner_answers_text", "updated_at"])
-    return plan
+    end_building_together(SupportPlan.objects.filter(pk=plan.pk))
 
 
 @transaction.atomic
@@ -226,12 +216,7 @@ def send_to_trusted_person(*, sender, recipient_id: int, text: str, about_servic
     recipient = circle_people_of(owner=sender).filter(pk=recipient_id, is_active=True).first()
     if recipient is None:
         raise ServiceError(_("Choose someone from your circles, or copy the message to send it yourself."))
-    text = (text or "").strip()
-    if not text:
-        raise ServiceError(_("Write the message first."))
-    if len(text) > MESSAGE_MAX:
-        raise ServiceError(_("Keep this under %(max)d characters; it has %(count)d.")
-                           % {"max": MESSAGE_MAX, "count": len(text)})
+    text = clean_text(text, max_length=MESSAGE_MAX, empty_message=_("Write the message first."))
     message = TrustedMessage.objects.create(sender=sender, recipient=recipient, text=text,
                                             about_service=about_service[:500])
     plan = SupportPlan.objects.filter(owner=sender).first()

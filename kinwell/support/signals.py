@@ -10,8 +10,9 @@ from django.dispatch import receiver
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
 def forget_partner_answers(sender, instance, **kwargs):
     from kinwell.support.models import SupportPlan
+    from kinwell.support.services import end_building_together
 
-    SupportPlan.objects.filter(partner=instance).update(partner=None, circle=None, partner_answers_text="")
+    end_building_together(SupportPlan.objects.filter(partner=instance))
 
 
 @receiver(post_delete, sender="circles.Membership")
@@ -21,14 +22,15 @@ def stop_building_together_on_leaving(sender, instance, **kwargs):
     from django.db.models import Q
 
     from kinwell.support.models import SupportPlan
+    from kinwell.support.services import end_building_together
 
-    SupportPlan.objects.filter(circle_id=instance.circle_id).filter(
-        Q(owner_id=instance.user_id) | Q(partner_id=instance.user_id)
-    ).update(partner=None, circle=None, partner_answers_text="")
+    end_building_together(SupportPlan.objects.filter(circle_id=instance.circle_id).filter(
+        Q(owner_id=instance.user_id) | Q(partner_id=instance.user_id)))
 
 
 @receiver(pre_delete, sender="circles.Circle")
 def stop_building_together_when_the_circle_ends(sender, instance, **kwargs):
     from kinwell.support.models import SupportPlan
+    from kinwell.support.services import end_building_together
 
-    SupportPlan.objects.filter(circle=instance).update(partner=None, circle=None, partner_answers_text="")
+    end_building_together(SupportPlan.objects.filter(circle=instance))

@@ -1,3 +1,6 @@
+import uuid
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -17,12 +20,12 @@ from kinwell.support.rules import Answers
 
 
 def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None):
+    selectors.record_joint_view(plan=plan, viewer=request.user)
     outline = selectors.outline_for(plan=plan, viewer=request.user)
     answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
     view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,
-        "crisis_country": crisis_resources(),
         "safety_resources": crisis_resources().for_panel(danger_from_others=view["danger_from_others"]),
         "own_form": own_form or OwnStepForm(),
         "follow_up_form": follow_up_form or FollowUpForm(initial={"on": plan.follow_up_on}),
@@ -30,6 +33,7 @@ def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None)
         "partners": selectors.couple_partners_of(user=request.user) if plan.owner_id == request.user.pk else [],
         "partner_has_answered": bool(plan.partner_answers),
     }
+    context["plan_article"] = next_steps.ARTICLES["making_a_plan"]
     return render(request, "support/plan.html", context, status=status)
 
 
@@ -39,7 +43,7 @@ def plan(request):
     if own is None or not own.is_made:
         return render(request, "support/start.html", {
             "plan": own, "joint": selectors.joint_plans_for(user=request.user),
-            "saved": list(own.steps.all()) if own else []})
+            "saved": list(own.steps.all()) if own else [], "plan_article": next_steps.ARTICLES["making_a_plan"]})
     return _plan_page(request, own)
 
 
@@ -210,14 +214,12 @@ def message(request):
     text = form["text"].value() or ""
     return render(request, "support/message.html", {
         "form": form, "people": people, "service": service, "service_link": service_link,
-        "mailto": "mailto:?" + presenting.urlencode({"body": f"{text}\n{service_link}".strip()}),
-        "sms": "sms:?&" + presenting.urlencode({"body": f"{text} {service_link}".strip()}),
+        "mailto": "mailto:?" + urlencode({"body": f"{text}\n{service_link}".strip()}),
+        "sms": "sms:?&" + urlencode({"body": f"{text} {service_link}".strip()}),
     }, status=status)
 
 
 def _uuid(value: str):
-    import uuid
-
     try:
         return uuid.UUID(value)
     except ValueError as error:

@@ -81,6 +81,10 @@ def test_a_couple_builds_one_plan_from_both_answers(client_for, couple):
     assert "arguments or distance with your partner" in mine
     theirs = jordan_client.get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
     assert "First: your safety" in theirs
+    from kinwell.circles.models import AccessLogEntry
+
+    assert AccessLogEntry.objects.filter(owner=maya, viewer=jordan, kind=DataKind.SUPPORT_PLAN).exists()
+    assert AccessLogEntry.objects.filter(owner=jordan, viewer=maya, kind=DataKind.SUPPORT_PLAN).exists()
     step = plan.steps.exclude(kind="safety").first()
     jordan_client.post(reverse("support:step_done", kwargs={"plan_id": plan.pk, "step_id": step.pk}), {"done": "1"})
     step.refresh_from_db()

@@ -45,8 +45,9 @@ def with_plan_errors(button_name, who="alex", **fields):
     return visit
 
 
-def couple_plan(path_for_jo):
-    """Alex builds a plan together with Jo (a couple circle of two)."""
+def couple_plan(path_for_jo, *, made=False):
+    """Alex builds a plan together with Jo (a couple circle of two); `made`: Alex has
+    finished it."""
 
     def visit(page, demo, settings):
         from kinwell.circles.models import CircleKind
@@ -56,9 +57,9 @@ def couple_plan(path_for_jo):
         CircleFactory(name="Alex and Jo", kind=CircleKind.COUPLE, owner=demo.alex, members=[demo.jo])
         plan = services.start_or_resume(owner=demo.alex)
         services.build_together(plan=plan, owner=demo.alex, partner_id=demo.jo.pk)
-        if "made" in path_for_jo:
+        if made:
             plan = plan_for(demo.alex)
-        page.goto(path_for_jo.replace("made", "").format(plan=plan.pk))
+        page.goto(path_for_jo.format(plan=plan.pk))
 
     return visit
 
@@ -84,7 +85,7 @@ CASES = [
          with_errors("/support-plan/message/", "Send by email"), "alex"),
     Case("in-support-message-alone", "support:message", go("/support-plan/message/"), "newcomer"),
     Case("in-support-joint-waiting", "support:joint", couple_plan("/support-plan/{plan}/"), "jo"),
-    Case("in-support-joint", "support:joint", couple_plan("made/support-plan/{plan}/"), "jo"),
+    Case("in-support-joint", "support:joint", couple_plan("/support-plan/{plan}/", made=True), "jo"),
     Case("in-support-joint-needs", "support:joint_needs", couple_plan("/support-plan/{plan}/needs/situation/"), "jo"),
     Case("in-support-member-plan", "support:member_plan",
          with_plan(lambda d, p: f"/circles/{d.family.pk}/members/{d.sam.pk}/support-plan/", who="sam"), "alex"),
