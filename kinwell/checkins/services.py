@@ -53,7 +53,9 @@ def _clean_fields(*, owner, fields: dict) -> dict:
             raise ServiceError(_("Energy goes from 1 (drained) to 5 (full of energy)."))
         cleaned["energy"] = fields["energy"]
     if "tags" in fields:
-        tags = [tag for tag in dict.fromkeys(normalise_tag(str(tag)) for tag in fields["tags"] or []) if tag]
+        # A NUL character cannot be stored in PostgreSQL's JSON; it is never part of a real tag.
+        tags = [tag for tag in dict.fromkeys(normalise_tag(str(tag).replace("\x00", "")) for tag in fields["tags"] or [])
+                if tag]
         if len(tags) > MAX_TAGS:
             raise ServiceError(_("Choose up to %(count)d tags.") % {"count": MAX_TAGS})
         cleaned["tags"] = tags

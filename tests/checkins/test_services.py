@@ -156,3 +156,11 @@ def test_dismissing_the_newest_note_dismisses_the_ones_shown_with_it(user):
     newer = SignNudge.objects.create(owner=user, rule="mood_below_baseline", since=today)
     services.dismiss_nudge(owner=user, nudge_id=newer.pk)
     assert not SignNudge.objects.filter(pk__in=[older.pk, newer.pk], dismissed_at__isnull=True).exists()
+
+
+def test_a_nul_character_in_a_tag_is_dropped_not_a_server_error(user):
+    from kinwell.checkins import services as checkin_services
+
+    checkin = checkin_services.record_checkin(owner=user, mood=3, tags=["wa\x00lk", "\x00"])
+    checkin.refresh_from_db()
+    assert checkin.tags == ["walk"]
