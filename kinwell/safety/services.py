@@ -22,7 +22,9 @@ URGENT_ANSWER = "urgent_answer"
 
 def assess_free_text(*, author, text: str) -> Assessment:
     result = assess(text or "")
-    if result.level == "urgent":
+    # Only for the writer's own risk: when the danger is someone else (who may be the
+    # very contact) or the worry is for someone else, nothing automatic goes anywhere.
+    if result.level == "urgent" and result.self_directed:
         _tell_contact_if_arranged(author=author)
     return result
 
