@@ -54,11 +54,6 @@ SIGNALS = (
     "threat_to_reader",      # the writer threatens the person the text is addressed to
     "worry_for_other",
     "suicide_loss",
-    # Names from before the categories (kept while patterns move over; see crisis_patterns.toml).
-    "suicidal_ideation",
-    "passive_death_wish",
-    "plan_or_means",
-    "timing_or_goodbye",
     SAFETY_NET,  # "distress_safety_net": only the net spoke (see safety_net.py)
 )
 _SIGNAL_RANK = {s: i for i, s in enumerate(SIGNALS)}
@@ -75,8 +70,13 @@ ABOUT_SOMEONE_ELSE = frozenset({"worry_for_other", "threat_to_reader"})
 SELF_DIRECTED = frozenset({
     "attempt", "preparation", "plan", "intent", "ideation_with_method", "active_ideation",
     "wish_to_be_dead", "farewell", "self_harm",
-    "suicidal_ideation", "passive_death_wish", "plan_or_means", "timing_or_goodbye",
 })
+# The C-SSRS ladder, lowest rung first. Where two rungs match the same words ("I'm going
+# to kill myself" is active ideation and intent), only the higher one is reported.
+LADDER = (
+    "wish_to_be_dead", "active_ideation", "ideation_with_method", "intent", "plan", "preparation", "attempt",
+)
+_RUNG = {s: i for i, s in enumerate(LADDER)}
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ class _Group:
     weight: int
     combine: bool
     fallback: bool
+    amplified: str
+    reported_as: str
     regex: re.Pattern
 
 
@@ -204,9 +206,7 @@ class _Engine:
         ]
         self.safe = [self._compile_any(block["patterns"]) for block in data["safe"]]
         self.groups = [self._group(g) for g in data["group"]]
-        self.amplifiers = [
-            (a.get("signal"), frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
-        ]
+        self.amplifiers = [(frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]]
 
         frames = data["frames"]
         self.report = self._compile_any(frames["report"], wrap=True)
@@ -250,6 +250,8 @@ class _Engine:
             weight=int(g.get("weight", 0)),
             combine=g.get("combine", True),
             fallback=g.get("fallback", False),
+            amplified=g.get("amplified", g["signal"]),
+            reported_as=g.get("reported_as", "worry_for_other"),
             regex=self._compile_any(g["patterns"]),
         )
 
@@ -360,9 +362,11 @@ class _Engine:
 
     @staticmethod
     def _as_worry(hit: _Hit) -> _Hit | None:
+        """Someone else's words reported by the writer: worry for them (or, for a threat
+        the writer quotes, a threat the writer received)."""
         if hit.group.reported == NONE:
             return None
-        hit.signal, hit.level, hit.person = "worry_for_other", hit.group.reported, "other"
+        hit.signal, hit.level, hit.person = hit.group.reported_as, hit.group.reported, "other"
         return hit
 
     # -- assessment
@@ -396,21 +400,22 @@ class _Engine:
         for hit in hits:
             if hit.group.amplify and hit.level < URGENT:
                 if amplifier_spans is None:
-                    amplifier_spans = [
-                        (sig, applies, [m.span() for m in rx.finditer(t)]) for sig, applies, rx in self.amplifiers
-                    ]
-                for signal, applies, spans in amplifier_spans:
+                    amplifier_spans = [(applies, [m.span() for m in rx.finditer(t)]) for applies, rx in self.amplifiers]
+                for applies, spans in amplifier_spans:
                     if hit.signal in applies and any(
                         (s >= hit.end or e <= hit.start) and s < hit.end + self.window and e > hit.start - self.window
                         for s, e in spans
                     ):
                         hit.level = URGENT
-                        if hit.person == "self" and signal:
-                            reasons.add(signal)
+                        if hit.person == "self":
+                            # a time next to a past attempt makes it one just made, next to
+                            # "going to end it" a plan: the group names what it becomes
+                            hit.signal = hit.group.amplified
                         break
             if hit.level > NONE:
-                reasons.add(hit.signal)
                 level = max(level, hit.level)
+                if not self._outranked(hit, hits):
+                    reasons.add(hit.signal)
 
         # combinations: a core signal with any plan/means or goodbye cue is urgent
         self_hits = [h for h in hits if h.person == "self"]
@@ -419,13 +424,10 @@ class _Engine:
         if has_core and combining:
             level = URGENT
             reasons.update(h.signal for h in combining)
-        farewell = self._farewell_weight(combining)
-        if farewell >= self.farewell_urgent:
-            level = URGENT
-            reasons.add("timing_or_goodbye")
-        elif farewell >= self.farewell_concern:
-            level = max(level, CONCERN)
-            reasons.add("timing_or_goodbye")
+        farewell, cues = self._farewell_weight(combining)
+        if farewell >= self.farewell_concern:
+            level = max(level, URGENT if farewell >= self.farewell_urgent else CONCERN)
+            reasons.update(cues)
 
         if level == NONE:
             return self._safety_net(t)
@@ -437,15 +439,27 @@ class _Engine:
         return Assessment("concern", (SAFETY_NET,)) if self.net.fires(t) else NO_CONCERN
 
     @staticmethod
-    def _farewell_weight(hits: list[_Hit]) -> int:
-        """Sum the weights of distinct farewell cues; overlapping cues count once."""
+    def _outranked(hit: _Hit, hits: list[_Hit]) -> bool:
+        """A ladder rung whose words a higher rung also matched is not reported."""
+        rung = _RUNG.get(hit.signal)
+        if rung is None or hit.person != "self":
+            return False
+        return any(
+            _RUNG.get(h.signal, -1) > rung and h.level > NONE and h.start < hit.end and h.end > hit.start for h in hits
+        )
+
+    @staticmethod
+    def _farewell_weight(hits: list[_Hit]) -> tuple[int, set[str]]:
+        """Sum the weights of distinct farewell and giving-away cues (overlapping cues count
+        once); return the total and the categories of the cues that counted."""
         taken: list[tuple[int, int]] = []
-        total = 0
+        total, cues = 0, set()
         for h in sorted((h for h in hits if h.group.weight), key=lambda h: -h.group.weight):
             if all(h.end <= s or h.start >= e for s, e in taken):
                 taken.append((h.start, h.end))
                 total += h.group.weight
-        return total
+                cues.add(h.signal)
+        return total, cues
 
 
 @lru_cache(maxsize=1)
