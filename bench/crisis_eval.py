@@ -1,11 +1,16 @@
 """Evaluate the crisis detector on the labelled corpus.
 
-    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|blind4|none]
+    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|blind4|blind5|blind6|none]
+                                          [--split NAME]
 
-Prints, for each split of the corpus and for all of it: recall and precision
-for "urgent", "concern" and "any help offered" (concern or urgent), overall and per
-language; a confusion matrix; how often the expected signals were among the reasons;
-the examples it got wrong; and the time per message (mean and p99, microseconds).
+Prints, for each split of the corpus and for all of it, per language and per category
+(the reasons in kinwell/safety/detector.py SIGNALS; a text counts in every category it is
+labelled with): the share of urgent texts flagged at all, the share of urgent texts rated
+urgent, the share of concern texts flagged at all, and false alarms (the share of "none"
+texts flagged); then recall and precision by level, a confusion matrix, how often the
+expected signals were among the reasons, the examples it got wrong, and the time per
+message (mean and p99, microseconds). Goals on blind batches: urgent flagged >= 0.98,
+rated urgent >= 0.85, concern flagged >= 0.90, false alarms <= 0.08, under 1 ms a message.
 
 Splits: "dev" is what the patterns are tuned on. "heldout" (about 20% of the first
 616 texts: every fifth example of each language and level) was fixed before the first
@@ -14,7 +19,9 @@ the first dev texts and before the patterns, so the first pattern draft was info
 it, and its figure is optimistic. Two "blind" batches were written later, without
 checking them against the patterns, and measured before any tuning on them; they then
 joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
-A fourth, "blind4", is likewise its own split and was never tuned on at all.
+A fourth, "blind4", is likewise its own split and was never tuned on at all. "blind5"
+was measured before any tuning and then tuned on (both figures are in HISTORY);
+"blind6" is never tuned on.
 Their figures are the most honest estimate of how the patterns do on
 phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
 never asserted as timings (see bench/README.md).
@@ -32,13 +39,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kinwell.safety.detector import LEVELS, assess  # noqa: E402
+from kinwell.safety.detector import LEVELS, SIGNALS, assess  # noqa: E402
 
 CORPUS = ROOT / "tests" / "safety" / "data" / "crisis_corpus.csv"
 HELP = ("concern", "urgent")
 # "blind3" stays its own split on purpose: it is never moved into dev, so every later
 # session sees an honest figure for phrasings the patterns were not written from.
-SPLITS = ("dev", "heldout", "blind", "blind3", "blind4")
+SPLITS = ("dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6")
+GOALS = {"urgent flagged": 0.98, "urgent rated urgent": 0.85, "concern flagged": 0.90, "false alarms": 0.08}
 
 # Measured on texts the patterns had never been tuned on, before they joined dev.
 HISTORY = [
@@ -97,6 +105,50 @@ def recall_precision(rows: list[dict], positive) -> tuple[str, str, int, int]:
     return ratio(tp, sum(expected)), ratio(tp, sum(predicted)), sum(expected), sum(predicted)
 
 
+def goal_figures(rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """(hits, total) for the four goal figures."""
+    urgent = [r for r in rows if r["level"] == "urgent"]
+    concern = [r for r in rows if r["level"] == "concern"]
+    none = [r for r in rows if r["level"] == "none"]
+    return {
+        "urgent flagged": (sum(r["got"] in HELP for r in urgent), len(urgent)),
+        "urgent rated urgent": (sum(r["got"] == "urgent" for r in urgent), len(urgent)),
+        "concern flagged": (sum(r["got"] in HELP for r in concern), len(concern)),
+        "false alarms": (sum(r["got"] in HELP for r in none), len(none)),
+    }
+
+
+def cell(hits: int, total: int) -> str:
+    return f"{hits / total:.2f} ({hits}/{total})" if total else "-"
+
+
+def goals_table(rows: list[dict]) -> list[str]:
+    """Per language and per category: the four goal figures; '!' marks a figure off its goal."""
+    names = list(GOALS)
+    lines = [f"  {'scope':<22}" + "".join(f"{n:>22}" for n in names)]
+
+    def line(label: str, subset: list[dict]) -> str:
+        figures = goal_figures(subset)
+        out = []
+        for n in names:
+            hits, total = figures[n]
+            off = total and (hits / total > GOALS[n] if n == "false alarms" else hits / total < GOALS[n])
+            out.append(f"{cell(hits, total) + ('!' if off else ' '):>22}")
+        return f"  {label:<22}" + "".join(out)
+
+    for scope in ("all", "en", "es"):
+        subset = rows if scope == "all" else [r for r in rows if r["lang"] == scope]
+        if subset:
+            lines.append(line(scope, subset))
+    categories = [s for s in SIGNALS if any(s in r["signals"] for r in rows)]
+    for category in categories:
+        for lang in ("en", "es"):
+            subset = [r for r in rows if category in r["signals"] and r["lang"] == lang]
+            if subset:
+                lines.append(line(f"{category} {lang}", subset))
+    return lines
+
+
 def metrics_table(rows: list[dict]) -> list[str]:
     lines = [
         f"  {'scope':<6}{'n':>5}   {'urgent R':>9}{'P':>7}   {'concern R':>10}{'P':>7}   {'any-help R':>11}{'P':>7}   urgent->none",
@@ -145,7 +197,7 @@ def misses(rows: list[dict]) -> list[str]:
     return lines
 
 
-def timing(rows: list[dict], repeats: int = 30) -> list[str]:
+def timing(rows: list[dict], repeats: int = 10) -> list[str]:
     per_message = []
     for r in rows:
         start = time.perf_counter_ns()
@@ -170,6 +222,7 @@ def timing(rows: list[dict], repeats: int = 30) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", choices=["all", *SPLITS, "none"], default="all")
+    parser.add_argument("--split", choices=SPLITS, help="report this split only (and time it)")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -177,6 +230,8 @@ def main() -> None:
     load_ms = (time.perf_counter() - start) * 1000
 
     rows = load_corpus()
+    if args.split:
+        rows = [r for r in rows if r["split"] == args.split]
     for r in rows:
         result = assess(r["text"])
         r["got"], r["reasons"] = result.level, list(result.reasons)
@@ -185,12 +240,14 @@ def main() -> None:
     print(f"Crisis detector evaluation: {len(rows)} labelled texts ({langs['en']} en, {langs['es']} es)")
     print("R = recall, P = precision; any-help = concern or urgent; urgent->none = urgent texts rated none\n")
     splits = [s for s in SPLITS if any(r["split"] == s for r in rows)]
-    for split in [*splits, "all"]:
+    for split in [*splits, "all"] if len(splits) > 1 else splits:
         subset = rows if split == "all" else [r for r in rows if r["split"] == split]
         by_level = {lv: sum(r["level"] == lv for r in subset) for lv in LEVELS}
         print(
             f"== {split} ({len(subset)} texts: {by_level['urgent']} urgent, {by_level['concern']} concern, {by_level['none']} none)"
         )
+        print("  goals: urgent flagged >= 0.98, rated urgent >= 0.85, concern flagged >= 0.90, false alarms <= 0.08")
+        print("\n".join(goals_table(subset)))
         print("\n".join(metrics_table(subset)))
         print("\n".join(confusion(subset)))
         print(signal_agreement(subset))
