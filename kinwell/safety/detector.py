@@ -173,6 +173,7 @@ class _Hit:
     signal: str
     level: int
     person: str
+    softened: bool = False  # capped by laughter, "not going to do anything" or a media frame
 
 
 class _Engine:
@@ -345,7 +346,7 @@ class _Engine:
             if quoted:
                 return None
             if self._has(cache, self.media, t, c_start, c_end):
-                hit.level = min(hit.level, CONCERN)
+                hit.level, hit.softened = min(hit.level, CONCERN), True
         if self._report_before(cache, t, s_start, s_end, hit.start):
             return self._as_worry(hit)
         if group.subject_check:
@@ -353,11 +354,11 @@ class _Engine:
             if subject in self.other_subjects:
                 return self._as_worry(hit)
             if subject in self.generic_subjects:
-                hit.level = min(hit.level, CONCERN)
+                hit.level, hit.softened = min(hit.level, CONCERN), True
         if group.hyperbole and (
             cache["no_intent"] or self._has(cache, self.laughter, t, s_start, min(len(t), max(s_end, hit.end + 30)))
         ):
-            hit.level = min(hit.level, CONCERN)
+            hit.level, hit.softened = min(hit.level, CONCERN), True
         return hit
 
     @staticmethod
@@ -417,8 +418,9 @@ class _Engine:
                 if not self._outranked(hit, hits):
                     reasons.add(hit.signal)
 
-        # combinations: a core signal with any plan/means or goodbye cue is urgent
-        self_hits = [h for h in hits if h.person == "self"]
+        # combinations: a core signal with a decision, a plan, a means, an attempt or a
+        # goodbye is urgent; a hit softened by laughter or a media frame takes no part
+        self_hits = [h for h in hits if h.person == "self" and not h.softened]
         has_core = any(h.signal in self.core and h.level > NONE for h in self_hits)
         combining = [h for h in self_hits if h.signal in self.combining and h.group.combine]
         if has_core and combining:
