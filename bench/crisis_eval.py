@@ -83,6 +83,23 @@ HISTORY = [
     "  text urgent, so urgent recall on blind4 is unchanged; caveat: blind4's author also wrote",
     "  the net's lexicon (after blind4, from the brief's cue list), so blind4 is blind to the",
     "  tuning but not fully independent of the lexicon author.",
+    "Reasons renamed to the C-SSRS categories and the partner-violence tier (strangulation,",
+    "  threat_to_kill, coercive_control, threat_to_reader); the corpus relabelled by",
+    "  bench/relabel_crisis_signals.py. Figures below: flagged = concern or urgent.",
+    "blind batch 5 (330 texts, split blind5: b5-en-001..165, b5-es-001..165; 115 urgent, 110",
+    "  concern, 105 none; every category in both languages), written by people who had not seen",
+    "  the rules. Measured with the patterns at commit 1ca31ca, before reading any of its misses:",
+    "  before tuning:  urgent flagged 0.62 (en 0.63, es 0.60), rated urgent 0.47 (en 0.51, es 0.43),",
+    "                  concern flagged 0.65 (en 0.75, es 0.55), false alarms 0.07 (en 0.06, es 0.08),",
+    "                  44 urgent->none; 0.49 ms mean, 0.91 ms p99 a message (2 shared cores under load)",
+    "    by category (urgent flagged en/es): attempt 0.50/0.38, preparation 0.75/0.62, plan",
+    "    0.38/0.12, intent 0.56/0.38, ideation_with_method 0.50/0.50, active_ideation 1.00/1.00,",
+    "    farewell 0.67/0.83, strangulation 0.88/0.88, threat_to_kill 0.62/0.50, danger_from_others",
+    "    0.75/0.60; (concern flagged en/es): wish_to_be_dead 0.88/0.75, self_harm 0.88/0.75,",
+    "    hopelessness 1.00/0.60, burden 1.00/0.60, coercive_control 0.75/0.25, worry_for_other",
+    "    0.67/0.67, suicide_loss 0.40/1.00, farewell (vague hints) 0/0.",
+    "  Read: the rules know the sentences they were written from; new plain wordings of a plan,",
+    "  an attempt or intent, Spanish above all, and partner control in Spanish are missed.",
 ]
 
 
