@@ -100,6 +100,16 @@ HISTORY = [
     "    0.67/0.67, suicide_loss 0.40/1.00, farewell (vague hints) 0/0.",
     "  Read: the rules know the sentences they were written from; new plain wordings of a plan,",
     "  an attempt or intent, Spanish above all, and partner control in Spanish are missed.",
+    "  after tuning on its misses (written by family, not sentence by sentence: attempts just made,",
+    "  pills with alcohol, a means at hand with the thought of it, a decision with a chosen time,",
+    "  methods said as fragments, suicide threats used to control, control and stalking in Spanish,",
+    "  vague farewells, affairs put in order):",
+    "                  urgent flagged 1.00 (en 1.00, es 1.00), rated urgent 1.00 (en 1.00, es 1.00),",
+    "                  concern flagged 0.99 (en 1.00, es 0.98), false alarms 0.02 (en 0.04, es 0.00);",
+    "                  every category 1.00 except active_ideation es concern 0.75 (3/4: 'me mato jaja'",
+    "                  after a noun reads as the idiom). Tuned on, so optimistic; blind4 (never tuned on)",
+    "                  moved from urgent flagged 0.90 / rated urgent 0.44 / concern 0.86 / false alarms",
+    "                  0.23 at the start of this work to 0.95 / 0.56 / 0.86 / 0.22 (general changes only).",
 ]
 
 

@@ -161,6 +161,7 @@ class _Group:
     combine: bool
     fallback: bool
     amplified: str
+    amplified_by: frozenset | None
     reported_as: str
     regex: re.Pattern
 
@@ -207,7 +208,9 @@ class _Engine:
         ]
         self.safe = [self._compile_any(block["patterns"]) for block in data["safe"]]
         self.groups = [self._group(g) for g in data["group"]]
-        self.amplifiers = [(frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]]
+        self.amplifiers = [
+            (a["id"], frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
+        ]
 
         frames = data["frames"]
         self.report = self._compile_any(frames["report"], wrap=True)
@@ -252,6 +255,7 @@ class _Engine:
             combine=g.get("combine", True),
             fallback=g.get("fallback", False),
             amplified=g.get("amplified", g["signal"]),
+            amplified_by=frozenset(g["amplified_by"]) if "amplified_by" in g else None,
             reported_as=g.get("reported_as", "worry_for_other"),
             regex=self._compile_any(g["patterns"]),
         )
@@ -401,9 +405,12 @@ class _Engine:
         for hit in hits:
             if hit.group.amplify and hit.level < URGENT:
                 if amplifier_spans is None:
-                    amplifier_spans = [(applies, [m.span() for m in rx.finditer(t)]) for applies, rx in self.amplifiers]
-                for applies, spans in amplifier_spans:
-                    if hit.signal in applies and any(
+                    amplifier_spans = [
+                        (aid, applies, [m.span() for m in rx.finditer(t)]) for aid, applies, rx in self.amplifiers
+                    ]
+                only = hit.group.amplified_by
+                for aid, applies, spans in amplifier_spans:
+                    if (only is None or aid in only) and hit.signal in applies and any(
                         (s >= hit.end or e <= hit.start) and s < hit.end + self.window and e > hit.start - self.window
                         for s, e in spans
                     ):
