@@ -403,7 +403,7 @@ class _Engine:
         level = NONE
         amplifier_spans = None
         for hit in hits:
-            if hit.group.amplify and hit.level < URGENT:
+            if hit.group.amplify and not hit.softened and (hit.level < URGENT or hit.group.amplified != hit.signal):
                 if amplifier_spans is None:
                     amplifier_spans = [
                         (aid, applies, [m.span() for m in rx.finditer(t)]) for aid, applies, rx in self.amplifiers
@@ -417,8 +417,8 @@ class _Engine:
                         hit.level = URGENT
                         if hit.person == "self":
                             # a time next to a past attempt makes it one just made, next to
-                            # "going to end it" a plan: the group names what it becomes
-                            hit.signal = hit.group.amplified
+                            # "going to end it" a plan: the group names what it adds
+                            reasons.add(hit.group.amplified)
                         break
             if hit.level > NONE:
                 level = max(level, hit.level)
@@ -454,7 +454,8 @@ class _Engine:
         if rung is None or hit.person != "self":
             return False
         return any(
-            _RUNG.get(h.signal, -1) > rung and h.level > NONE and h.start < hit.end and h.end > hit.start for h in hits
+            _RUNG.get(h.signal, -1) > rung and h.level >= hit.level and h.start < hit.end and h.end > hit.start
+            for h in hits
         )
 
     @staticmethod
