@@ -2,7 +2,9 @@
 C-SSRS categories (suicidal_ideation, passive_death_wish, plan_or_means, timing_or_goodbye) to the
 categories in kinwell/safety/detector.py SIGNALS. plan_or_means and the goodbye rows were read one by
 one (MANUAL); the rest follow the wording rules below. Kept so the move can be audited, not rerun."""
-import csv, re, sys
+import csv
+import re
+import sys
 from pathlib import Path
 
 CORPUS = Path("tests/safety/data/crisis_corpus.csv")
