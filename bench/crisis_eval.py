@@ -21,7 +21,7 @@ checking them against the patterns, and measured before any tuning on them; they
 joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
 A fourth, "blind4", is likewise its own split and was never tuned on at all. "blind5"
 was measured before any tuning and then tuned on (both figures are in HISTORY);
-"blind6" is never tuned on.
+"blind6" is never tuned on: it was appended after the last pattern change and measured once.
 Their figures are the most honest estimate of how the patterns do on
 phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
 never asserted as timings (see bench/README.md).
@@ -110,6 +110,26 @@ HISTORY = [
     "                  after a noun reads as the idiom). Tuned on, so optimistic; blind4 (never tuned on)",
     "                  moved from urgent flagged 0.90 / rated urgent 0.44 / concern 0.86 / false alarms",
     "                  0.23 at the start of this work to 0.95 / 0.56 / 0.86 / 0.22 (general changes only).",
+    "blind batch 6 (330 texts, split blind6: b6-*; 116 urgent, 110 concern, 104 none; every category",
+    "  in both languages), written blind at the same time as batch 5 and never tuned on: appended",
+    "  after the last pattern change (commit cfb7338 patterns; the regex merge after it changes no",
+    "  level) and measured once. Nothing was changed because of it.",
+    "  never tuned:    urgent flagged 0.70 (en 0.69, es 0.71), rated urgent 0.51 (en 0.50, es 0.52),",
+    "                  concern flagged 0.56 (en 0.62, es 0.51), false alarms 0.13 (en 0.08, es 0.19),",
+    "                  35 urgent->none",
+    "    urgent flagged / rated urgent, en then es: attempt 0.88 0.50 / 0.62 0.38, preparation",
+    "    0.67 0.44 / 0.78 0.22, plan 0.50 0.25 / 0.62 0.38, intent 0.62 0.38 / 0.62 0.50,",
+    "    ideation_with_method 0.50 0.38 / 0.38 0.38, active_ideation 1.00 1.00 / 1.00 1.00,",
+    "    farewell 0.75 0.38 / 0.62 0.12, strangulation 0.88 0.75 / 0.75 0.75, threat_to_kill",
+    "    0.62 0.50 / 1.00 0.62, danger_from_others 0.60 0.40 / 0.75 0.75;",
+    "    concern flagged en/es: wish_to_be_dead 0.50/0.38, self_harm 0.67/0.67, hopelessness",
+    "    0.50/1.00, burden 1.00/0.67, coercive_control 0.50/0.50, threat_to_reader (intimidation)",
+    "    0.00/0.00, danger_from_others 1.00/0.00, worry_for_other 0.67/0.67, suicide_loss 1.00/0.50.",
+    "  Read: tuning on batch 5 lifted batch 6 only a little above batch 5's untuned figures",
+    "  (urgent flagged 0.62 -> 0.70, rated urgent 0.47 -> 0.51, concern 0.65 -> 0.56, false alarms",
+    "  0.07 -> 0.13): sentence rules learn the batch they read. None of the goals is met on a batch",
+    "  the rules have not seen; the worst are the plan/preparation/method/farewell wordings and",
+    "  intimidation of the reader, and Spanish look-alikes raise false alarms (0.19).",
 ]
 
 
@@ -225,14 +245,19 @@ def misses(rows: list[dict]) -> list[str]:
 
 
 def timing(rows: list[dict], repeats: int = 10) -> list[str]:
-    per_message = []
+    # wall time and this thread's CPU time: on a shared machine the wall figure also counts
+    # the time other processes held the core, the CPU figure does not
+    per_message, cpu = [], []
     for r in rows:
-        start = time.perf_counter_ns()
+        start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
         for _ in range(repeats):
             assess(r["text"])
+        cpu.append((time.thread_time_ns() - start_cpu) / repeats / 1000)
         per_message.append((time.perf_counter_ns() - start) / repeats / 1000)
     per_message.sort()
+    cpu.sort()
     p99 = per_message[min(len(per_message) - 1, int(len(per_message) * 0.99))]
+    cpu_p99 = cpu[min(len(cpu) - 1, int(len(cpu) * 0.99))]
     long_text = " ".join(r["text"] for r in rows)[:20000]
     start = time.perf_counter_ns()
     for _ in range(10):
@@ -242,6 +267,7 @@ def timing(rows: list[dict], repeats: int = 10) -> list[str]:
         f"  per message over {len(rows)} corpus texts ({repeats} runs each): "
         f"mean {statistics.fmean(per_message):.0f} us, median {statistics.median(per_message):.0f} us, "
         f"p99 {p99:.0f} us, max {per_message[-1]:.0f} us",
+        f"  CPU time per message: mean {statistics.fmean(cpu):.0f} us, p99 {cpu_p99:.0f} us",
         f"  one 20,000-character text (read up to the 5,000-character cap): {long_us:.0f} us",
     ]
 

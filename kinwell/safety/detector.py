@@ -116,7 +116,7 @@ class _Engine:
             for p, r in block.get("rules", [])
         ]
         self.safe = [self._compile_any(block["patterns"]) for block in data["safe"]]
-        self.groups = [self._group(g) for g in data["group"]]
+        self.groups = self._merged([self._group_fields(g) for g in data["group"]])
         self.amplifiers = [
             (a["id"], frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
         ]
@@ -149,25 +149,39 @@ class _Engine:
     def _compile_any(self, patterns: list[str], wrap: bool = True) -> re.Pattern:
         return self._compile("|".join(f"(?:{p})" for p in patterns), wrap=wrap)
 
-    def _group(self, g: dict) -> _Group:
-        level = LEVELS.index(g["level"])
-        return _Group(
-            id=g["id"],
-            signal=g["signal"],
-            level=level,
-            person=g.get("person", "any"),
-            hyperbole=g.get("hyperbole", False),
-            subject_check=g.get("subject_check", False),
-            amplify=g.get("amplify", False),
-            reported=LEVELS.index(g.get("reported", "concern")),
-            weight=int(g.get("weight", 0)),
-            combine=g.get("combine", True),
-            fallback=g.get("fallback", False),
-            amplified=g.get("amplified", g["signal"]),
-            amplified_by=frozenset(g["amplified_by"]) if "amplified_by" in g else None,
-            reported_as=g.get("reported_as", "worry_for_other"),
-            regex=self._compile_any(g["patterns"]),
-        )
+    def _group_fields(self, g: dict) -> tuple[dict, list[str]]:
+        return {
+            "id": g["id"],
+            "signal": g["signal"],
+            "level": LEVELS.index(g["level"]),
+            "person": g.get("person", "any"),
+            "hyperbole": g.get("hyperbole", False),
+            "subject_check": g.get("subject_check", False),
+            "amplify": g.get("amplify", False),
+            "reported": LEVELS.index(g.get("reported", "concern")),
+            "weight": int(g.get("weight", 0)),
+            "combine": g.get("combine", True),
+            "fallback": g.get("fallback", False),
+            "amplified": g.get("amplified", g["signal"]),
+            "amplified_by": frozenset(g["amplified_by"]) if "amplified_by" in g else None,
+            "reported_as": g.get("reported_as", "worry_for_other"),
+        }, list(g["patterns"])
+
+    def _merged(self, groups: list[tuple[dict, list[str]]]) -> list[_Group]:
+        """Groups that behave alike (same reason, level and frames; farewell cues, which add
+        up one by one, excepted) are matched as one regex: each compiled regex is a scan of
+        the whole text, and the scans, not the patterns, are what a message costs."""
+        merged: dict[tuple, tuple[dict, list[str]]] = {}
+        for fields, patterns in groups:
+            key = tuple(v for k, v in fields.items() if k != "id")
+            if fields["weight"]:
+                key += (fields["id"],)
+            if key in merged:
+                merged[key][0]["id"] += "+" + fields["id"]
+                merged[key][1].extend(patterns)
+            else:
+                merged[key] = (dict(fields), list(patterns))
+        return [_Group(**fields, regex=self._compile_any(patterns)) for fields, patterns in merged.values()]
 
     # -- text preparation
 

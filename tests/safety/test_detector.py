@@ -201,6 +201,17 @@ def test_blind5_figures_stay_above_their_floors(graded):
     assert flagged_share(blind5, "none") <= 0.05
 
 
+def test_blind6_figures_stay_above_their_floors(graded):
+    # blind6 is never tuned on; measured once with the final patterns it scored urgent flagged
+    # 0.70, rated urgent 0.51, concern flagged 0.56, false alarms 0.13 (bench HISTORY). These
+    # floors only catch regressions; they are far from the goals, on purpose honest.
+    blind6 = split(graded, "blind6")
+    assert len(blind6) >= 300
+    assert flagged_share(blind6, "urgent") >= 0.65
+    assert flagged_share(blind6, "concern") >= 0.50
+    assert flagged_share(blind6, "none") <= 0.16
+
+
 def test_the_expected_signals_are_reported_for_crisis_texts(graded):
     crisis = [r for r in split(graded, "dev") if r["level"] in HELP and r["got"] in HELP]
     agree = [r for r in crisis if set(r["signals"]) <= set(r["reasons"])]
