@@ -4,6 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.accounts.models import User, time_zone_choices
+from kinwell.core.text import refuse_hidden_characters
 
 
 class SignUpForm(auth_forms.BaseUserCreationForm):
@@ -27,6 +28,10 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
         if User.objects.filter(email=email).exists():
             raise forms.ValidationError(self._meta.error_messages["email"]["unique"])
         return email
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].validators.append(refuse_hidden_characters)
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -52,11 +57,16 @@ class ProfileForm(forms.ModelForm):
         fields = ("display_name", "time_zone", "language")
         help_texts = {"display_name": _("The name your circles see.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].validators.append(refuse_hidden_characters)
+
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Token name"),
         max_length=80,
+        validators=[refuse_hidden_characters],
         help_text=_("Something to recognise it by, such as “My phone”."),
     )
 

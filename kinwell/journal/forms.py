@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import refuse_hidden_characters
 from kinwell.journal.models import Goal, GoalArea
 from kinwell.journal.services import ENTRY_MAX_LENGTH, GOAL_NOTE_MAX_LENGTH, GOAL_TITLE_MAX_LENGTH
 
@@ -19,6 +20,7 @@ class GoalForm(forms.Form):
     title = forms.CharField(
         label=_("My goal"),
         max_length=GOAL_TITLE_MAX_LENGTH,
+        validators=[refuse_hidden_characters],
         help_text=_(
             "Small and yours. For example “Read one chapter a week” or “A slow Sunday morning each week”."
         ),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import refuse_hidden_characters
 from kinwell.library.models import Reply
 
 
@@ -19,6 +20,7 @@ class ReplyForm(forms.Form):
     )
     display_name = forms.CharField(
         label=_("Name shown with your reply"), max_length=60, required=False,
+        validators=[refuse_hidden_characters],
         help_text=_("Any name you like; it does not have to be your real one."),
     )
     anonymous = forms.BooleanField(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import refuse_hidden_characters
 from kinwell.talk import flow
 from kinwell.talk.models import TEXT_MAX_LENGTH
 from kinwell.talk.services import TOPIC_MAX_LENGTH
@@ -11,6 +12,7 @@ class StartConversationForm(forms.Form):
     topic = forms.CharField(
         label=_("Topic"),
         max_length=TOPIC_MAX_LENGTH,
+        validators=[refuse_hidden_characters],
         help_text=_("One topic, named kindly. For example: “How we share the evenings.”"),
     )
 
@@ -56,6 +58,7 @@ class OpenConflictForm(forms.Form):
     issue = forms.CharField(
         label=_("The issue, in a few words"),
         max_length=TOPIC_MAX_LENGTH,
+        validators=[refuse_hidden_characters],
         help_text=_("One issue at a time, named without blame. For example: “Screen time at dinner.”"),
     )
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.core.text import one_line
 from kinwell.talk import flow
 from kinwell.talk.coach import review
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conversation, Entry, Participant
@@ -57,7 +58,7 @@ def _findings(text: str) -> int:
 @transaction.atomic
 def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conversation:
     """Start a conversation with someone in the circle. The starter holds the floor first."""
-    topic = _clean_text(topic, max_length=TOPIC_MAX_LENGTH)
+    topic = one_line(_clean_text(topic, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=starter).exists():
         raise NotFound(_("That circle was not found."))
     if partner is None or partner.pk == starter.pk or not Membership.objects.filter(circle=circle, user=partner).exists():
