@@ -4,7 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.accounts.models import User, time_zone_choices
-from kinwell.core.text import refuse_hidden_characters
+from kinwell.core.text import NameField
 
 
 class SignUpForm(auth_forms.BaseUserCreationForm):
@@ -14,6 +14,7 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
     class Meta:
         model = User
         fields = ("display_name", "email", "time_zone", "language")
+        field_classes = {"display_name": NameField}
         labels = {"display_name": _("What should people call you?"), "email": _("Email address")}
         help_texts = {
             "display_name": _("Your circles see this name. It does not have to be your full name."),
@@ -28,10 +29,6 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
         if User.objects.filter(email=email).exists():
             raise forms.ValidationError(self._meta.error_messages["email"]["unique"])
         return email
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["display_name"].validators.append(refuse_hidden_characters)
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -55,18 +52,14 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("display_name", "time_zone", "language")
+        field_classes = {"display_name": NameField}
         help_texts = {"display_name": _("The name your circles see.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["display_name"].validators.append(refuse_hidden_characters)
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
+    name = NameField(
         label=_("Token name"),
         max_length=80,
-        validators=[refuse_hidden_characters],
         help_text=_("Something to recognise it by, such as “My phone”."),
     )
 

@@ -3,14 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kinwell.circles.models import CircleKind, DataKind
 from kinwell.circles.services import BOUNDARY_MAX_LENGTH
-from kinwell.core.text import refuse_hidden_characters
+from kinwell.core.text import NameField
 
 
 class CircleForm(forms.Form):
-    name = forms.CharField(
+    name = NameField(
         label=_("Circle name"),
         max_length=80,
-        validators=[refuse_hidden_characters],
         help_text=_("For example “Sam and Alex” or “The Riveras”."),
     )
     kind = forms.ChoiceField(label=_("What kind of circle is it?"), choices=CircleKind.choices, widget=forms.RadioSelect)

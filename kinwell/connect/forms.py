@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kinwell.core.text import refuse_hidden_characters
+from kinwell.core.text import NameField
 from kinwell.connect import services
 from kinwell.connect.ideas import COSTS, PLACES
 from kinwell.connect.models import NudgeFrequency
@@ -91,10 +91,9 @@ class WhenForm(forms.Form):
 
 class PlanForm(WhenForm):
     invitee = forms.TypedChoiceField(label=_("With whom?"), coerce=int)
-    title = forms.CharField(
+    title = NameField(
         label=_("What would you like to do?"),
         max_length=services.PLAN_TITLE_MAX_LENGTH,
-        validators=[refuse_hidden_characters],
         help_text=_("For example “Picnic in the park” or “Tea and a real question”."),
     )
     activity = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)

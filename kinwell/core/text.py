@@ -4,11 +4,13 @@
 Names and titles (a circle's name, a display name, a tag, a goal, a topic) are shown
 to other people in lists and headings, so they are one line of visible text:
 `clean_name` refuses control characters and the marks that reorder text on screen.
-Forms use `refuse_hidden_characters` and services `clean_name`: one rule for both.
+Forms use `NameField` (or `refuse_hidden_characters`) and services `clean_name`: one
+rule for both.
 """
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -66,3 +68,10 @@ def refuse_hidden_characters(value: str) -> None:
     if has_hidden_characters(value):
         raise ValidationError(HIDDEN_CHARACTER_MESSAGE, code="hidden_characters")
 
+
+
+class NameField(forms.CharField):
+    """A form field for a short name or title: trimmed (as every CharField is) and held
+    to the same rule as `clean_name`, so the message shows beside the field."""
+
+    default_validators = [refuse_hidden_characters]

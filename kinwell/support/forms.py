@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinwell.core.text import refuse_hidden_characters
+from kinwell.core.text import NameField
 from kinwell.support import needs
 from kinwell.support.services import MESSAGE_MAX, OWN_STEP_MAX, OWN_WORDS_MAX
 
@@ -40,9 +40,8 @@ class MakePlanForm(forms.Form):
 
 
 class OwnStepForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
-                           validators=[refuse_hidden_characters],
-                           error_messages={"required": gettext_lazy("Write the step first.")})
+    text = NameField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
+                     error_messages={"required": gettext_lazy("Write the step first.")})
 
 
 class FollowUpForm(forms.Form):

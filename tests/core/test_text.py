@@ -108,3 +108,38 @@ def test_signing_up_with_a_hidden_character_in_the_name_makes_no_account(client,
     assert response.status_code == 400
     assert MESSAGE in response.content.decode()
     assert not get_user_model().objects.filter(email="eve@example.org").exists()
+
+
+# One-line text boxes that are not names or titles, and why they may stay as they are.
+NOT_NAMES = {
+    ("directory", "FinderForm", "zip"): "search words: never saved, never shown to anyone",
+    ("directory", "FinderForm", "q"): "search words: never saved, never shown to anyone",
+    ("library", "SearchForm", "q"): "search words: never saved, never shown to anyone",
+    ("moderation", "ModerationForm", "target_type"): "a key checked against the moderation registry",
+    ("moderation", "ModerationForm", "note"): "a moderator's message to a person, free text",
+    ("safety", "SafetyPlanForm", "crisis_message"): "a message in the person's own words, screened as free text",
+}
+APPS = ["accounts", "checkins", "circles", "connect", "directory", "journal", "library", "moderation", "safety",
+        "screening", "support", "talk"]
+
+
+def test_every_one_line_text_box_in_a_form_is_a_name_field_or_says_why_not():
+    import importlib
+    import inspect
+
+    from django import forms
+
+    from kinwell.core.text import NameField
+
+    unchecked = []
+    for app in APPS:
+        module = importlib.import_module(f"kinwell.{app}.forms")
+        for form_name, form in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(form, forms.BaseForm) or form.__module__ != module.__name__:
+                continue
+            for field_name, field in form.base_fields.items():
+                one_line_text = type(field.widget) is forms.TextInput and type(field) in (forms.CharField, NameField)
+                if one_line_text and not isinstance(field, NameField) and (app, form_name, field_name) not in NOT_NAMES:
+                    unchecked.append(f"{app}.{form_name}.{field_name}")
+    assert unchecked == []
+    assert isinstance(importlib.import_module("kinwell.circles.forms").CircleForm.base_fields["name"], NameField)
