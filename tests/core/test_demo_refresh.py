@@ -78,6 +78,8 @@ def assert_demo_as_the_readme_describes() -> None:
 
 
 def assert_site_serves_the_demo() -> None:
+    for email in ("jordan@example.com", "luis@example.com", "sofia@example.com", "sam@example.com"):
+        assert signed_in(email).get("/").status_code == 200
     maya = signed_in("maya@example.com")
     assert maya.get("/").status_code == 200
     for name in ("Maya & Jordan", "Thursday friends"):
@@ -126,6 +128,15 @@ def test_the_story_in_issue_16_ends_with_the_demo_as_described_and_the_site_serv
     assert sam.post(f"/circles/{friends.pk}/owner/", {"new_owner": sofia_id}).status_code == 302
     assert sam.post(f"/circles/{friends.pk}/leave/").status_code == 302
 
+    # Luis deletes his account; Jordan changes his name and password.
+    luis = signed_in("luis@example.com")
+    assert luis.post("/accounts/data/", {"password": PASSWORD, "confirm": "on"}).status_code == 302
+    assert not get_user_model().objects.filter(email="luis@example.com").exists()
+    assert jordan.post("/accounts/settings/", {"display_name": "J", "time_zone": "UTC", "language": "en"}).status_code == 302
+    response = jordan.post("/accounts/password/", {"old_password": PASSWORD, "new_password1": "another-long-pass-42",
+                                                   "new_password2": "another-long-pass-42"})
+    assert response.status_code == 302
+
     # The next two `make run`s.
     assert "Demo data ready" in refresh()
     assert "Demo data ready" in refresh()
@@ -137,6 +148,7 @@ def test_the_story_in_issue_16_ends_with_the_demo_as_described_and_the_site_serv
     assert set(own[0].memberships.values_list("user__email", flat=True)) == {"maya@example.com", "jordan@example.com"}
     assert demo_circle("Maya & Jordan").pk == couple.pk  # refreshed in place, not made again
     assert demo_circle("Thursday friends").pk == friends.pk
+    assert get_user_model().objects.get(email="jordan@example.com").display_name == "Jordan"
 
 
 def test_hundreds_of_odd_things_made_through_the_api_do_not_stop_the_refresh():
