@@ -42,7 +42,9 @@ class Circle(models.Model):
     class Meta:
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["demo_key"], condition=~models.Q(demo_key=""), name="one_circle_per_demo_key"),
+            models.UniqueConstraint(
+                fields=["demo_key"], condition=~models.Q(demo_key=""), name="one_circle_per_demo_key"
+            ),
         ]
 
     def __str__(self) -> str:

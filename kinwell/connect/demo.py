@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kinwell.connect.models import Appreciation, PlannedDate, Win
 
+
 def load(*, people: dict, circle) -> None:
     maya, jordan = people["maya@example.com"], people["jordan@example.com"]
     for model in (Appreciation, Win, PlannedDate):

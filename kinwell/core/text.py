@@ -69,7 +69,6 @@ def refuse_hidden_characters(value: str) -> None:
         raise ValidationError(HIDDEN_CHARACTER_MESSAGE, code="hidden_characters")
 
 
-
 class NameField(forms.CharField):
     """A form field for a short name or title: trimmed (as every CharField is) and held
     to the same rule as `clean_name`, so the message shows beside the field."""

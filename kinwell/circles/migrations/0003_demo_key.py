@@ -38,7 +38,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="circle",
             constraint=models.UniqueConstraint(
-                condition=models.Q(("demo_key", ""), _negated=True), fields=("demo_key",), name="one_circle_per_demo_key"
+                condition=models.Q(("demo_key", ""), _negated=True),
+                fields=("demo_key",),
+                name="one_circle_per_demo_key",
             ),
         ),
     ]
