@@ -40,6 +40,19 @@ HISTORY = [
     "  (e.g. 'You always smell so good', 'That idiot driver...', 'You're always on your phone')",
     "after generalising (warm words after 'always', third-person insults, 'you're always'):",
     "  micro precision 0.969, recall 0.939; kind false positives 1/15 (now tuned on: optimistic)",
+    "",
+    "blind2 (320 drafts: 190 en, 130 es; 107 kind/neutral, 28 fear), blind, before tuning,",
+    "measured at commit 736de84 (patterns tuned only on dev/heldout/blind, misses not yet read):",
+    "                       en            es            all",
+    "  flooding             11/14 0.786    7/10 0.700   18/24 0.750",
+    "  contempt              9/23 0.391    6/16 0.375   15/39 0.385",
+    "  criticism            22/24 0.917   14/16 0.875   36/40 0.900",
+    "  blame_as_i_statement 12/15 0.800    6/11 0.545   18/26 0.692",
+    "  defensiveness        11/21 0.524    5/14 0.357   16/35 0.457",
+    "  stonewalling         11/22 0.500    8/15 0.533   19/37 0.514",
+    "  recall, overall      76/119 0.639  46/82 0.561   122/201 0.607 (precision 0.953)",
+    "  kind left alone      61/63 0.968   43/44 0.977   104/107 0.972",
+    "  fear, no finding     16/16 1.000   11/12 0.917   27/28 0.964 (recognised by the coach 23/28)",
 ]
 
 CORPUS = ROOT / "tests" / "talk" / "data" / "coach_corpus.csv"
