@@ -53,6 +53,17 @@ HISTORY = [
     "  recall, overall      76/119 0.639  46/82 0.561   122/201 0.607 (precision 0.953)",
     "  kind left alone      61/63 0.968   43/44 0.977   104/107 0.972",
     "  fear, no finding     16/16 1.000   11/12 0.917   27/28 0.964 (recognised by the coach 23/28)",
+    "blind2 after tuning on its misses (no longer blind: optimistic). Generalised, not one rule",
+    "per draft: text without apostrophes ('im'), 'u' for you, sarcastic titles at the end of a",
+    "clause, scare quotes, counter-attacks ('at least I don't', 'what was I supposed to do'),",
+    "one-word brush-offs as the whole draft, flooding with a break named, plain 'I'm scared':",
+    "  flooding 24/24 1.000; contempt 38/39 0.974; criticism 38/40 0.950; blame 26/26 1.000;",
+    "  defensiveness 35/35 1.000; stonewalling 36/37 0.973;",
+    "  recall overall en 117/119 0.983, es 80/82 0.976, all 197/201 0.980 (precision 1.000);",
+    "  kind left alone 107/107; fear drafts with no finding 28/28 (all recognised by the coach).",
+    "  Still missed: 'must be nice to have so little going on in your head' (a sarcasm rule",
+    "  would flag kind envy too), 'ya, ya. me voy a dormir', and criticism inside 'I feel like",
+    "  you never...' (reported as blame only, by design: one finding for the same words).",
 ]
 
 CORPUS = ROOT / "tests" / "talk" / "data" / "coach_corpus.csv"
