@@ -100,7 +100,7 @@ def measure(rows: list[dict]) -> dict:
             out["kind"] += 1
             out["kind_alone"] += not got and not result.afraid
             out["kind_fear_notice"] += result.afraid
-        exact = got == expected and (result.afraid or not afraid_label)
+        exact = got == expected and result.afraid == afraid_label
         out["exact"] += exact
         if not exact:
             out["misses"].append((row["id"], sorted(expected), sorted(got), "fear" if afraid_label else "",

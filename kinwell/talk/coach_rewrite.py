@@ -32,6 +32,7 @@ class _Rule:
     language: str
     match: re.Pattern
     say: str
+    requires: re.Pattern | None = None  # must also be found in the sentence
 
 
 class _Rewriter:
@@ -40,31 +41,44 @@ class _Rewriter:
         lists = {**lists, **data.get("lists", {})}
         self.when = data["when"]
         self.rules = [
-            _Rule(r["pattern"], r["lang"], re.compile(expand(r["match"], lists)), r["say"]) for r in data["rule"]
+            _Rule(
+                r["pattern"], r["lang"], re.compile(expand(r["match"], lists)), r["say"],
+                re.compile(expand(r["requires"], lists)) if "requires" in r else None,
+            )
+            for r in data["rule"]
         ]
         self.behaviour = [(re.compile(f"(?:{b['match']})$"), b) for b in data["behaviour"]]
         self.faux = [(re.compile(f"(?:{f['match']})$"), f) for f in data["faux"]]
         self.past = data["past"]
+        # "you never once took mine": a past form after "never" goes back to its base.
+        self.base = {past: base for base, past in self.past.items() if " " not in base and "'" not in base}
         self.pasado = data["pasado"]
         self.tidy = {lang: re.compile("|".join(f"(?:{p})" for p in data["tidy"][lang])) for lang in ("en", "es")}
         self.blank = {lang: re.compile(data["tidy"]["blank"][lang]) for lang in ("en", "es")}
+        self.cut = {lang: re.compile(data["tidy"]["cut"][lang]) for lang in ("en", "es")}
 
     def rewrite(self, pattern: str, text: str, start: int, end: int) -> str | None:
-        sentence = _sentence_around(text, start, end)
+        offset, sentence = _sentence_around(text, start, end)
         plain, origin = self.normalise(sentence)
-        for rule in self.rules:
-            if rule.pattern != pattern:
-                continue
-            match = rule.match.search(plain)
-            if match is None:
-                continue
-            groups = {
-                name: sentence[origin[a] : origin[b - 1] + 1] if b > a else ""
-                for name, (a, b) in ((n, match.span(n)) for n in match.groupdict())
-            }
-            said = self._fill(rule, groups)
-            if said:
-                return said
+        start, end = start - offset, end - offset
+        rules = [
+            rule for rule in self.rules
+            if rule.pattern == pattern and (rule.requires is None or rule.requires.search(plain))
+        ]
+        # The words the finding points at first ("you always take his side, you never
+        # once took mine" has two findings and two rewrites), then anywhere in the sentence.
+        for near in (True, False):
+            for rule in rules:
+                for match in rule.match.finditer(plain):
+                    if near and not (origin[match.start()] < end and start < origin[match.end() - 1] + 1):
+                        continue
+                    groups = {
+                        name: sentence[origin[a] : origin[b - 1] + 1] if b > a else ""
+                        for name, (a, b) in ((n, match.span(n)) for n in match.groupdict())
+                    }
+                    said = self._fill(rule, groups)
+                    if said:
+                        return said
         return None
 
     def _fill(self, rule: _Rule, groups: dict[str, str]) -> str | None:
@@ -82,6 +96,7 @@ class _Rewriter:
     # Filters: each takes words from the original draft and the rule's language.
 
     def _tidy(self, words: str, language: str) -> str:
+        words = _cut(words, self.cut[language], self.normalise)
         words = _drop(words, self.tidy[language], self.normalise)
         words = _drop(words, self.blank[language], self.normalise, replacement="___")
         # A group that started with a space ("late{rest}") keeps it.
@@ -100,6 +115,8 @@ class _Rewriter:
             return _join("weren't", tail)
         if head.lower() in ("have", "has") and tail.lower().startswith("to "):
             return _join("didn't have", tail)
+        if head.lower() in self.base and head.lower() not in self.past:
+            return _join("didn't", _join(self.base[head.lower()], tail))
         return _join("didn't", words.strip())
 
     def _pasado(self, words: str, language: str) -> str:
@@ -110,6 +127,12 @@ class _Rewriter:
         plain = self.normalise(tokens[index])[0]
         if plain in self.pasado:
             tokens[index] = self.pasado[plain]
+        elif plain.endswith(("as", "es")) and ("ue" in plain[:-2] or "ie" in plain[:-2]):
+            # Stem changes undo in the preterite: demuestras -> demostraste, piensas -> pensaste.
+            stem = plain[:-2]
+            at = max(stem.rfind("ue"), stem.rfind("ie"))
+            stem = stem[:at] + ("o" if stem[at] == "u" else "e") + stem[at + 2 :]
+            tokens[index] = stem + ("aste" if plain.endswith("as") else "iste")
         elif plain.endswith(("as", "ar")):
             tokens[index] = tokens[index][:-2] + "aste"
         elif plain.endswith(("es", "er", "ir")):
@@ -134,11 +157,13 @@ class _Rewriter:
         return next(entry[language] for match, entry in self.faux if match.match(key))
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or sentences) the finding's words sit in."""
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the sentence the finding's words sit in starts, and the sentence."""
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     after = SENTENCE_END.search(text, end)
-    return text[left : after.start() if after else len(text)].strip()
+    sentence = text[left : after.start() if after else len(text)]
+    stripped = sentence.lstrip()
+    return left + len(sentence) - len(stripped), stripped.rstrip()
 
 
 def _drop(words: str, pattern: re.Pattern, normalise, replacement: str = "") -> str:
@@ -152,6 +177,13 @@ def _drop(words: str, pattern: re.Pattern, normalise, replacement: str = "") -> 
         last = b
     pieces.append(words[last:])
     return "".join(pieces)
+
+
+def _cut(words: str, pattern: re.Pattern, normalise) -> str:
+    """Keep one complaint: "leave your stuff out and never pick it up" stops before "and never"."""
+    plain, origin = normalise(words)
+    match = pattern.search(plain)
+    return words[: origin[match.start()]] if match else words
 
 
 def _regular_past(verb: str) -> str:
