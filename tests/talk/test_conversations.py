@@ -146,8 +146,21 @@ def test_the_coach_does_not_coach_someone_afraid_to_soften(client_for, pair, tal
     assert "What the coach noticed" not in page and "<q>" not in page
     assert "National Domestic Violence Hotline" in page and "tel:18007997233" in page
     assert "/library/when-you-do-not-feel-safe-with-someone-close-to-you/" in page
-    alone = client_for(pair[0]).post(reverse("talk:coach"), {"text": "Me siento controlada cuando revisas mi celular."}, HTTP_ACCEPT_LANGUAGE="es")
-    assert "This coach is not for being afraid of someone" in alone.content.decode() or "miedo" in alone.content.decode()
+    alone = client_for(pair[0]).post(reverse("talk:coach"), {"text": "Me siento controlada cuando revisas mi celular."})
+    page = alone.content.decode()
+    assert alone.status_code == 200 and "This coach is not for being afraid of someone" in page
+    assert "tel:18007997233" in page and "<q>" not in page
+
+
+def test_the_coach_page_in_spanish(client_for):
+    ana = UserFactory(language="es")
+    response = client_for(ana).post(reverse("talk:coach"), {"text": "Me das miedo cuando te enojas."})
+    page = response.content.decode()
+    assert response["Content-Language"] == "es"
+    assert "Este asistente no es para cuando le tienes miedo a alguien" in page and "mereces estar a salvo" in page
+    assert "Cuando no te sientes a salvo con alguien cercano" in page
+    flagged = client_for(ana).post(reverse("talk:coach"), {"text": "Siempre llegas tarde a todo."}).content.decode()
+    assert "Tus palabras, dichas de otra forma:" in flagged and "Cuando llegaste tarde" in flagged
 
 
 def test_an_empty_turn_re_renders_with_400(client_for, pair, talk):
