@@ -5,13 +5,21 @@ after saving (the text is always saved; nothing is ever blocked). Web views use
 `kinwell.safety.panel.offer_help`, which calls it and shows the crisis panel.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Membership
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.detector import Assessment, assess
 from kinwell.safety.models import SafetyPlan
+from kinwell.safety.selectors import automatic_messages_paused
+
+# How long automatic messages stay paused after someone writes of danger from another
+# person: long enough to get through the acute time, short enough not to be forgotten.
+AUTOMATIC_PAUSE = timedelta(days=30)
 
 CRISIS_LEVELS = ("concern", "urgent")
 
@@ -22,11 +30,21 @@ URGENT_ANSWER = "urgent_answer"
 
 def assess_free_text(*, author, text: str) -> Assessment:
     result = assess(text or "")
-    # Only for the writer's own risk: when the danger is someone else (who may be the
-    # very contact) or the worry is for someone else, nothing automatic goes anywhere.
-    if result.level == "urgent" and result.self_directed:
+    if result.danger_from_others:
+        # The contact, or a supporter picked for signs, may be the very person who is the danger.
+        pause_automatic_messages(owner=author)
+    elif result.level == "urgent" and result.self_directed:
+        # Only for the writer's own risk: when the worry is for someone else nothing goes.
         _tell_contact_if_arranged(author=author)
     return result
+
+
+def pause_automatic_messages(*, owner) -> None:
+    if owner is None or not owner.is_authenticated:
+        return
+    plan, _created = SafetyPlan.objects.get_or_create(owner=owner)
+    plan.automatic_paused_until = timezone.now() + AUTOMATIC_PAUSE
+    plan.save(update_fields=["automatic_paused_until", "updated_at"])
 
 
 def respond_to_urgent_answer(*, author) -> Assessment:
@@ -39,7 +57,7 @@ def respond_to_urgent_answer(*, author) -> Assessment:
 
 def _tell_contact_if_arranged(*, author) -> None:
     """Tell the chosen contact only if the person arranged "tell them without asking"."""
-    if author is None or not author.is_authenticated:
+    if author is None or not author.is_authenticated or automatic_messages_paused(owner=author):
         return
     plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
     if plan is not None:
@@ -100,5 +118,7 @@ def tell_crisis_contact(*, owner) -> SafetyPlan:
         raise NotFound(_("The person in your safety plan is no longer in your circles."))
     from kinwell.safety.tasks import send_check_on_me
 
+    plan.contact_told_at = timezone.now()
+    plan.save(update_fields=["contact_told_at", "updated_at"])
     transaction.on_commit(lambda: send_check_on_me.enqueue(owner_id=owner.pk))
     return plan

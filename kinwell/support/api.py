@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema, Status
 from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS, DatabaseId
+from kinwell.safety.detector import Assessment
 from kinwell.safety.schemas import SafetyOut, safety_report
 from kinwell.support import needs, presenting, selectors, services
 
@@ -122,7 +123,7 @@ def _plan(plan, person) -> dict:
     selectors.record_joint_view(plan=plan, viewer=person)
     outline = selectors.outline_for(plan=plan, viewer=person)
     answers = selectors.answers_seen_by(plan=plan, viewer=person)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=person)
     other = plan.partner if plan.owner_id == person.pk else plan.owner if plan.partner_id else None
     return {
         "id": plan.pk, "made_at": plan.made_at, "follow_up_on": plan.follow_up_on,
@@ -169,7 +170,7 @@ def make(request, payload: MakeIn):
     safety = safety_report(author=request.auth, text=words) if words else None
     plan = services.make_plan(plan=plan, actor=request.auth, signals=selectors.known_signals(person=request.auth),
                               use_what_kinwell_knows=payload.use_what_kinwell_knows, in_own_words=words,
-                              crisis_text=bool(safety and safety["level"] == "urgent"))
+                              safety=Assessment(safety["level"], tuple(safety["reasons"])) if safety else None)
     return Status(201, {**_plan(plan, request.auth), "safety": safety})
 
 

@@ -23,7 +23,7 @@ def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None)
     selectors.record_joint_view(plan=plan, viewer=request.user)
     outline = selectors.outline_for(plan=plan, viewer=request.user)
     answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=request.user)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,
         "safety_resources": crisis_resources().for_panel(danger_from_others=view["danger_from_others"]),
@@ -107,7 +107,7 @@ def _signals_page(request, *, plan):
             assessment = offer_help(request, text=words) if words.strip() else None
             services.make_plan(plan=plan, actor=request.user, signals=known,
                                use_what_kinwell_knows=form.cleaned_data["use_what_kinwell_knows"],
-                               in_own_words=words, crisis_text=bool(assessment and assessment.level == "urgent"))
+                               in_own_words=words, safety=assessment)
             messages.success(request, _("Your support plan is ready. It is saved, and only you can see it "
                                         "unless you choose to share it."))
             return redirect("support:plan")
