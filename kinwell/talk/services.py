@@ -13,7 +13,6 @@ from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 from kinwell.core.text import one_line
 from kinwell.talk import flow
-from kinwell.talk.coach import review
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conversation, Entry, Participant
 
 TOPIC_MAX_LENGTH = 200
@@ -51,10 +50,6 @@ def _clean_text(text: str | None, *, max_length: int = TEXT_MAX_LENGTH) -> str:
     return text
 
 
-def _findings(text: str) -> int:
-    return len(review(text).findings)
-
-
 @transaction.atomic
 def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conversation:
     """Start a conversation with someone in the circle. The starter holds the floor first."""
@@ -67,7 +62,7 @@ def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conve
     Participant.objects.create(conversation=conversation, user=starter, seat=0)
     Participant.objects.create(conversation=conversation, user=partner, seat=1)
     Entry.objects.create(
-        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic, coach_findings=_findings(topic)
+        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic
     )
     _notify(conversation, actor=starter)
     return conversation
@@ -105,8 +100,7 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
     if event in _EVENT_KIND:
         clean = _clean_text(text)
         entry = Entry.objects.create(
-            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean,
-            coach_findings=_findings(clean), created_at=now,
+            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean, created_at=now,
         )
     if event == flow.RESUME:
         conversation.returned_at = now
