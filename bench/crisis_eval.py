@@ -130,6 +130,11 @@ HISTORY = [
     "  0.07 -> 0.13): sentence rules learn the batch they read. None of the goals is met on a batch",
     "  the rules have not seen; the worst are the plan/preparation/method/farewell wordings and",
     "  intimidation of the reader, and Spanish look-alikes raise false alarms (0.19).",
+    "  Afterwards one family was added for safety, not because of batch 6: a suicide threat written",
+    "  to keep the reader ('if you leave me I'll kill myself', 'si me dejas me mato') is now also",
+    "  threat_to_reader, so it is never self-directed (seen in the partner-violence scenario table,",
+    "  pv-en-24, whose figure for that row is therefore not blind). Batch 6 re-measured with it:",
+    "  the same figures.",
 ]
 
 

@@ -370,6 +370,10 @@ THREATS_TO_THE_READER = [
     ("you tell anyone what happened and ill make sure you never walk again", "urgent"),
     ("si me dejas te mato", "urgent"),
     ("si me dejas te voy a matar", "urgent"),
+    # a suicide threat used to keep the reader: the writer is at risk too, but nothing may
+    # go automatically to a contact who could be the person being threatened
+    ("if you leave me I'll kill myself and it will be on you", "urgent"),
+    ("si me dejas me mato", "urgent"),
     ("you'll regret leaving me", "concern"),
     ("i know where you live", "concern"),
     ("vas a ver lo que te pasa", "concern"),
