@@ -24,6 +24,7 @@ from .reasons import (  # noqa: F401  (re-exported: callers import these from th
     ABOUT_SOMEONE_ELSE, CONCERN, DANGER_FROM_OTHERS, LADDER, LEVELS, NO_CONCERN, NONE, PARTNER_VIOLENCE_URGENT,
     SELF_DIRECTED, SIGNALS, URGENT, Assessment, RUNG, SIGNAL_RANK,
 )
+from .escalation import Escalation
 from .safety_net import REASON as SAFETY_NET, SafetyNet
 from .text_normalise import (
     CLAUSE_MARK, ELLIPSIS, HAS_DIGIT, INNER_APOSTROPHE, LEET_WORD, MACRO, MASKED_WORD, OTHER, QUOTES,
@@ -131,6 +132,7 @@ class _Engine:
         self.no_intent = self._compile_any(frames["no_intent"])
         self.clause_break = re.compile(frames["clause_break"])
         self.net = SafetyNet(data["safety_net"], self._expand, self.media, self.laughter)
+        self.escalation = Escalation(data["escalation"], self._expand)
 
     # -- compiling
 
@@ -363,12 +365,30 @@ class _Engine:
 
         if level == NONE:
             return self._safety_net(t)
+        if level < URGENT:
+            # a risk statement of the writer's own plus a means, a place, a date or a
+            # finality anywhere in the message (escalation.py)
+            risk = [
+                (h.signal, h.start, h.end)
+                for h in self_hits
+                if h.level > NONE and h.signal in self.escalation.risk
+            ]
+            added = self.escalation.raise_for(self.escalation.cues_in(t), risk) if risk else set()
+            if added:
+                level = URGENT
+                reasons.update(added)
         return Assessment(LEVELS[level], tuple(sorted(reasons, key=SIGNAL_RANK.__getitem__)))
 
     def _safety_net(self, t: str) -> Assessment:
-        """Last stage, only when the rules found nothing: concern, never urgent (a time cue
-        next to it changes nothing; urgent stays the rules' call)."""
-        return Assessment("concern", (SAFETY_NET,)) if self.net.fires(t) else NO_CONCERN
+        """Last stage, only when the rules found nothing: concern; urgent only when the
+        distress stands on its own and a means, place, date or finality cue sits beside it
+        (escalation.py), never because of the cue alone."""
+        if not self.net.fires(t):
+            return NO_CONCERN
+        added = self.escalation.raise_for_net(t, self.escalation.cues_in(t), self.net.fires)
+        if added:
+            return Assessment("urgent", tuple(sorted(added, key=SIGNAL_RANK.__getitem__)))
+        return Assessment("concern", (SAFETY_NET,))
 
     @staticmethod
     def _outranked(hit: _Hit, hits: list[_Hit]) -> bool:
