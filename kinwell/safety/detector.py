@@ -373,7 +373,13 @@ class _Engine:
                 for h in self_hits
                 if h.level > NONE and h.signal in self.escalation.risk
             ]
-            added = self.escalation.raise_for(self.escalation.cues_in(t), risk) if risk else set()
+            cues = self.escalation.cues_in(t)
+            added = self.escalation.raise_for(cues, risk) if risk and cues else set()
+            if not added and cues and level == CONCERN:
+                # the risk may be said in words only the safety net hears ("the world keeps
+                # spinning fine without me"), beside a rule's cue ("might as well make it
+                # official"): the net must fire with every rule hit and cue blanked
+                added = self.escalation.raise_for_net(self._blank_spans(t, hits), cues, self.net.fires)
             if added:
                 level = URGENT
                 reasons.update(added)
@@ -389,6 +395,12 @@ class _Engine:
         if added:
             return Assessment("urgent", tuple(sorted(added, key=SIGNAL_RANK.__getitem__)))
         return Assessment("concern", (SAFETY_NET,))
+
+    @staticmethod
+    def _blank_spans(t: str, hits: list[_Hit]) -> str:
+        for h in sorted(hits, key=lambda h: -h.start):
+            t = t[: h.start] + " ~" * max(1, t.count(" ", h.start, h.end)) + t[h.end :]
+        return t
 
     @staticmethod
     def _outranked(hit: _Hit, hits: list[_Hit]) -> bool:
