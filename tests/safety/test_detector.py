@@ -673,3 +673,128 @@ def test_the_safety_net_needs_a_first_person_marker_near_the_cue_in_a_longer_tex
     far = "the report says that the old factory is going to disappear forever next spring, according to the council"
     assert safety_net_score(far) == (0.0, [])
     assert safety_net_score("I want to disappear forever")[0] >= 3
+
+
+# --------------------------------------------------------------------------- second round
+# Escalation (kinwell/safety/escalation.py): a risk statement of the writer's own plus a
+# means, place, date or finality said anywhere else in the message is urgent, and the cue
+# names the category it adds. Each family is checked against a look-alike that has the cue
+# without the risk, or the risk without a cue.
+
+ESCALATES = [
+    # (text, the reason the cue adds)
+    ("when the lease ends on the 30th im done. i have enough pills for it", "preparation"),
+    ("dad im on the bridge by the old mill. just wanted to hear your voice one more time", "plan"),
+    ("after my shift thursday im driving up to the overlook and im not coming back down", "plan"),
+    ("i dont want to be here anymore. the rope is in the garage", "preparation"),
+    ("whoever reads this, im sorry. you wont have to deal with me after tonight", "farewell"),
+    ("apa estoy en la azotea de la chamba, en la orillita. nomas queria oir tu voz una vez mas", "farewell"),
+    ("cuando se acabe el contrato del depa el 30 ya estuvo, se acaba todo. las pastillas ya las tengo", "preparation"),
+    ("el sabado cuando se vayan todos ya no van a tener que preocuparse por mi", "plan"),
+]
+
+ESCALATION_LOOK_ALIKES = [
+    # the cue without a risk statement
+    ("I have enough pills for the trip, packed them in the blue bag", "none"),
+    ("dad im on the train, one more stop and ill be home", "none"),
+    ("el jueves saliendo del turno me voy pal mirador con mis compas a ver las luces", "none"),
+    ("life insurance papers are in the red folder, the agent needs them on monday", "none"),
+    ("in case i dont get to say it again tonight, happy birthday!", "none"),
+    # hopelessness or burden beside only a place or a date stays concern
+    ("i feel so hopeless about this job hunt. going to the bridge club tonight to take my mind off it", "none"),
+    ("me siento sin salida con este trabajo, el sabado voy al mirador a pensar y despejarme", "none"),
+    ("me siento sin salida. el sabado voy al mirador a pensar", "concern"),
+    ("im such a burden. moving out on the 30th", "concern"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), ESCALATES)
+def test_a_risk_statement_with_a_means_place_date_or_finality_is_urgent(text, reason):
+    result = assess(text)
+    assert result.level == "urgent", (text, result)
+    assert reason in result.reasons, (text, result)
+    assert result.self_directed, (text, result)
+
+
+@pytest.mark.parametrize(("text", "level"), ESCALATION_LOOK_ALIKES)
+def test_a_cue_alone_or_a_situational_worry_does_not_escalate(text, level):
+    assert assess(text).level == level, (text, assess(text))
+
+
+def test_the_safety_net_escalates_only_when_its_distress_stands_without_the_cue():
+    # "the overpass" is the place; "tired of all of it" is the distress, heard by the net
+    assert assess("im so tired of all of it. walking to the overpass now").level == "urgent"
+    # a means word near "my" is not distress by itself
+    assert assess("my dad's gun cabinet needs a new lock before the kids visit").level != "urgent"
+    # someone else is the subject: worry, never the writer's own plan
+    assert not assess("my brother is on the roof of his building and wont come down what do i do").self_directed
+
+
+SECOND_ROUND = [
+    # a wish to be dead said passively
+    ("wouldnt mind if a truck took me out on the way home tbh", "concern", "wish_to_be_dead"),
+    ("praying god just takes me in my sleep. every night now", "concern", "wish_to_be_dead"),
+    ("i wouldnt be sad if i never woke up", "concern", "wish_to_be_dead"),
+    ("si mañana no amanezco la verdad q me da lo mismo", "concern", "wish_to_be_dead"),
+    ("le pido a diosito todas las noches que ya me recoja", "concern", "wish_to_be_dead"),
+    # intimidation of the reader, and threats to kill or hurt it
+    ("i know your schedule. i know when youre home alone", "concern", "threat_to_reader"),
+    ("ya se en que bus te vas del trabajo. pensalo bien", "concern", "threat_to_reader"),
+    ("delete him from ur phone or ill do it for u and u wont like how", "concern", "threat_to_reader"),
+    ("te estoy viendo desde aca. esa blusa no te la pusiste pa mi verdad", "concern", "threat_to_reader"),
+    ("ur dead next time i see u. im not playing", "urgent", "threat_to_reader"),
+    ("te vuelvo a ver con ese maje y te mando al hospital", "urgent", "threat_to_reader"),
+    # coercive control
+    ("he has my location on 24/7 and calls if i stop anywhere more than 10 min", "concern", "coercive_control"),
+    ("mom im sorry i havent called. he doesnt like it when i talk to you", "concern", "coercive_control"),
+    ("ma perdon q no te llame. a el no le gusta q hable contigo", "concern", "coercive_control"),
+    ("me da miedo lo que haga si se entera que tengo esta app", "concern", "coercive_control"),
+    # threats received, strangulation without the word
+    ("you told me youd kill yourself in front of me if i went to my sisters. so i didnt go", "urgent", "threat_to_kill"),
+    ("he put the gun on the table at dinner and said remember what happens if you leave", "urgent", "threat_to_kill"),
+    ("she pinned me against the wall by my neck. i didnt pass out or anything so its fine", "urgent", "strangulation"),
+    ("me dejaste sin aire anoche con tus manos", "urgent", "strangulation"),
+    # plans, preparation, methods and attempts in ordinary words
+    ("googled painless ways at 3am again. closed it. opened it again", "urgent", "plan"),
+    ("cuantas de paracetamol hacen falta para no despertar. pregunto en serio", "urgent", "plan"),
+    ("i stare at dads gun cabinet way too long these days", "urgent", "ideation_with_method"),
+    ("cuando veo llegar el metro pienso en dar un pasito pa adelante", "urgent", "ideation_with_method"),
+    ("mixed the vodka with all my pills. so sleepy", "urgent", "attempt"),
+    ("ma ya me tome las pastillas de la presion de mi abuelo, todas", "urgent", "attempt"),
+    ("ya escribi las cartas, una pa cada quien. abranlas despues", "urgent", "preparation"),
+]
+
+SECOND_ROUND_LOOK_ALIKES = [
+    "I hope the plane doesn't get delayed again, I have a connection",
+    "i hope my team takes me out for drinks on my birthday",
+    "i know where you live now, so I'll drop the cake off tomorrow",
+    "ya se donde vives, mañana te llevo el pastel",
+    "see what happens when you add baking soda to vinegar, the kids loved it",
+    "you won't have to deal with the dishes after friday, the new dishwasher comes",
+    "my mom took my car keys because I had three beers, fair enough",
+    "me quito las llaves del carro porque estaba tomado, tuvo razon",
+    "looking up painless ways to remove a splinter from a toddler",
+    "the lethal dose of caffeine is like 100 cups, so dont worry about your latte",
+    "me tome las pastillas de la presion como dijo el doctor",
+    "la pistola de agua de mi hijo esta debajo de la cama",
+    "my dog is on the roof of the shed and wont come down, send help lol",
+    "lol my sister said shell kill me if i spoil the finale",
+    "esta corbata me esta ahorcando y faltan 4 horas de boda",
+    "la rola nueva de bad bunny me mato 🔥🔥",
+    "Goodbye forever, old couch! Donated it today",
+    "adiós para siempre a mi viejo coche, lo vendí hoy",
+    "me corté con el cuchillo picando cebolla",
+    "i used to pray god would take me in my sleep. that was ten years ago, im doing well now",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "signal"), SECOND_ROUND)
+def test_second_round_families(text, level, signal):
+    result = assess(text)
+    assert result.level == level, (text, result)
+    assert signal in result.reasons, (text, result)
+
+
+@pytest.mark.parametrize("text", SECOND_ROUND_LOOK_ALIKES)
+def test_second_round_look_alikes_stay_quiet(text):
+    assert assess(text).level == "none", (text, assess(text))
