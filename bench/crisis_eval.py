@@ -21,7 +21,9 @@ checking them against the patterns, and measured before any tuning on them; they
 joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
 A fourth, "blind4", is likewise its own split and was never tuned on at all. "blind5"
 was measured before any tuning and then tuned on (both figures are in HISTORY);
-"blind6" is never tuned on: it was appended after the last pattern change and measured once.
+"blind6" was appended after the last pattern change, measured once, and then tuned on in the
+second round (with blind4, which was never tuned on until then); "blind7" is never tuned on:
+it was appended after the second round's last pattern change and measured once.
 Their figures are the most honest estimate of how the patterns do on
 phrasings they have never seen (printed at the end as HISTORY). Figures are printed,
 never asserted as timings (see bench/README.md).
@@ -135,6 +137,26 @@ HISTORY = [
     "  threat_to_reader, so it is never self-directed (seen in the partner-violence scenario table,",
     "  pv-en-24, whose figure for that row is therefore not blind). Batch 6 re-measured with it:",
     "  the same figures.",
+    "Second round (commit 86839b6), tuned on blind4, blind6 and the partner-violence scenario table by",
+    "  family of wording, not sentence by sentence. Structural: an escalation stage (escalation.py,",
+    "  [escalation] in the TOML): a risk statement of the writer's own that is only concern, plus a",
+    "  means, place, date, finality or affairs cue anywhere else in the message, is urgent (the",
+    "  safety net's distress counts only if it stands with the cues blanked; a place or a date does",
+    "  not raise hopelessness or burden). Families: a wish to be dead said passively, intimidation of",
+    "  the reader (surveillance said to them, a consequence left unsaid), coercive control in everyday",
+    "  words, strangulation and threats received without the words, attempts/preparation/plans in",
+    "  plain words, the safety net's everyday scenes (cooking, plants, social media, moving).",
+    "  Each family was checked on look-alikes written for it; 268 texts joined dev (four rounds of",
+    "  fresh paraphrases and look-alikes, each measured before fixing: the crisis paraphrases got",
+    "  the right level and reason 33/37, 29/42 and 21/32 before their fixes: the rules' author",
+    "  wrote them, so they are not blind, but they show the families still miss new wordings).",
+    "  urgent flagged / rated urgent / concern flagged / false alarms, before -> after this round:",
+    "    blind4  0.95 / 0.56 / 0.86 / 0.22  ->  1.00 / 1.00 / 1.00 / 0.01   (now tuned on)",
+    "    blind6  0.70 / 0.51 / 0.56 / 0.13  ->  1.00 / 1.00 / 1.00 / 0.02   (now tuned on)",
+    "    pv table 0.76 / 0.71 / 0.62 / 0.14  ->  1.00 / 1.00 / 1.00 / 0.00  (now tuned on)",
+    "    dev (first 1122 texts), heldout, blind3, blind5: unchanged (1.00/1.00/1.00/0.00 or within",
+    "    0.01). Both batches and the table are tuned on now: their figures say nothing about new text.",
+    "  CPU time a message: mean about 0.45-0.6 ms (0.38-0.45 ms before), 2 shared cores under load.",
 ]
 
 
