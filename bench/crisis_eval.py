@@ -1,6 +1,6 @@
 """Evaluate the crisis detector on the labelled corpus.
 
-    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|blind4|blind5|blind6|none]
+    .venv/bin/python bench/crisis_eval.py [--misses all|dev|heldout|blind3|blind4|blind5|blind6|blind7|none]
                                           [--split NAME]
 
 Prints, for each split of the corpus and for all of it, per language and per category
@@ -19,7 +19,7 @@ the first dev texts and before the patterns, so the first pattern draft was info
 it, and its figure is optimistic. Two "blind" batches were written later, without
 checking them against the patterns, and measured before any tuning on them; they then
 joined dev. A third, "blind3", is kept as its own split for good (never moved into dev).
-A fourth, "blind4", is likewise its own split and was never tuned on at all. "blind5"
+A fourth, "blind4", is likewise its own split and was not tuned on until the second round. "blind5"
 was measured before any tuning and then tuned on (both figures are in HISTORY);
 "blind6" was appended after the last pattern change, measured once, and then tuned on in the
 second round (with blind4, which was never tuned on until then); "blind7" is never tuned on:
@@ -47,7 +47,7 @@ CORPUS = ROOT / "tests" / "safety" / "data" / "crisis_corpus.csv"
 HELP = ("concern", "urgent")
 # "blind3" stays its own split on purpose: it is never moved into dev, so every later
 # session sees an honest figure for phrasings the patterns were not written from.
-SPLITS = ("dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6")
+SPLITS = ("dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6", "blind7")
 GOALS = {"urgent flagged": 0.98, "urgent rated urgent": 0.85, "concern flagged": 0.90, "false alarms": 0.08}
 
 # Measured on texts the patterns had never been tuned on, before they joined dev.
@@ -157,6 +157,38 @@ HISTORY = [
     "    dev (first 1122 texts), heldout, blind3, blind5: unchanged (1.00/1.00/1.00/0.00 or within",
     "    0.01). Both batches and the table are tuned on now: their figures say nothing about new text.",
     "  CPU time a message: mean about 0.45-0.6 ms (0.38-0.45 ms before), 2 shared cores under load.",
+    "blind batch 7 (300 texts, split blind7: b7-*; 100 urgent, 100 concern, 100 none, half Spanish;",
+    "  every category in both languages), written by someone who had not seen the rules, while the",
+    "  second round was under way. Appended after its last pattern change (patterns at 86839b6,",
+    "  measured at d78edea) and measured once; it is never tuned on and nothing was changed for it.",
+    "  never tuned:    urgent flagged 0.76 (en 0.76, es 0.76), rated urgent 0.67 (en 0.68, es 0.66),",
+    "                  concern flagged 0.73 (en 0.72, es 0.74), false alarms 0.07 (en 0.08, es 0.06),",
+    "                  24 urgent->none; CPU 0.70-0.98 ms mean a message on these texts with the",
+    "                  machine at load 5 on 2 cores (the first-round patterns: 0.58-0.72 ms, same run)",
+    "    urgent flagged / rated urgent, en then es: attempt 0.71 0.57 / 0.71 0.57, preparation",
+    "    0.80 0.70 / 0.62 0.50, plan 0.67 0.56 / 0.67 0.56, intent 0.75 0.62 / 0.80 0.70,",
+    "    ideation_with_method 0.83 0.67 / 0.60 0.40, active_ideation 1.00 1.00 / 1.00 1.00,",
+    "    farewell 0.50 0.33 / 0.57 0.43, self_harm 1.00 0.67 / 1.00 1.00, strangulation 1.00 1.00 /",
+    "    0.80 0.80, threat_to_kill 0.60 0.60 / 1.00 0.80, danger_from_others 0.90 0.90 / 0.91 0.82,",
+    "    coercive_control 0/1 / -, threat_to_reader 0.67 0.67 / 0.67 0.67, worry_for_other 0.60 0.60",
+    "    / 0.67 0.67;",
+    "    concern flagged en/es: wish_to_be_dead 1.00/0.88, active_ideation 1.00/0.75, farewell",
+    "    0.67/0.33, self_harm 0.60/0.60, hopelessness 0.86/0.86, burden 0.80/1.00, danger_from_others",
+    "    0.20/0.60, coercive_control 1.00/1.00, threat_to_reader 1.00/0.67, worry_for_other",
+    "    0.40/0.60, suicide_loss 0.50/0.75.",
+    "  Read: against batch 6 untuned (0.70 / 0.51 / 0.56 / 0.13) every figure moved the right way",
+    "  and false alarms now meet the goal, but no recall goal is met on text the rules have not",
+    "  seen. What still misses is the same shape as before, in wordings the families do not",
+    "  list: a means said with a vehicle or a place ('put the shotgun in the cab', 'rope's in the",
+    "  truck', 'at the tracks behind walmart, the 11:40', 'en la linea del tren'), a farewell to",
+    "  God or the children ('Lord forgive me for what I'm about to do'), a suicide threat used to",
+    "  control said as 'she'll swallow all her pills and it'll be on me', threats to the reader",
+    "  about a court hearing, someone else's imminent danger (a wife driving to the river, a",
+    "  grandfather with a shotgun), danger from a parent at home, self-harm by hitting oneself,",
+    "  loss told as 'shot himself in the barn' / 'se dio un tiro'. A place named with its own",
+    "  name ('the Harbor bridge', 'puente Duarte') beside a bare apology stays concern: the",
+    "  escalation stage needs distress that stands without the place, and 'I'm sorry everyone'",
+    "  is not in any family.",
 ]
 
 

@@ -4,10 +4,11 @@ The labelled corpus is tests/safety/data/crisis_corpus.csv: id, split, lang, lev
 signals, text (signals in the vocabulary of detector.SIGNALS: the C-SSRS ladder, farewell,
 self-harm and the partner-violence tier). "dev" is what the patterns are tuned on;
 "heldout" is never tuned on; "blind3" is a batch written before the "when in doubt"
-lexicons and kept as its own split; "blind4" was written before the distress safety net
-and is never tuned on; "blind5" was measured before tuning and then tuned on; "blind6" is
-never tuned on (see bench/crisis_eval.py for what each split means, the full figures and
-the figures measured on blind batches before any tuning).
+lexicons and kept as its own split; "blind4" was written before the distress safety net;
+"blind5" was measured before tuning and then tuned on; "blind4" and "blind6" were measured
+untuned and then tuned on in the second round; "blind7" is never tuned on (see
+bench/crisis_eval.py for what each split means, the full figures and the figures measured
+on blind batches before any tuning).
 The thresholds here are floors that catch regressions, not the figures themselves; no
 timing is asserted (timings belong in bench/crisis_eval.py).
 """
@@ -76,7 +77,7 @@ def describe(rows):
 # --------------------------------------------------------------------------- corpus
 
 
-SPLITS = {"dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6"}
+SPLITS = {"dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6", "blind7"}
 
 
 def test_the_corpus_is_large_enough_and_well_formed():
@@ -181,8 +182,8 @@ def test_blind3_figures_stay_above_their_floors(graded):
 
 
 def test_blind4_figures_stay_above_their_floors(graded):
-    # blind4 (see bench/crisis_eval.py HISTORY) is never tuned on. These floors sit a little
-    # below its figures, to catch regressions; they are not goals.
+    # blind4 (see bench/crisis_eval.py HISTORY) was tuned on only in the second round. These
+    # floors sit below its untuned figures, to catch regressions; they are not goals.
     blind4 = split(graded, "blind4")
     assert len(blind4) >= 200
     assert recall(blind4, lambda lv: lv in HELP) >= 0.85
@@ -202,14 +203,25 @@ def test_blind5_figures_stay_above_their_floors(graded):
 
 
 def test_blind6_figures_stay_above_their_floors(graded):
-    # blind6 is never tuned on; measured once with the final patterns it scored urgent flagged
-    # 0.70, rated urgent 0.51, concern flagged 0.56, false alarms 0.13 (bench HISTORY). These
-    # floors only catch regressions; they are far from the goals, on purpose honest.
+    # blind6 was measured once untuned (urgent flagged 0.70, rated urgent 0.51, concern flagged
+    # 0.56, false alarms 0.13; bench HISTORY) and then tuned on in the second round. These
+    # floors are the untuned ones: they only catch regressions.
     blind6 = split(graded, "blind6")
     assert len(blind6) >= 300
     assert flagged_share(blind6, "urgent") >= 0.65
     assert flagged_share(blind6, "concern") >= 0.50
     assert flagged_share(blind6, "none") <= 0.16
+
+
+def test_blind7_figures_stay_above_their_floors(graded):
+    # blind7 is never tuned on; measured once after the second round it scored urgent flagged
+    # 0.76, rated urgent 0.67, concern flagged 0.73, false alarms 0.07 (bench/crisis_eval.py
+    # HISTORY). These floors only catch regressions.
+    blind7 = split(graded, "blind7")
+    assert len(blind7) >= 300
+    assert flagged_share(blind7, "urgent") >= 0.72
+    assert flagged_share(blind7, "concern") >= 0.68
+    assert flagged_share(blind7, "none") <= 0.10
 
 
 def test_the_expected_signals_are_reported_for_crisis_texts(graded):
