@@ -68,7 +68,7 @@ class MemberCheckInOut(CheckInOut):
     owner: str
 
 
-class FindingOut(Schema):
+class TrendFindingOut(Schema):
     kind: str
     subject: str
     mood_with: float
@@ -97,7 +97,7 @@ class TrendOut(Schema):
     current_streak: int
     longest_streak: int
     points: list[DayOut]
-    findings: list[FindingOut]
+    findings: list[TrendFindingOut]
 
 
 class ReactionIn(Schema):

@@ -19,6 +19,7 @@ from kinwell.library.models import Reply
 from kinwell.library.reply_markdown import render_reply
 from kinwell.moderation import services as moderation_services
 from kinwell.moderation.models import ReportReason
+from kinwell.safety.schemas import SafetyOut
 from kinwell.safety.services import assess_free_text
 
 router = Router(tags=["library"])
@@ -60,12 +61,6 @@ class ReplyIn(Schema):
     display_name: str = Field("", max_length=60)
     anonymous: bool = False
     parent_id: int | None = Field(None, ge=1, le=2**62)
-
-
-class SafetyOut(Schema):
-    level: str
-    reasons: list[str]
-    help_url: str
 
 
 class ReplySavedOut(ReplyOut):

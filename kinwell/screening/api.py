@@ -90,7 +90,7 @@ class StartIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
 
 
-class AnswersIn(Schema):
+class ScreeningAnswersIn(Schema):
     answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
 
 
@@ -199,7 +199,7 @@ def _own_unfinished(request, response_id: int):
 
 
 @router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
-def save(request, response_id: int, payload: AnswersIn):
+def save(request, response_id: int, payload: ScreeningAnswersIn):
     response = _own_unfinished(request, response_id)
     needs_safety = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
     return {**_in_progress_out(response), "safety": _safety_out(response, needs_safety)}

@@ -27,7 +27,7 @@ class CoachIn(Schema):
     language: Literal["en", "es"] | None = None
 
 
-class FindingOut(Schema):
+class CoachFindingOut(Schema):
     pattern: str
     explanation: str
     start: int
@@ -37,11 +37,11 @@ class FindingOut(Schema):
 
 class CoachOut(Schema):
     patterns: list[str]
-    findings: list[FindingOut]
+    findings: list[CoachFindingOut]
     suggestion: str
 
 
-class EntryOut(Schema):
+class ConversationEntryOut(Schema):
     id: int
     author_id: int
     kind: str
@@ -58,7 +58,7 @@ class ConversationOut(Schema):
     expected: list[str]
     break_until: datetime | None
     participants: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
 
 
 class ConversationSavedOut(ConversationOut):
@@ -83,7 +83,7 @@ class ConflictOut(Schema):
     check_back_on: date | None
     members: list[int]
     agreed: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
 
 
 class ConflictSavedOut(ConflictOut):
