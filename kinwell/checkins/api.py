@@ -156,7 +156,7 @@ def create_checkin(request, payload: CheckInIn):
 
 
 @router.get("/trends", response={200: TrendOut, **ERRORS})
-def my_trend(request, days: int = 30):
+def my_trend(request, days: int = Query(30, ge=min(selectors.PERIODS), le=max(selectors.PERIODS))):
     if days not in selectors.PERIODS:
         from kinwell.core.errors import ServiceError
 

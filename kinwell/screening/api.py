@@ -3,6 +3,7 @@ results and their FHIR export, and a circle member's results as their sharing al
 
 import json
 from datetime import datetime
+from typing import Annotated
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -57,9 +58,14 @@ class InstrumentOut(Schema):
     bands: list[BandOut]
 
 
+# A choice's value (0 to 6 in today's questionnaires); bounded so no client can send a number
+# the database cannot hold.
+AnswerValue = Annotated[StrictInt, Field(ge=0, le=99)]
+
+
 class SubmitIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
-    answers: dict[str, StrictInt] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
+    answers: dict[str, AnswerValue] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
 
 
 class ResultOut(Schema):
@@ -91,7 +97,7 @@ class StartIn(Schema):
 
 
 class ScreeningAnswersIn(Schema):
-    answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
+    answers: dict[str, AnswerValue] = Field(..., description="Some or all answers; the others stay as they were")
 
 
 class InProgressOut(Schema):

@@ -91,7 +91,7 @@ class ConflictSavedOut(ConflictOut):
 
 
 class ConflictIn(Schema):
-    people: list[int] = Field(..., min_length=1, max_length=20)
+    people: list[DatabaseId] = Field(..., min_length=1, max_length=20)
     issue: str = Field(..., min_length=1, max_length=services.TOPIC_MAX_LENGTH)
 
 
