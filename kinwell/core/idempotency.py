@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.core.errors import ServiceError
 from kinwell.core.models import IdempotencyKey
+from kinwell.core.personal_data import register_section
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -157,3 +158,13 @@ def fingerprint(request) -> str:
 def forget_expired(*, now) -> int:
     deleted, _kinds = IdempotencyKey.objects.filter(created_at__lte=now - LIFETIME).delete()
     return deleted
+
+
+@register_section("api_retries")
+def retries_section(user) -> dict:
+    """The answers kept for retries repeat data exported in its own section; what is
+    kept here is which requests were sent with a key."""
+    return {"requests_with_an_idempotency_key": [
+        {"method": kept.method, "path": kept.path, "key": kept.key, "status": kept.status, "sent": kept.created_at}
+        for kept in IdempotencyKey.objects.filter(user=user).order_by("created_at")
+    ]}

@@ -192,3 +192,11 @@ def test_numbers_out_of_bounds_are_a_422(client_for, user):
         client.post("/api/v1/checkins", {"mood": 3, "sleep_hours": "nan"}, content_type="application/json"),
     ]
     assert [response.status_code for response in calls] == [422] * len(calls)
+
+
+@pytest.mark.django_db
+def test_the_json_answers_speak_spanish(client):
+    response = client.get("/api/v1/no-such-thing", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.json() == {"detail": "No lo encontramos."}
+    response = client.get("/hsds/services", {"page": "0"}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.json() == {"detail": "page debe estar entre 1 y 100000."}

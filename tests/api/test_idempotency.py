@@ -15,6 +15,7 @@ from django.utils import timezone
 from kinwell.accounts.services import create_api_token, delete_account
 from kinwell.checkins.models import CheckIn
 from kinwell.core.models import IdempotencyKey
+from kinwell.core.personal_data import export_for
 from kinwell.core.schedule import run_due_jobs
 from kinwell.circles.models import Boundary
 from kinwell.journal.models import JournalEntry
@@ -129,6 +130,8 @@ def test_the_kept_answer_is_encrypted_and_goes_with_the_account(user, token):
         (raw,) = cursor.fetchone()
     assert "zebra-quartz" not in raw
     assert "zebra-quartz" in IdempotencyKey.objects.get().body
+    kept = export_for(user)["api_retries"]["requests_with_an_idempotency_key"]
+    assert [(k["method"], k["path"], k["key"]) for k in kept] == [("POST", "/api/v1/checkins", "enc-1")]
     delete_account(user=user)
     assert not IdempotencyKey.objects.exists()
 
