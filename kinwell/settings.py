@@ -202,6 +202,9 @@ CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
 # The resources library's Markdown articles (kinwell/library/articles.py reads them).
 LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
 
+# Directory imports refuse files that expand past this (zip bombs; see directory/file_limits.py).
+DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256")) * 1024 * 1024
+
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 
 # --- Email: printed to the console unless an SMTP server is configured -------------
