@@ -185,17 +185,25 @@ LOGOUT_REDIRECT_URL = "core:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 # django-axes keeps its counts in the database, so every app server sees the same
-# failures. Five wrong passwords for one account from one address lock that pair
-# for 15 minutes (locking by account alone would let anyone lock a person out).
+# failures. Five wrong passwords for one account from one address lock that pair for
+# 15 minutes; many failures from one address, whatever the accounts, lock the address
+# (see accounts/throttle.py for why there is no lock on an account alone).
+AXES_HANDLER = "kinwell.accounts.throttle.LoginThrottle"
 AXES_FAILURE_LIMIT = int(os.environ.get("KINWELL_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("KINWELL_LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# How many proxies of ours stand in front of the app servers (nginx: 1). The client's
+# address is then read from X-Forwarded-For, that many entries from the right; with 0
+# (the default) only REMOTE_ADDR counts, and X-Forwarded-For is ignored.
+TRUSTED_PROXIES = int(os.environ.get("KINWELL_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "kinwell.accounts.throttle.client_address"
 
 # Which country's crisis resources to show (see kinwell/safety/resources.py).
 CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
