@@ -136,12 +136,14 @@ else:
                 # The web server and the task worker share one file: WAL lets readers and a
                 # writer work at once, the busy timeout waits instead of failing, and
                 # IMMEDIATE transactions take the write lock up front so two writers
-                # never deadlock half-way through.
+                # never deadlock half-way through. secure_delete zeroes the space deleted
+                # rows leave, so a deleted person's text does not stay readable in the file
+                # (some SQLite builds, Debian's among them, have it on already; others not).
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
                 ),
             },
         }

@@ -1,5 +1,6 @@
 """Every write to a person's account: sign-up, profile, tokens, deletion."""
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from importlib import import_module
@@ -7,7 +8,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -154,16 +155,54 @@ def end_sessions_and_tokens(*, user, keep_session_key: str | None = None) -> End
     return Ended(sessions=len(keys), tokens=tokens)
 
 
-@transaction.atomic
 def delete_account(*, user) -> None:
     """Really deletes the person and everything that is theirs.
 
     Circles they own pass to the longest-standing other member (or end when empty).
     Memberships, sharing choices, boundaries, invitations they sent, tokens and the
     log of who viewed their data go with them (database cascades). Entries in other
-    people's access logs stay, without naming them.
+    people's access logs stay, without naming them. Their login records (django-axes:
+    failed attempts and the log of logins, with addresses and browsers) go too, and so
+    does every session they had. On SQLite, freed pages are zeroed (secure_delete) and
+    the write-ahead log is emptied afterwards, so no copy of their words stays in the files.
     """
     from kinwell.circles.services import hand_on_or_end_circles
 
-    hand_on_or_end_circles(user=user)
-    user.delete()
+    sessions = list(SignedInSession.objects.filter(user=user).values_list("session_key", flat=True))
+    with transaction.atomic():
+        hand_on_or_end_circles(user=user)
+        _forget_logins(user.email)
+        _unname_in_moderation_trail(user)
+        user.delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in sessions:
+        store(session_key=key).delete()
+    empty_write_ahead_log()
+
+
+def _forget_logins(email: str) -> None:
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()
+
+
+def _unname_in_moderation_trail(user) -> None:
+    """The moderation trail outlives an account; the name a reply was shown under does not."""
+    from kinwell.moderation.models import ModerationAction
+
+    for action in ModerationAction.objects.filter(subject=user).exclude(target_summary=""):
+        action.target_summary = _QUOTED_NAME.sub("“…”", action.target_summary)
+        action.save(update_fields=["target_summary"])
+
+
+_QUOTED_NAME = re.compile(r"“[^”]*”")
+
+
+def empty_write_ahead_log() -> None:
+    """SQLite only: copy the write-ahead log into the database and cut it to nothing, so
+    pages written before a deletion do not linger in the -wal file. Best effort: with a
+    long reader it finishes on a later checkpoint."""
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
