@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.accounts.models import ApiToken, SignedInSession, hash_token, time_zone_choices
 from kinwell.core.errors import Conflict, NotFound, ServiceError
+from kinwell.core.text import clean_name
 
 LAST_USE_RESOLUTION = timedelta(minutes=1)
 
@@ -25,8 +26,9 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
     was already taken (which would tell anyone whether someone uses Kinwell).
 
     A new address gets an account that works once its owner follows the confirmation link
-    we email and enters this password (the link leads on to `next_url`, such as an invitation). An address with an account gets an email telling
-    its owner that someone tried to sign up with it, with a link to reset the password.
+    we email and enters this password (the link leads on to `next_url`, such as an
+    invitation). An address with an account gets an email telling its owner that someone
+    tried to sign up with it, with a link to reset the password.
     An address still waiting for confirmation takes the new details and gets a fresh link
     (the old one stops working, since it is tied to the password)."""
     from kinwell.accounts.tasks import send_sign_up_email
@@ -39,7 +41,8 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
         kind, person = "already_registered", existing
     else:
         person = existing or User(email=email)
-        person.display_name = display_name.strip()[:60]
+        person.display_name = clean_name(display_name, max_length=60,
+                                         empty_message=_("Your display name cannot be empty."))
         person.time_zone, person.language = time_zone, language
         person.is_active = False
         person.set_password(password)
@@ -63,10 +66,8 @@ def confirm_sign_up(*, user, password: str):
 @transaction.atomic
 def update_profile(*, user, display_name: str | None = None, time_zone: str | None = None, language: str | None = None):
     if display_name is not None:
-        display_name = display_name.strip()
-        if not display_name:
-            raise ServiceError(_("Your display name cannot be empty."))
-        user.display_name = display_name[:60]
+        user.display_name = clean_name(display_name, max_length=60,
+                                       empty_message=_("Your display name cannot be empty."))
     if time_zone is not None:
         if time_zone not in {name for name, _label in time_zone_choices()}:
             raise ServiceError(_("Choose a time zone from the list."))
@@ -79,20 +80,16 @@ def update_profile(*, user, display_name: str | None = None, time_zone: str | No
     return user
 
 
-TOKEN_LIFETIMES = {"": None, "30": 30, "90": 90, "365": 365}  # form choice -> days
-
-
 @transaction.atomic
-def create_api_token(*, user, name: str, expires_in_days: int | None = None, read_only: bool = False) -> tuple[ApiToken, str]:
+def create_api_token(*, user, name: str, expires_in_days: int | None = None,
+                     read_only: bool = False) -> tuple[ApiToken, str]:
     """Returns the token and its secret, which is shown once and never stored."""
-    name = (name or "").strip()
-    if not name:
-        raise ServiceError(_("Name the token so you can recognise it later."))
+    name = clean_name(name, max_length=80, empty_message=_("Name the token so you can recognise it later."))
     if expires_in_days is not None and not 1 <= expires_in_days <= 366:
         raise ServiceError(_("A token can last from 1 day to a year, or until you revoke it."))
     raw = ApiToken.new_raw_token()
     expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
-    token = ApiToken.objects.create(user=user, name=name[:80], token_hash=hash_token(raw), hint=raw[:8],
+    token = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(raw), hint=raw[:8],
                                     expires_at=expires_at, read_only=read_only)
     return token, raw
 
