@@ -16,7 +16,7 @@ from pathlib import Path
 from kinwell.directory.records import ImportFormatError
 
 MIB = 1024 * 1024
-# About three times our own export of the whole SAMHSA directory (HSDS CSV, ~80 MB).
+# About four times our own export of the whole SAMHSA directory (HSDS CSV: 62 MB expanded, 16 MB zipped).
 DEFAULT_MAX_BYTES = 256 * MIB
 # A physical line longer than this is refused before the CSV reader sees it, so one
 # endless line cannot fill memory either.
