@@ -264,3 +264,19 @@ def test_ucla3_reports_the_total_without_a_clinical_label(client_for, user):
     assert "6 out of 9" in page and "There is no label for it" in page
     for label in ("Minimal", "Mild", "Moderate", "Severe"):
         assert label not in page
+
+
+@pytest.mark.parametrize("total, noted", [(8, True), (13, True), (14, False), (20, False)])
+def test_a_low_csi4_result_names_fear_and_control_and_links_the_partner_violence_article(
+    client_for, user, total, noted
+):
+    result = screening_result(user, "csi4", total=total)
+    page = client_for(user).get(reverse("screening:result", args=[result.pk])).content.decode()
+    link = reverse("library:article", kwargs={"slug": "when-you-do-not-feel-safe-with-someone-close-to-you"})
+    assert ("Low satisfaction can sometimes come from fear or control" in page) is noted
+    assert (link in page) is noted
+
+
+def test_no_other_questionnaire_speaks_of_fear_and_control(client_for, user):
+    result = screening_result(user, "phq9", total=20)
+    assert "fear or control" not in client_for(user).get(reverse("screening:result", args=[result.pk])).content.decode()
