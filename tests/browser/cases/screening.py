@@ -77,6 +77,8 @@ CASES = [
     Case("in-screening-result", "screening:result", screening_page("alex", result_url, ("gad7", 12, 1)), "alex"),
     Case("in-screening-result-quick-positive", "screening:result", screening_page("alex", result_url, ("phq2", 4, 1)), "alex"),
     Case("in-screening-result-urgent", "screening:result", urgent_result, "alex"),
+    # A CSI-4 below its line: the note on fear and control, linking the partner-violence article.
+    Case("in-screening-result-csi4-low", "screening:result", screening_page("alex", result_url, ("csi4", 8, 1)), "alex"),
     Case("in-screening-history", "screening:history", screening_page("alex", lambda m, d: "/screening/history/", *SCREENING_PLAN), "alex"),
     Case("in-screening-history-empty", "screening:history", go("/screening/history/"), "newcomer"),
     Case("in-screening-summary", "screening:summary", screening_page("alex", lambda m, d: "/screening/summary/", *SCREENING_PLAN), "alex"),
