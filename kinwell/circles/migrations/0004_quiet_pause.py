@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('circles', '0002_more_kinds_of_data'),
+        ('circles', '0003_demo_key'),
     ]
 
     operations = [
