@@ -265,3 +265,16 @@ def test_a_new_signs_supporter_is_told_and_can_say_no(client, client_for, user, 
     client.post(decline_link_in(next(m for m in mail.outbox if m.to == ["lee@example.org"])))
     row.refresh_from_db()
     assert not row.supporters.exists() and row.tell_supporters is False
+
+
+def test_saying_no_is_in_both_peoples_data_and_goes_with_either_account(user):
+    from kinwell.core.personal_data import export_for as collect
+
+    sam = UserFactory(display_name="Sam")
+    CircleFactory(owner=user, members=[sam])
+    services.update_plan(owner=user, crisis_contact_id=sam.pk)
+    services.decline(token=services.decline_token(owner_id=user.pk, person_id=sam.pk, role="crisis_contact"))
+    assert collect(user)["said_no"]["people_who_said_no_to_me"][0]["name"] == "Sam"
+    assert collect(sam)["said_no"]["i_said_no_to"][0]["role"] == "crisis_contact"
+    sam.delete()
+    assert not Declined.objects.exists()
