@@ -210,6 +210,14 @@ AXES_CLIENT_IP_CALLABLE = "kinwell.accounts.throttle.client_address"
 # Which country's crisis resources to show (see kinwell/safety/resources.py).
 CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
 
+# Where "Leave this page quickly" goes: an ordinary site that gives nothing away on a
+# shared screen. Only a web address will do (a typo must not strand someone in danger).
+QUICK_EXIT_URL = os.environ.get("KINWELL_QUICK_EXIT_URL", "https://www.weather.gov/").strip()
+if not QUICK_EXIT_URL.startswith(("https://", "http://")):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("KINWELL_QUICK_EXIT_URL must be a web address starting with https://")
+
 # The resources library's Markdown articles (kinwell/library/articles.py reads them).
 LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
 

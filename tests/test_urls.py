@@ -21,6 +21,8 @@ PUBLIC = {
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
     "checkins:reminder_link",
     "screening:stop_reminders",
+    # "I would rather not be the one you ask": the signed link in the email is the key.
+    "safety:decline",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
     # The help finder and its Open Referral API: a public directory, no personal data.
