@@ -78,7 +78,21 @@ def test_a_spanish_reader_gets_the_spanish_partner_violence_article(client, real
     assert 'class="article-body" lang="es"' in page
     assert "AYUDA" in page and "body=HOME" not in page and "HOME" not in page.split("article-body")[1]
     assert "Para personas en los Estados Unidos" in page
-    # An article not yet translated stays in English, marked as such.
+
+
+def test_every_article_is_in_spanish_too(real_library):
+    from kinwell.library.catalogue import articles, get_article
+
+    for slug in articles():
+        assert get_article(slug, language="es").language == "es", slug
+
+
+def test_an_article_not_yet_translated_stays_in_english_marked_as_such(client, settings, tmp_path):
+    import shutil
+
+    shutil.copytree(REAL, tmp_path / "articles")
+    (tmp_path / "articles" / "es" / "when-you-feel-lonely.md").unlink()
+    settings.LIBRARY_ARTICLES_DIR = tmp_path / "articles"
     lonely = client.get("/library/when-you-feel-lonely/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert 'class="article-body" lang="en"' in lonely
 
