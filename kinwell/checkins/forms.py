@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, Reaction
 from kinwell.checkins.vocabulary import ENERGY_CHOICES, FEELING_FAMILIES, MOOD_CHOICES, TAGS, tag_label
+from kinwell.core.text import NameField
 
 
 class CheckInForm(forms.Form):
@@ -29,7 +30,7 @@ class CheckInForm(forms.Form):
         required=False,
     )
     tags = forms.MultipleChoiceField(label=_("What was part of today?"), required=False, widget=forms.CheckboxSelectMultiple)
-    new_tags = forms.CharField(
+    new_tags = NameField(
         label=_("Your own tags"), required=False, max_length=120,
         help_text=_("Optional. Separate them with commas, like “choir, garden”."),
     )
@@ -85,7 +86,7 @@ class SignSettingsForm(forms.Form):
     )
     tell_supporters = forms.BooleanField(
         label=_("When a sign appears, ask the people I pick below to check on me"), required=False,
-        help_text=_("They get a short email saying you asked them to check in. It never includes your check-ins."),
+        help_text=_("They get a short note now saying you chose them, and they can say no. When a sign appears, they get a short email asking them to check in. It never includes your check-ins."),
     )
     supporters = forms.MultipleChoiceField(label=_("People to ask"), required=False, widget=forms.CheckboxSelectMultiple)
 

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from kinwell.circles.models import CircleKind, DataKind
 from kinwell.circles.services import BOUNDARY_MAX_LENGTH
+from kinwell.core.text import NameField
 
 
 class CircleForm(forms.Form):
-    name = forms.CharField(
+    name = NameField(
         label=_("Circle name"),
         max_length=80,
         help_text=_("For example “Sam and Alex” or “The Riveras”."),
@@ -46,6 +47,11 @@ class SpaceForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to pause until you switch it off."),
+    )
+    quietly = forms.BooleanField(
+        label=_("Pause quietly"),
+        required=False,
+        help_text=_("The others see nothing you share here, as if you had not shared it, and nothing that says you paused."),
     )
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.connect import services
 from kinwell.connect.ideas import COSTS, PLACES
 from kinwell.connect.models import NudgeFrequency
@@ -90,7 +91,7 @@ class WhenForm(forms.Form):
 
 class PlanForm(WhenForm):
     invitee = forms.TypedChoiceField(label=_("With whom?"), coerce=int)
-    title = forms.CharField(
+    title = NameField(
         label=_("What would you like to do?"),
         max_length=services.PLAN_TITLE_MAX_LENGTH,
         help_text=_("For example “Picnic in the park” or “Tea and a real question”."),

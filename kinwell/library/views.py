@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.library import articles as article_rules
@@ -62,7 +62,7 @@ def _post(request, *, article, form, parent_id=None):
 
 
 def article_detail(request, slug: str):
-    article = catalogue.get_article(slug)
+    article = catalogue.get_article(slug, language=get_language())
     form = _reply_form(request)
     status = 200
     if request.method == "POST":
@@ -83,6 +83,7 @@ def _article_context(request, article, form):
     library = catalogue.articles().values()
     return {
         "article": article,
+        "region_label": catalogue.region_label(article.region),
         "related": article_rules.related(library, tags=article.tags, exclude=article.slug),
         "thread": selectors.thread_for(article_slug=article.slug, viewer=request.user),
         "form": form,

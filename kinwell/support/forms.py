@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinwell.core.text import NameField
 from kinwell.support import needs
 from kinwell.support.services import MESSAGE_MAX, OWN_STEP_MAX, OWN_WORDS_MAX
 
@@ -39,8 +40,8 @@ class MakePlanForm(forms.Form):
 
 
 class OwnStepForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
-                           error_messages={"required": gettext_lazy("Write the step first.")})
+    text = NameField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
+                     error_messages={"required": gettext_lazy("Write the step first.")})
 
 
 class FollowUpForm(forms.Form):

@@ -7,6 +7,7 @@ and the assessment comes back as `safety` (never blocked)."""
 from datetime import date, datetime
 from typing import Literal
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -14,6 +15,7 @@ from ninja import Field, Router, Schema, Status
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import ServiceError
 from kinwell.core.schemas import ERRORS, DatabaseId
+from kinwell.safety.resources import resources_for
 from kinwell.safety.schemas import SafetyOut, safety_report
 from kinwell.talk import conflict_services, selectors, services
 from kinwell.talk.coach import review
@@ -33,12 +35,28 @@ class CoachFindingOut(Schema):
     start: int
     end: int
     excerpt: str
+    suggestion: str
+    rewritten: bool
+
+
+class HelpActionOut(Schema):
+    label: str
+    href: str
+
+
+class HelpOut(Schema):
+    name: str
+    description: str
+    actions: list[HelpActionOut]
 
 
 class CoachOut(Schema):
     patterns: list[str]
     findings: list[CoachFindingOut]
     suggestion: str
+    afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
+    safety_note: str = ""
+    help: list[HelpOut] = Field(default_factory=list, description="Partner-violence help, when afraid.")
 
 
 class ConversationEntryOut(Schema):
@@ -155,7 +173,22 @@ def _conflict_out(conflict: Conflict) -> dict:
 def coach(request, payload: CoachIn):
     """Review a draft with the message coach. Nothing is saved."""
     language = payload.language or (translation.get_language() or "en")[:2]
-    return review(payload.text, language=language).to_dict()
+    result = review(payload.text, language=language).to_dict()
+    if result["afraid"]:
+        result["help"] = _partner_violence_help(language)
+    return result
+
+
+def _partner_violence_help(language: str) -> list[dict]:
+    with translation.override(language):
+        return [
+            {
+                "name": _(r.name),
+                "description": _(r.description),
+                "actions": [{"label": _(a.label), "href": a.href} for a in r.actions if a.language in (None, language)],
+            }
+            for r in resources_for(settings.CRISIS_COUNTRY).domestic_violence()
+        ]
 
 
 @router.get("/circles/{id:circle_id}/conversations", response={200: list[ConversationOut], **ERRORS})
@@ -238,3 +271,12 @@ def act_in_conflict(request, circle_id: int, conflict_id: int, payload: Conflict
     else:
         conflict_services.revisit(actor=actor, conflict=conflict, text=payload.text, keep=payload.keep)
     return {**_conflict_out(conflict), "safety": _safety(actor, texts)}
+
+
+@router.post("/circles/{id:circle_id}/conflicts/{id:conflict_id}/leave", response={204: None, **ERRORS})
+def leave_conflict(request, circle_id: int, conflict_id: int):
+    """Leave a round at any step, privately: what you wrote leaves with you, the others
+    see only fewer people (or that the round ended), and nobody is emailed."""
+    conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
+    conflict_services.leave(actor=request.auth, conflict=conflict)
+    return Status(204, None)

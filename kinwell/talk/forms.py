@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.talk import flow
 from kinwell.talk.models import TEXT_MAX_LENGTH
 from kinwell.talk.services import TOPIC_MAX_LENGTH
@@ -8,7 +9,7 @@ from kinwell.talk.services import TOPIC_MAX_LENGTH
 
 class StartConversationForm(forms.Form):
     partner = forms.TypedChoiceField(label=_("Talk with"), coerce=int)
-    topic = forms.CharField(
+    topic = NameField(
         label=_("Topic"),
         max_length=TOPIC_MAX_LENGTH,
         help_text=_("One topic, named kindly. For example: “How we share the evenings.”"),
@@ -53,7 +54,7 @@ class OpenConflictForm(forms.Form):
     people = forms.TypedMultipleChoiceField(
         label=_("Who is this between?"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
-    issue = forms.CharField(
+    issue = NameField(
         label=_("The issue, in a few words"),
         max_length=TOPIC_MAX_LENGTH,
         help_text=_("One issue at a time, named without blame. For example: “Screen time at dinner.”"),

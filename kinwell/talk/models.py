@@ -75,7 +75,8 @@ class Entry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
-    coach_findings = models.PositiveSmallIntegerField(default=0)
+    # No coach findings are kept with a text: what the coach noticed in someone's words
+    # is for them alone, never a count another person (or a weekly view) could see.
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -92,6 +93,8 @@ class Conflict(models.Model):
         AGREEING = "agreeing", _("Choosing and writing an agreement")
         AGREED = "agreed", _("Agreement in place")
         CLOSED = "closed", _("Settled")
+        # Fewer than two people are left in it. Never says why: see conflict_services.leave.
+        ENDED = "ended", _("Ended")
 
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="conflicts")
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.VIEWS)
@@ -131,7 +134,6 @@ class ConflictEntry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
-    coach_findings = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.core.text import one_line
 from kinwell.talk import flow
-from kinwell.talk.coach import review
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conversation, Entry, Participant
 
 TOPIC_MAX_LENGTH = 200
@@ -50,14 +50,10 @@ def _clean_text(text: str | None, *, max_length: int = TEXT_MAX_LENGTH) -> str:
     return text
 
 
-def _findings(text: str) -> int:
-    return len(review(text).findings)
-
-
 @transaction.atomic
 def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conversation:
     """Start a conversation with someone in the circle. The starter holds the floor first."""
-    topic = _clean_text(topic, max_length=TOPIC_MAX_LENGTH)
+    topic = one_line(_clean_text(topic, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=starter).exists():
         raise NotFound(_("That circle was not found."))
     if partner is None or partner.pk == starter.pk or not Membership.objects.filter(circle=circle, user=partner).exists():
@@ -66,7 +62,7 @@ def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conve
     Participant.objects.create(conversation=conversation, user=starter, seat=0)
     Participant.objects.create(conversation=conversation, user=partner, seat=1)
     Entry.objects.create(
-        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic, coach_findings=_findings(topic)
+        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic
     )
     _notify(conversation, actor=starter)
     return conversation
@@ -104,8 +100,7 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
     if event in _EVENT_KIND:
         clean = _clean_text(text)
         entry = Entry.objects.create(
-            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean,
-            coach_findings=_findings(clean), created_at=now,
+            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean, created_at=now,
         )
     if event == flow.RESUME:
         conversation.returned_at = now

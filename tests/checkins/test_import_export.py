@@ -76,6 +76,9 @@ def test_the_same_file_in_another_account_is_imported_there(user, other_user):
         ("daylio", b"", "no check-ins"),
         ("daylio", b"full_date,mood\n2025-03-01,good\n", "missing these columns: date, weekday, time"),
         ("daylio", SAMPLE.read_bytes().replace(b"Lina", b"L\xe9na"), "not saved as UTF-8"),
+        ("csv", (HEADER + "2025-03-01,,3,,,,,walk|rain\u202e,,\n").encode(), "Line 2, field “tags”: A tag here has hidden"),
+        ("json", '[{"day": "2025-03-01", "mood": 3, "tags": ["x\\u0016y"]}]'.encode(), "Check-in number 1, field “tags”"),
+        ("daylio", SAMPLE.read_bytes().replace(b"movies", b"mov\x1bies"), "Line 2, field “activities”: A tag here"),
     ],
 )
 def test_a_bad_file_imports_nothing_and_says_where(user, format, data, words):
@@ -246,3 +249,18 @@ def test_the_api_exports_json_and_csv_that_import_back(user):
     assert import_checkins(owner=fresh, format="json", data=json.dumps(document).encode()).imported == 1
     assert snapshot(fresh) == snapshot(user)
     assert client.get("/api/v1/checkins/export?format=xml").status_code == 422
+
+
+def test_the_csv_export_quotes_formulas_and_reads_back_as_typed(user):
+    record_checkin(owner=user, mood=3, tags=["=hyperlink(\"http://evil.example\")", "@sum(1)"],
+                   note="-2+3 was my day\n=cmd|' /C calc'!A0")
+    text = exporting.export_csv(owner=user)
+    import csv
+    import io
+
+    row = dict(zip(*list(csv.reader(io.StringIO(text)))))
+    assert row["tags"].startswith("'=hyperlink") and row["note"].startswith("'-2+3")
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
+    fresh = UserFactory()
+    assert import_checkins(owner=fresh, format="csv", data=text.encode()).imported == 1
+    assert snapshot(fresh) == snapshot(user)

@@ -12,6 +12,7 @@ CASES = [
     Case("in-coach-empty", "talk:coach", go("/talk/coach/"), "alex"),
     Case("in-coach-findings", "talk:coach", talk.coach_checked("You never listen. Whatever 🙄"), "alex"),
     Case("in-coach-kind", "talk:coach", talk.coach_checked("Thank you for dinner."), "alex"),
+    Case("in-coach-afraid", "talk:coach", talk.coach_checked("You are controlling and I am scared of you."), "alex"),
     Case("in-coach-errors", "talk:coach", with_errors("/talk/coach/", "Check my draft"), "alex"),
     Case("in-talk-circle", "talk:circle", lambda p, d, s: p.goto(circle_page("talk/")(d)), "alex"),
     Case("in-talk-circle-errors", "talk:circle", with_errors(circle_page("talk/"), "Start the conversation"), "alex"),
