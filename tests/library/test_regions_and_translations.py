@@ -120,3 +120,13 @@ def test_the_spanish_article_meets_the_same_rules(real_library):
     assert "## Dónde pedir ayuda" in spanish.body
     assert len(spanish.body.split()) <= 1300
     assert not HELP_HEADING.search(spanish.body)  # the Spanish heading, not the English one
+
+
+def test_the_list_and_related_reading_are_in_the_readers_language_and_the_other_is_offered(client, real_library):
+    listing = client.get("/library/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<h3 lang="es">' in listing and "Cuando no te sientes a salvo con alguien cercano" in listing
+    page = client.get(f"/library/{PARTNER_VIOLENCE}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'href="?in=en"' in page and "Read in English" in page
+    english = client.get(f"/library/{PARTNER_VIOLENCE}/?in=en", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'class="article-body" lang="en"' in english and "Leer en español" in english
+    assert client.get(f"/library/{PARTNER_VIOLENCE}/?in=xx").status_code == 200
