@@ -57,12 +57,12 @@ class ResultRecord:
     completed_at: datetime
 
 
-def _urn(kind: str, key: object) -> str:
+def urn(kind: str, key: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
 
 
 def patient_url(person: Person) -> str:
-    return _urn("patient", person.key)
+    return urn("patient", person.key)
 
 
 def patient(person: Person) -> Patient:
@@ -171,11 +171,11 @@ def result_entries(records: list[ResultRecord], person: Person) -> list[dict]:
         key = record.instrument.key
         if key not in seen:
             seen.add(key)
-            entries.append({"fullUrl": _urn("questionnaire", key), "resource": questionnaire(record.instrument)})
-        response_url = _urn("response", record.id)
+            entries.append({"fullUrl": urn("questionnaire", key), "resource": questionnaire(record.instrument)})
+        response_url = urn("response", record.id)
         entries.append({"fullUrl": response_url, "resource": questionnaire_response(record, person)})
         entries.append(
-            {"fullUrl": _urn("observation", record.id), "resource": total_observation(record, response_url, person)}
+            {"fullUrl": urn("observation", record.id), "resource": total_observation(record, response_url, person)}
         )
     return entries
 
