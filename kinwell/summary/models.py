@@ -2,8 +2,9 @@
 
 A summary stores the *choice* (the period, which questionnaires, whether trends, the
 support plan and signs go in, and which notes, one by one), never a copy of the data:
-pages and bundles read the person's own data through that choice, and only what existed
-when the summary was made (`made_at`), so a link never shows more than was chosen."""
+pages and bundles read the person's own data through that choice. Results, check-ins and
+signs recorded after it was made (`made_at`) stay out, so a link never shows more than was
+chosen; the support plan is read as it stands."""
 
 import hashlib
 import secrets

@@ -2,7 +2,7 @@
 
 `content(summary)` is the one place that turns a stored choice into what the printed
 page, the clinician link and the FHIR bundle show, so the three never differ. It reads
-only what was chosen and only what existed when the summary was made."""
+only what was chosen, and no result, check-in or sign recorded after the summary was made."""
 
 import zoneinfo
 from datetime import datetime, time, timedelta
