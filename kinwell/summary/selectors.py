@@ -20,6 +20,7 @@ from kinwell.screening import exports as screening_exports, scoring, texts as sc
 from kinwell.screening.models import Response
 from kinwell.summary import fhir, stretches
 from kinwell.summary.models import ClinicianLink, Summary, hash_link_token
+from kinwell.support import presenting, selectors as support_selectors
 
 # The longest note picker: notes of the chosen period, newest first, at most this many.
 NOTES_TO_PICK_FROM = 100
@@ -146,8 +147,6 @@ def _notes(summary: Summary) -> list[CheckIn]:
 def _pathways(summary: Summary) -> list[dict]:
     """The support plan's suggested pathways, best first, with their next steps and
     whether each is done. The reasons stay out: they quote the person's private answers."""
-    from kinwell.support import presenting, selectors as support_selectors
-
     plan = support_selectors.plan_of(owner=summary.owner)
     if plan is None or not plan.is_made:
         return []

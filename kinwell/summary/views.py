@@ -1,22 +1,21 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kinwell.core.errors import ServiceError
 from kinwell.summary import selectors, services
 from kinwell.summary.forms import DEFAULT_PERIOD, LinkForm, PeriodForm, SummaryForm
+from kinwell.support.selectors import plan_of
 
 
 def _summary_form(request, days: int, data=None) -> SummaryForm:
-    from datetime import timedelta
-
-    from kinwell.support.selectors import plan_of
-
     end = selectors.today_for(request.user)
     plan = plan_of(owner=request.user)
     return SummaryForm(
@@ -28,8 +27,6 @@ def _summary_form(request, days: int, data=None) -> SummaryForm:
 
 
 def _index(request, *, days: int, form: SummaryForm, status: int = 200):
-    from datetime import timedelta
-
     end = selectors.today_for(request.user)
     return render(request, "summary/index.html", {
         "period_form": PeriodForm(initial={"days": days}),
