@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC = {
     "core:home", "core:help_now", "core:accessibility", "core:privacy", "core:healthz",
-    "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
+    "accounts:signup", "accounts:signup_sent", "accounts:confirm_sign_up", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
     "checkins:reminder_link",

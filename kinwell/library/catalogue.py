@@ -30,6 +30,21 @@ def articles() -> dict[str, Article]:
     return _load(str(directory), _signature(directory))[0]
 
 
+def articles_in(language: str | None) -> dict[str, Article]:
+    """Every article, each in the reader's language where it has been translated."""
+    directory = Path(settings.LIBRARY_ARTICLES_DIR)
+    originals, translations = _load(str(directory), _signature(directory))
+    code = (language or "en").split("-")[0]
+    return {slug: translations.get((code, slug), article) for slug, article in originals.items()}
+
+
+def languages_of(slug: str) -> tuple[str, ...]:
+    """The languages an article can be read in: English first, then its translations."""
+    directory = Path(settings.LIBRARY_ARTICLES_DIR)
+    originals, translations = _load(str(directory), _signature(directory))
+    return ("en", *(code for code in TRANSLATION_LANGUAGES if (code, slug) in translations)) if slug in originals else ()
+
+
 def get_article(slug: str, *, language: str | None = None) -> Article:
     """The article in the reader's language when it has been translated, else the original."""
     directory = Path(settings.LIBRARY_ARTICLES_DIR)

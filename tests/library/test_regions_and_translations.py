@@ -78,7 +78,21 @@ def test_a_spanish_reader_gets_the_spanish_partner_violence_article(client, real
     assert 'class="article-body" lang="es"' in page
     assert "AYUDA" in page and "body=HOME" not in page and "HOME" not in page.split("article-body")[1]
     assert "Para personas en los Estados Unidos" in page
-    # An article not yet translated stays in English, marked as such.
+
+
+def test_every_article_is_in_spanish_too(real_library):
+    from kinwell.library.catalogue import articles, get_article
+
+    for slug in articles():
+        assert get_article(slug, language="es").language == "es", slug
+
+
+def test_an_article_not_yet_translated_stays_in_english_marked_as_such(client, settings, tmp_path):
+    import shutil
+
+    shutil.copytree(REAL, tmp_path / "articles")
+    (tmp_path / "articles" / "es" / "when-you-feel-lonely.md").unlink()
+    settings.LIBRARY_ARTICLES_DIR = tmp_path / "articles"
     lonely = client.get("/library/when-you-feel-lonely/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert 'class="article-body" lang="en"' in lonely
 
@@ -106,3 +120,13 @@ def test_the_spanish_article_meets_the_same_rules(real_library):
     assert "## Dónde pedir ayuda" in spanish.body
     assert len(spanish.body.split()) <= 1300
     assert not HELP_HEADING.search(spanish.body)  # the Spanish heading, not the English one
+
+
+def test_the_list_and_related_reading_are_in_the_readers_language_and_the_other_is_offered(client, real_library):
+    listing = client.get("/library/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<h3 lang="es">' in listing and "Cuando no te sientes a salvo con alguien cercano" in listing
+    page = client.get(f"/library/{PARTNER_VIOLENCE}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'href="?in=en"' in page and "Read in English" in page
+    english = client.get(f"/library/{PARTNER_VIOLENCE}/?in=en", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'class="article-body" lang="en"' in english and "Leer en español" in english
+    assert client.get(f"/library/{PARTNER_VIOLENCE}/?in=xx").status_code == 200
