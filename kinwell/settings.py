@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "kinwell.library",
     "kinwell.moderation",
     "kinwell.support",
+    "kinwell.summary",
 ]
 
 MIDDLEWARE = [
