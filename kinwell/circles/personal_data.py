@@ -17,6 +17,7 @@ def circles_section(user) -> dict:
                 "shares": sorted(setting.kind for setting in membership.shared_kinds.all()),
                 "taking_space": membership.space_paused,
                 "taking_space_until": membership.space_until,
+                "taking_space_quietly": membership.space_quiet,
                 "boundaries": [boundary.text for boundary in membership.boundaries.all()],
             }
             for membership in memberships
@@ -36,6 +37,7 @@ def circles_section(user) -> dict:
                 "viewer": entry.viewer.display_name if entry.viewer else None,
                 "kind": entry.kind,
                 "circle": entry.circle.name if entry.circle else None,
+                "clinician_link": entry.link_id,
                 "viewed_at": entry.viewed_at,
             }
             for entry in AccessLogEntry.objects.filter(owner=user).select_related("viewer", "circle")

@@ -1,9 +1,10 @@
 """Screening in the API: the questionnaires, taking one (scored on the server), my
 results and their FHIR export, and a circle member's results as their sharing allows."""
 
-import json
 from datetime import datetime
+from typing import Annotated
 
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -13,7 +14,7 @@ from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
-from kinwell.safety.services import URGENT_ANSWER, respond_to_urgent_answer
+from kinwell.safety.services import answer_assessment, respond_to_urgent_answer
 from kinwell.screening import exports, scoring, selectors, services, texts
 from kinwell.safety.schemas import SafetyOut
 
@@ -57,9 +58,14 @@ class InstrumentOut(Schema):
     bands: list[BandOut]
 
 
+# A choice's value (0 to 6 in today's questionnaires); bounded so no client can send a number
+# the database cannot hold.
+AnswerValue = Annotated[StrictInt, Field(ge=0, le=99)]
+
+
 class SubmitIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
-    answers: dict[str, StrictInt] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
+    answers: dict[str, AnswerValue] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
 
 
 class ResultOut(Schema):
@@ -90,8 +96,8 @@ class StartIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
 
 
-class AnswersIn(Schema):
-    answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
+class ScreeningAnswersIn(Schema):
+    answers: dict[str, AnswerValue] = Field(..., description="Some or all answers; the others stay as they were")
 
 
 class InProgressOut(Schema):
@@ -168,13 +174,14 @@ def _in_progress_out(response) -> dict:
     }
 
 
-def _safety_out(response, needs_safety: bool) -> dict:
-    """Urgent whenever an answer is (PHQ-9 item 9 above 0); the safety response itself,
-    with the arranged contact told, starts only the first time in a sitting."""
+def _safety_out(response, needs_safety: str) -> dict:
+    """Concern or urgent whenever an answer calls for help (PHQ-9 item 9 above 0; urgent
+    from "more than half the days"); the safety response itself, with the arranged
+    contact told (urgent only), starts only the first time in a sitting."""
     if needs_safety:
-        found = respond_to_urgent_answer(author=response.owner).to_dict()
+        found = respond_to_urgent_answer(author=response.owner, level=needs_safety).to_dict()
     elif response.urgent:
-        found = {"level": "urgent", "reasons": [URGENT_ANSWER]}
+        found = answer_assessment(response.safety_level).to_dict()
     else:
         found = {"level": "none", "reasons": []}
     return {**found, "help_url": reverse("core:help_now")}
@@ -199,7 +206,7 @@ def _own_unfinished(request, response_id: int):
 
 
 @router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
-def save(request, response_id: int, payload: AnswersIn):
+def save(request, response_id: int, payload: ScreeningAnswersIn):
     response = _own_unfinished(request, response_id)
     needs_safety = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
     return {**_in_progress_out(response), "safety": _safety_out(response, needs_safety)}
@@ -235,16 +242,28 @@ def delete_result(request, result_id: int):
     return Status(204, None)
 
 
-@router.get("/screening/results/{id:result_id}/fhir", response={200: dict, **ERRORS})
+# The FHIR media type, as the web download sends it; declared so clients (and the
+# OpenAPI document) know the body is a FHIR resource, not any JSON.
+FHIR_JSON = "application/fhir+json"
+FHIR_RESPONSE = {"responses": {200: {"content": {FHIR_JSON: {"schema": {"type": "object"}}}}}}
+
+
+def _fhir(body: str) -> HttpResponse:
+    return HttpResponse(body, content_type=f"{FHIR_JSON}; charset=utf-8")
+
+
+@router.get("/screening/results/{id:result_id}/fhir", response={200: dict, **ERRORS}, openapi_extra=FHIR_RESPONSE)
 def result_fhir(request, result_id: int):
-    """One result as a FHIR R4 Bundle (Questionnaire, QuestionnaireResponse, Observation)."""
-    return json.loads(exports.fhir_bundle([selectors.own_result(owner=request.auth, response_id=result_id)]))
+    """One result as a FHIR R4 Bundle (Patient, Questionnaire, QuestionnaireResponse, Observation)."""
+    result = selectors.own_result(owner=request.auth, response_id=result_id)
+    return _fhir(exports.fhir_bundle([result], owner=request.auth))
 
 
-@router.get("/screening/fhir", response={200: dict, **ERRORS})
+@router.get("/screening/fhir", response={200: dict, **ERRORS}, openapi_extra=FHIR_RESPONSE)
 def all_fhir(request):
     """Every result as one FHIR R4 Bundle."""
-    return json.loads(exports.fhir_bundle(list(selectors.results(owner=request.auth).order_by("completed_at", "id"))))
+    results = list(selectors.results(owner=request.auth).order_by("completed_at", "id"))
+    return _fhir(exports.fhir_bundle(results, owner=request.auth))
 
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}/screening", response={200: list[SharedResultOut], **ERRORS})
