@@ -39,6 +39,10 @@ HISTORY = [
     "  urgent rated urgent 0.71, false alarms 0.14, danger recognised 0.54, no automatic message 57/57,",
     "  reader alert 5/11, plan hears unsafe 5/7. NOT blind: the detector's author saw a failing test",
     "  built on this table (row pv-en-24) and may have read more of it.",
+    "After the detector's second round (branch detector2, patterns at 86839b6), TUNED ON this table",
+    "  by family of wording: flagged 59/59, urgent rated urgent 17/17, false alarms 0/14, danger",
+    "  recognised 41/48, no automatic message 57/57, reader alert 11/11, plan hears unsafe 7/7, coach",
+    "  steps aside 8/9. Tuned on, so these say nothing about new text: see blind7 in crisis_eval.py.",
 ]
 
 

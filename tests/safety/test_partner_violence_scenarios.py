@@ -30,10 +30,12 @@ DANGER = {"danger_from_others", "threat_to_kill", "strangulation", "coercive_con
 
 # Rows the rules still get wrong, by what they get wrong. Each is a strict expected
 # failure: fixing one fails the test until the row is taken off this list.
+# The detector's second round (tuned on this table by family) fixed the reader and plan
+# rows and pv-es-14; what is left is the coach's.
 KNOWN_MISSES = {
-    "reader": {"pv-en-08", "pv-en-09", "pv-en-26", "pv-es-09", "pv-es-10", "pv-es-12"},
-    "plan": {"pv-en-19", "pv-es-18"},
-    "coach": {"pv-en-30", "pv-es-14"},
+    "reader": set(),
+    "plan": set(),
+    "coach": {"pv-en-30"},
 }
 
 
