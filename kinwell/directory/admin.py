@@ -12,6 +12,7 @@ from django.urls import path
 from kinwell.core.errors import ServiceError
 from kinwell.directory import search_index
 from kinwell.directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+from kinwell.directory.records import skip_report
 from kinwell.directory.services import READERS, import_file
 
 SUFFIXES = {"samhsa-xlsx": ".xlsx", "locator-json": ".json"}
@@ -79,8 +80,8 @@ class OrganizationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
                     form.add_error("file", error.message)
                 else:
                     messages.success(request, f"Imported {upload.name}: {summary}.")
-                    for row, reason in summary.skipped[:20]:
-                        messages.warning(request, f"Skipped row {row}: {reason}")
+                    for line in skip_report(summary.skipped):
+                        messages.warning(request, f"Skipped {line}")
                     return redirect("admin:directory_organization_changelist")
         context = {**self.admin_site.each_context(request), "form": form, "title": "Import a directory file",
                    "opts": self.model._meta, "formats": sorted(READERS)}
@@ -89,8 +90,8 @@ class OrganizationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(RebuildsSearchEntries, admin.ModelAdmin):
-    list_display = ("name", "organization", "source", "last_verified")
-    list_filter = ("source", "status")
+    list_display = ("name", "organization", "source", "hidden", "last_verified")
+    list_filter = ("source", "status", "hidden")
     search_fields = ("name", "organization__name")
     readonly_fields = ("id", "source", "source_key", "last_verified")
     raw_id_fields = ("organization",)

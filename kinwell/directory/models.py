@@ -71,6 +71,9 @@ class Service(Sourced):
     eligibility_description = models.TextField(blank=True)
     minimum_age = models.PositiveSmallIntegerField(null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Set by a moderator (after a report), never by an import: a later import that lists
+    # the service again keeps it hidden until an operator shows it again.
+    hidden = models.BooleanField(default=False)
     taxonomy_terms = models.ManyToManyField("TaxonomyTerm", through="ServiceTerm", related_name="services")
 
     def __str__(self):
@@ -195,3 +198,16 @@ class SearchEntry(models.Model):
         # one range of longitudes per grid row, then the rest checked in the index entry.
         indexes = [models.Index(fields=["lat_cell", "longitude", "latitude", "facet_bits", "approximate",
                                         "service_at_location"], name="directory_search_grid")]
+
+
+class ImportRun(models.Model):
+    """One finished import of a file: what it was (its sha256) and what it did.
+
+    `make run` reads it to load the national directory the project carries only once,
+    and again only when the file changes."""
+
+    file_name = models.CharField(max_length=300)
+    file_format = models.CharField(max_length=20)
+    checksum = models.CharField(max_length=64, db_index=True)
+    finished_at = models.DateTimeField()
+    summary = models.TextField(blank=True)

@@ -5,10 +5,11 @@ its bundles into rows. Idempotent: ids are stable, so a bundle whose digest is u
 only has its `last_verified` date moved, and a changed one is replaced in place.
 """
 
+import functools
+import hashlib
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import uuid
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from kinwell.core.errors import ServiceError
 from kinwell.directory import facets, search
 from kinwell.directory.models import (
-    Address, CostOption, Language, Location, Organization, Phone, Schedule, SearchEntry, Service,
+    Address, CostOption, ImportRun, Language, Location, Organization, Phone, Schedule, SearchEntry, Service,
     ServiceAtLocation, ServiceTerm, TaxonomyTerm,
 )
 from kinwell.directory.parse_hsds import read_hsds
@@ -47,28 +48,62 @@ class ImportSummary:
             "created": self.created, "updated": self.updated, "unchanged": self.unchanged, "skipped": len(self.skipped)}
 
 
-def import_file(*, file_format: str, path, progress=None) -> ImportSummary:
-    """Read and import a file. A bad file raises ServiceError naming the row and field; nothing is written."""
+def file_checksum(path) -> str:
+    """sha256 of a file, or of a folder's files (names and contents, in name order)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    for member in sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]:
+        if path.is_dir():
+            digest.update(str(member.relative_to(path)).encode() + b"\0")
+        with open(member, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def import_file(*, file_format: str, path, progress=None, strict: bool = False, atomic: bool = True,
+                file_name: str | None = None) -> ImportSummary:
+    """Read and import a file; each finished import is kept as an `ImportRun` with the file's checksum.
+
+    A file that cannot be read at all raises ServiceError and nothing is written. Otherwise
+    every whole record is imported and broken ones are skipped and listed in the summary;
+    `strict=True` refuses the whole file at the first broken record instead. `atomic=False`
+    commits chunk by chunk (the site stays writable during a long load; running it again
+    finishes an interrupted one, as ids are stable)."""
     if file_format not in READERS:
         raise ServiceError(_("Unknown format “%(format)s”: use one of %(formats)s.")
                            % {"format": file_format, "formats": ", ".join(READERS)})
     if not Path(path).exists():
         raise ServiceError(_("There is no file at %(path)s.") % {"path": path})
+    reading = functools.partial(progress, phase="reading") if progress else None
+    writing = functools.partial(progress, phase="writing") if progress else None
     try:
-        parsed = READERS[file_format](path, progress=progress)
-        return import_directory(parsed=parsed, progress=progress)
+        parsed = READERS[file_format](path, progress=reading, strict=strict)
+        summary = import_directory(parsed=parsed, progress=writing, atomic=atomic)
     except ImportFormatError as error:
         raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": str(error)}) from None
+    ImportRun.objects.create(file_name=file_name or Path(path).name, file_format=file_format,
+                             checksum=file_checksum(path), finished_at=timezone.now(), summary=str(summary))
+    return summary
 
 
-@transaction.atomic
-def import_directory(*, parsed: ParsedDirectory, progress=None) -> ImportSummary:
+def import_directory(*, parsed: ParsedDirectory, progress=None, atomic: bool = True) -> ImportSummary:
+    """Write parsed bundles: in one transaction, or (atomic=False) the terms and then each chunk in its own."""
+    if atomic:
+        with transaction.atomic():
+            return _import(parsed, progress, atomic)
+    return _import(parsed, progress, atomic)
+
+
+def _import(parsed, progress, atomic):
     now = timezone.now()
     summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped))
-    term_names = _upsert_terms(parsed, now)
+    with transaction.atomic():
+        term_names = _upsert_terms(parsed, now)
     bundles = parsed.bundles
     for start in range(0, len(bundles), CHUNK):
-        _import_chunk(bundles[start:start + CHUNK], parsed.source, now, term_names, summary)
+        with transaction.atomic():
+            _import_chunk(bundles[start:start + CHUNK], parsed.source, now, term_names, summary)
         if progress:
             progress(min(start + CHUNK, len(bundles)), len(bundles))
     return summary
@@ -122,16 +157,19 @@ def _import_chunk(bundles, source, now, term_names, summary):
         Organization.objects.filter(id__in=unchanged).update(last_verified=now)
         Service.objects.filter(organization_id__in=unchanged).update(last_verified=now)
         Location.objects.filter(organization_id__in=unchanged).update(last_verified=now)
+    # What a moderator hid stays hidden, whatever the file says (replacing the rows would forget it).
+    hidden = {str(pk) for pk in Service.objects.filter(
+        id__in=[s["id"] for b, _d in fresh + stale for s in b.services], hidden=True).values_list("pk", flat=True)}
     if stale:
         # Replaced whole, so services or locations dropped from the file disappear too.
         Organization.objects.filter(id__in=[b.organization["id"] for b, _d in stale]).delete()
-    _create(fresh + stale, source, now, term_names)
+    _create(fresh + stale, source, now, term_names, hidden)
     summary.created += len(fresh)
     summary.updated += len(stale)
     summary.unchanged += len(unchanged)
 
 
-def _create(bundles, source, now, term_names):
+def _create(bundles, source, now, term_names, hidden=frozenset()):
     rows = {model: [] for model in (Organization, Location, Address, Service, ServiceAtLocation, Phone, Language,
                                     Schedule, CostOption, SearchEntry)}
     common = {"source": source, "last_verified": now}
@@ -160,8 +198,10 @@ def _create(bundles, source, now, term_names):
                 for item in location.get(kind, []):
                     child(model, item, location_id=location["id"])
         for service in bundle.services:
+            if service["id"] in hidden:
+                service = dict(service, status=HIDDEN_STATUS, hidden=True)
             rows[Service].append(Service(id=service["id"], source_key=service.get("source_key", ""),
-                                         organization_id=org_id, **common,
+                                         organization_id=org_id, hidden=service.get("hidden", False), **common,
                                          **{f: service.get(f, _default(f)) for f in SERVICE_FIELDS}))
             for kind, model in (("phones", Phone), ("languages", Language), ("schedules", Schedule),
                                 ("cost_options", CostOption)):

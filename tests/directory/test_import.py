@@ -46,14 +46,16 @@ def test_a_changed_row_is_updated_and_nothing_else(tmp_path, locator_json):
     assert Service.objects.count() == 30
 
 
-def test_a_bad_file_imports_nothing(tmp_path, locator_json):
+def test_strict_refuses_a_file_with_one_bad_row_and_by_default_the_rest_is_imported(tmp_path, locator_json):
     data = json.loads(locator_json.read_text())
     data["rows"][25]["longitude"] = "far west"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     with pytest.raises(ServiceError, match="Nothing was imported. Row 26, field “latitude”"):
-        import_file(file_format="locator-json", path=bad)
+        import_file(file_format="locator-json", path=bad, strict=True)
     assert not Organization.objects.exists() and not TaxonomyTerm.objects.exists()
+    summary = import_file(file_format="locator-json", path=bad)
+    assert summary.created == 29 and [skip.row for skip in summary.skipped] == [26]
 
 
 @pytest.mark.parametrize("problem", ["wrong sheet", "missing column", "not a spreadsheet"])
