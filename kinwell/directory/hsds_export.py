@@ -65,16 +65,68 @@ def flat(obj, table) -> dict:
     return _compact({c: _value(obj, c) for c in COLUMNS[table] if hasattr(obj, c)})
 
 
+# What each taxonomy our importers bring is, for /taxonomies and taxonomies.csv.
+TAXONOMY_DESCRIPTIONS = {
+    "SAMHSA N-MHSS 2022": "Service codes of SAMHSA's 2022 National Directory of Mental Health Treatment Facilities "
+                          "(National Mental Health Services Survey), in 21 categories.",
+    "FindTreatment.gov": "Service categories and services as the FindTreatment.gov locator lists them.",
+    "Kinwell demo": "Fictional terms for trying Kinwell.",
+}
+
+
+def taxonomy_id(name: str) -> str:
+    return str(uuid.uuid5(KINWELL_NAMESPACE, f"taxonomy|{name.strip().lower()}"))
+
+
+def taxonomy_json(name: str) -> dict:
+    return {"id": taxonomy_id(name), "name": name,
+            "description": TAXONOMY_DESCRIPTIONS.get(name, f"Terms imported under the name “{name}”.")}
+
+
 def term_json(term) -> dict:
     data = flat(term, "taxonomy_terms")
+    data.setdefault("description", "")
+    if term.taxonomy:
+        data["taxonomy_id"] = taxonomy_id(term.taxonomy)
+    return data
+
+
+def organization_json(org, *, nested=False, full_services=False) -> dict:
+    """The list shape (one-to-one fields and phones); `nested` adds services and locations."""
+    data = flat(org, "organizations")
+    data.setdefault("description", "")
+    data["phones"] = [flat(p, "phones") for p in org.phones.all()]
+    if nested:
+        data["services"] = [service_json(s, with_organization=False) if full_services else service_list_json(s, False)
+                            for s in org.services.all()]
+        data["locations"] = [location_json(location) for location in org.locations.all()]
+    return data
+
+
+def service_list_json(service, with_organization=True) -> dict:
+    """HSDS's list shape: the service's one-to-one fields, and its organization's."""
+    data = flat(service, "services")
+    if with_organization:
+        data["organization"] = organization_flat(service.organization)
+    return data
+
+
+def service_minimal_json(service) -> dict:
+    return {"id": str(service.id), "name": service.name, "status": service.status,
+            "modified_date": service.last_verified.isoformat()}
+
+
+def organization_flat(org) -> dict:
+    data = flat(org, "organizations")
     data.setdefault("description", "")
     return data
 
 
-def organization_json(org) -> dict:
-    data = flat(org, "organizations")
-    data.setdefault("description", "")
-    data["phones"] = [flat(p, "phones") for p in org.phones.all()]
+def sal_list_json(sal) -> dict:
+    """The list shape: the link's own fields, its service's and its location's (one query a page)."""
+    data = flat(sal, "service_at_location")
+    data["service"] = service_list_json(sal.service)
+    data["location"] = flat(sal.location, "locations")
     return data
 
 
@@ -87,9 +139,10 @@ def location_json(location) -> dict:
     return data
 
 
-def service_json(service, *, with_locations=True) -> dict:
+def service_json(service, *, with_locations=True, with_organization=True) -> dict:
     data = flat(service, "services")
-    data["organization"] = organization_json(service.organization)
+    if with_organization:
+        data["organization"] = organization_json(service.organization)
     data["phones"] = [flat(p, "phones") for p in service.phones.all()]
     data["schedules"] = [flat(x, "schedules") for x in service.schedules.all()]
     data["languages"] = [flat(x, "languages") for x in service.languages.all()]

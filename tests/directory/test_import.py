@@ -92,29 +92,6 @@ def test_truncated_zip_imports_nothing(tmp_path, data_dir):
     assert not Organization.objects.exists()
 
 
-@pytest.mark.slow
-def test_the_full_samhsa_directory(samhsa_xlsx, capsys):
-    started = time.monotonic()
-    call_command("import_directory", "samhsa-xlsx", str(samhsa_xlsx))
-    elapsed = time.monotonic() - started
-    assert "9037 created" in capsys.readouterr().out
-    assert Service.objects.count() == 9037 and Location.objects.filter(coordinates_approximate=True).count() == 9037
-    assert ServiceTerm.objects.count() > 400_000
-    print(f"full SAMHSA import: {elapsed:.1f} s")
-
-    # Couples or family therapy, accepting Medicaid, within 25 miles of 10001.
-    results = near("10001", 25, "therapy:couples_family", "payment:medicaid")
-    assert results.total > 50
-    distances = [hit.distance_miles for hit in results.hits]
-    assert distances == sorted(distances) and distances[-1] <= 25 and all(hit.approximate for hit in results.hits)
-    for hit in results.hits:
-        codes = set(Service.objects.get(pk=hit.service_id).taxonomy_terms.values_list("code", flat=True))
-        assert {"CFT", "MD"} <= codes
-    assert TaxonomyTerm.objects.get(code="CFT").name == "Couples/family therapy"
-    assert TaxonomyTerm.objects.get(code="CFT").parent.name == "Treatment Approaches"
-    assert results.counts["payment:medicaid"] == results.total
-
-
 def test_an_operator_imports_from_the_admin(client, locator_json):
     from django.contrib.auth import get_user_model
 
