@@ -14,7 +14,7 @@ from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinat
 from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, Skip, clean, id_from_source
 
 TABLES = ("organizations", "services", "locations", "addresses", "phones", "schedules", "languages",
-          "cost_options", "taxonomy_terms", "attributes", "service_at_locations")
+          "cost_options", "taxonomies", "taxonomy_terms", "attributes", "service_at_locations")
 # 1.x file names (and the 3.0 singular one) -> 3.0 table, with renamed columns.
 CSV_FILES = {
     "organizations.csv": ("organizations", {}), "services.csv": ("services", {}),
@@ -22,7 +22,7 @@ CSV_FILES = {
     "physical_addresses.csv": ("addresses", {}), "phones.csv": ("phones", {}),
     "schedules.csv": ("schedules", {}), "regular_schedules.csv": ("schedules", {"weekday": "byday"}),
     "languages.csv": ("languages", {"language": "name"}), "cost_options.csv": ("cost_options", {}),
-    "taxonomy_terms.csv": ("taxonomy_terms", {}), "taxonomy.csv": ("taxonomy_terms", {"vocabulary": "taxonomy"}),
+    "taxonomy_terms.csv": ("taxonomy_terms", {}), "taxonomies.csv": ("taxonomies", {}), "taxonomy.csv": ("taxonomy_terms", {"vocabulary": "taxonomy"}),
     "attributes.csv": ("attributes", {}),
     "services_taxonomy.csv": ("attributes", {"service_id": "link_id", "taxonomy_id": "taxonomy_term_id"}),
     "service_at_location.csv": ("service_at_locations", {}), "services_at_location.csv": ("service_at_locations", {}),
@@ -191,6 +191,8 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None, strict: boo
                 if clean(row.get(owner)):
                     by[table].setdefault((owner, uid(row[owner])), []).append(row)
                     break
+    # 3.0 terms name their taxonomy by id (taxonomies.csv); we keep the taxonomy's name on the term.
+    taxonomy_names = {clean(t.get("id")): clean(t.get("name")) for t in tables.get("taxonomies", [])}
     for term in _unique(parsed, tables.get("taxonomy_terms", []), "taxonomy term", uid):
         if not clean(term.get("name")):
             parsed.skip(row=term.get("_row"), what="taxonomy term", reason="without a name", field="name",
@@ -198,7 +200,8 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None, strict: boo
             continue
         parsed.terms.append({"id": uid(term.get("id")), "code": clean(term.get("code")), "name": clean(term["name"]),
                              "description": clean(term.get("description")), "parent_id": uid(term.get("parent_id")),
-                             "taxonomy": clean(term.get("taxonomy"))})
+                             "taxonomy": clean(term.get("taxonomy"))
+                             or taxonomy_names.get(clean(term.get("taxonomy_id")), "")})
     known_terms = {t["id"] for t in parsed.terms}
     parsed.terms = [dict(t, parent_id=t["parent_id"] if t["parent_id"] in known_terms else None) for t in parsed.terms]
     terms_of: dict[str, list] = {}
@@ -217,11 +220,15 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None, strict: boo
                         field="latitude", message=str(error))
             continue
         locations[uid(row["id"])] = dict(row, _point=point)
+    listed_locations = {uid(row.get("id")) for row in tables.get("locations", [])}
     sals_of: dict[str, list] = {}
     for sal in _unique(parsed, tables.get("service_at_locations", []), "service_at_location", uid):
         if uid(sal.get("location_id")) not in locations:
-            parsed.skip(row=sal.get("_row"), what="service_at_location", reason="whose location is not in the file",
-                        field="location_id", message="points to a location that is not in the file")
+            left_out = uid(sal.get("location_id")) in listed_locations
+            parsed.skip(row=sal.get("_row"), what="service_at_location",
+                        reason="whose location was left out (see above)" if left_out else
+                        "whose location is not in the file", field="location_id",
+                        message="points to a location that is not in the file")
             continue
         sals_of.setdefault(uid(sal.get("service_id")), []).append(sal)
     organizations = {}
@@ -240,11 +247,12 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None, strict: boo
     for location_id, row in locations.items():
         if uid(row.get("organization_id")) in organizations:
             placed[location_id] = uid(row["organization_id"])
+    listed_organizations = {uid(row.get("id")) for row in tables.get("organizations", [])}
     services = _unique(parsed, tables.get("services", []), "service", uid)
     for number, row in enumerate(services, start=1):
         if progress and number % 1000 == 0:
             progress(number, len(services))
-        service = _service_record(parsed, row, uid, by, organizations, terms_of)
+        service = _service_record(parsed, row, uid, by, organizations, terms_of, listed_organizations)
         if service is None:
             continue
         at_locations = []
@@ -280,14 +288,17 @@ def _unique(parsed, rows, what, uid) -> list:
     return kept
 
 
-def _service_record(parsed, row, uid, by, organizations, terms_of) -> dict | None:
+def _service_record(parsed, row, uid, by, organizations, terms_of, listed_organizations) -> dict | None:
     where = row.get("_row")
     if not clean(row.get("name")):
         parsed.skip(row=where, what="service", reason="without a name", field="name", message="a service needs a name")
         return None
     service_id, org_id = uid(row.get("id")), uid(row.get("organization_id"))
     if org_id not in organizations:
-        parsed.skip(row=where, what="service", reason="whose organization is not in the file", field="organization_id",
+        left_out = org_id in listed_organizations
+        parsed.skip(row=where, what="service", field="organization_id",
+                    reason="whose organization was left out (see above)" if left_out else
+                    "whose organization is not in the file",
                     message="points to an organization that is not in the file")
         return None
     try:
