@@ -159,6 +159,10 @@ def service_json(service, *, with_locations=True, with_organization=True) -> dic
 
 def sal_json(sal, *, with_service=True) -> dict:
     data = flat(sal, "service_at_location")
+    if with_service:
+        # The official 3.0 OpenAPI answers /service_at_locations/{id} with the service schema
+        # (a slip in the document): the service's name and status make us valid against both.
+        data.update(name=sal.service.name, status=sal.service.status)
     data["location"] = location_json(sal.location)
     if with_service:
         data["service"] = service_json(sal.service, with_locations=False)
