@@ -1,19 +1,11 @@
-"""The directory as Open Referral HSDS 3.0: JSON objects for the API and a tabular datapackage.
+"""The directory as Open Referral HSDS 3.0 JSON objects, for the API (the datapackage: hsds_datapackage.py).
 
 Field names follow the 3.0 schemas in ../shared/data/hsds-3.0/schema; empty optional values
 are left out rather than sent as "" or null, which several schema types do not allow.
 """
 
-import csv
-import io
-import json
 import uuid
-import zipfile
 
-from kinwell.directory.models import (
-    Address, CostOption, Language, Location, Organization, Phone, Schedule, Service, ServiceAtLocation,
-    ServiceTerm, TaxonomyTerm,
-)
 from kinwell.directory.records import KINWELL_NAMESPACE
 
 COLUMNS = {
@@ -33,10 +25,6 @@ COLUMNS = {
     "attributes": ("id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"),
     "service_at_location": ("id", "service_id", "location_id", "description"),
 }
-MODELS = {"organizations": Organization, "services": Service, "locations": Location, "addresses": Address,
-          "phones": Phone, "schedules": Schedule, "languages": Language, "cost_options": CostOption,
-          "taxonomy_terms": TaxonomyTerm, "service_at_location": ServiceAtLocation}
-NUMBERS = {"minimum_age", "maximum_age", "latitude", "longitude", "amount"}
 
 
 def attribute_id(service_id, term_id) -> str:
@@ -175,40 +163,3 @@ def page(contents: list, *, total: int, page_number: int, per_page: int) -> dict
     return {"total_items": total, "total_pages": pages, "page_number": page_number, "size": len(contents),
             "first_page": page_number == 1, "last_page": page_number >= pages, "empty": not contents,
             "contents": contents}
-
-
-def _rows(table):
-    if table == "attributes":
-        links = ServiceTerm.objects.order_by("service_id", "taxonomy_term_id").values_list(
-            "service_id", "taxonomy_term_id", "value")
-        for service_id, term_id, value in links.iterator(chunk_size=5000):
-            yield {"id": attribute_id(service_id, term_id), "link_id": str(service_id),
-                   "taxonomy_term_id": str(term_id), "link_type": "taxonomy", "link_entity": "service", "value": value}
-        return
-    columns = COLUMNS[table]
-    fields = [c for c in columns if c != "id"]
-    for values in MODELS[table].objects.order_by("pk").values_list("pk", *fields).iterator(chunk_size=5000):
-        yield {c: (str(v) if isinstance(v, uuid.UUID) else v) for c, v in zip(columns, values)}
-
-
-def write_datapackage(target) -> dict:
-    """Write the whole directory as a zip of HSDS 3.0 CSV files with a datapackage.json. Returns row counts."""
-    counts = {}
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        resources = []
-        for table, columns in COLUMNS.items():
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            counts[table] = 0
-            for row in _rows(table):
-                writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-                counts[table] += 1
-            archive.writestr(f"{table}.csv", text.getvalue())
-            resources.append({"name": table, "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv",
-                              "profile": "tabular-data-resource",
-                              "schema": {"fields": [{"name": c} for c in columns]}})
-        archive.writestr("datapackage.json", json.dumps({
-            "name": "kinwell-directory", "title": "Kinwell help finder directory (Open Referral HSDS 3.0)",
-            "profile": "tabular-data-package", "resources": resources}, indent=2))
-    return counts
