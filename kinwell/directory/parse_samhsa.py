@@ -6,6 +6,7 @@ gets the centroid of its ZIP code, flagged approximate (the 2022 spreadsheet has
 coordinates at all, so every row from it is approximate).
 """
 
+import functools
 import json
 
 from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinates, zip_centroid
@@ -53,6 +54,9 @@ def read_samhsa_xlsx(path, *, progress=None, strict: bool = False) -> ParsedDire
         raise ImportFormatError("the sheets are empty")
     parsed = ParsedDirectory(source="samhsa", strict=strict)
     term_ids = _code_terms(codes, parsed)
+    names = {t["code"]: (t["name"], t["parent_id"]) for t in parsed.terms}
+    categories = {t["id"]: t["code"] for t in parsed.terms if t["parent_id"] is None}
+    describe = functools.partial(describe_facility, {c: (n, categories.get(p)) for c, (n, p) in names.items()})
     columns = _header_index(facilities[0], FACILITY_COLUMNS, sheet=FACILITIES_SHEET)
     optional = {c: clean(h).lower() for c, h in zip(range(len(facilities[0])), facilities[0])}
     intake_columns = [i for i, name in optional.items() if name.startswith("intake")]
@@ -65,7 +69,7 @@ def read_samhsa_xlsx(path, *, progress=None, strict: bool = False) -> ParsedDire
         if not any(values.values()):
             continue
         intakes = [clean(row[i]) for i in intake_columns if i < len(row) and clean(row[i])]
-        bundle = _facility(parsed, number, values, intakes, term_ids, seen)
+        bundle = _facility(parsed, number, values, intakes, term_ids, seen, describe=describe)
         if bundle:
             parsed.bundles.append(bundle)
     if progress:
@@ -114,7 +118,33 @@ def _where(parsed, number, zip_code, latitude="", longitude=""):
     return centroid[0], centroid[1], True
 
 
-def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", latitude="", longitude="", links=None):
+# What a facility's description says, from its codes: the categories in this order, a few names each.
+DESCRIBED = (("FT", None, 2), ("SET", None, 4), ("TAP", "Treatment approaches", 6),
+             ("PAY", "Payment accepted", 5), ("PYAS", None, 2), ("AGE", "Ages", 4))
+
+
+def describe_facility(terms: dict, codes: list[str]) -> str:
+    """An honest description from the facility's own codes (the directory has no prose), in
+    SAMHSA's words: "Community mental health center. Outpatient. Treatment approaches:
+    Cognitive behavioral therapy, Couples/family therapy. Payment accepted: Medicaid. Listed in …"."""
+    by_category: dict[str, list[str]] = {}
+    for code in codes:
+        name, category = terms.get(code, ("", None))
+        if name:
+            by_category.setdefault(category, []).append(" ".join(name.split()))
+    sentences = []
+    for category, label, most in DESCRIBED:
+        chosen = by_category.get(category, [])
+        if not chosen:
+            continue
+        shown = ", ".join(chosen[:most]) + (", and more" if len(chosen) > most else "")
+        sentences.append(f"{label}: {shown}" if label else "; ".join(chosen[:most]))
+    sentences.append("Listed in SAMHSA's 2022 National Directory of Mental Health Treatment Facilities")
+    return ". ".join(sentences) + "."
+
+
+def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", latitude="", longitude="", links=None,
+              describe=None):
     name = values["name1"]
     if not name:
         parsed.skip(row=number, what="facility", reason="without a name", field="name1",
@@ -131,9 +161,10 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     if where is None:
         return None
     lat, lon, approximate = where
+    codes = values["service_code_info"].replace("*", " ").upper().split()
     if links is None:
         links = []
-        for code in values["service_code_info"].replace("*", " ").split():
+        for code in codes:
             code = code.upper()
             if code not in term_ids:
                 parsed.skip(row=number, what="facility", reason=f"with a service code that is not in the “{CODES_SHEET}” sheet",
@@ -155,7 +186,8 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     site = values["name2"] or name
     return Bundle(
         row=number,
-        organization={"id": org_id, "source_key": key, "name": name, "website": website},
+        organization={"id": org_id, "source_key": key, "name": name, "website": website,
+                      "description": describe(codes) if describe else ""},
         locations=[{
             "id": location_id, "source_key": key, "name": site, "latitude": lat, "longitude": lon,
             "coordinates_approximate": approximate,
