@@ -105,7 +105,16 @@ def _modified_after(request):
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment, dt_timezone.utc)
 
 
+def refuse_control_characters(request) -> None:
+    """PostgreSQL cannot even compare text holding a NUL; no parameter needs a control character."""
+    for values in request.GET.lists():
+        for value in (values[0], *values[1]):
+            if any(ord(character) < 32 for character in value):
+                raise ServiceError(_("Parameters cannot contain control characters."))
+
+
 def list_params(request, *, place: bool = False) -> ListParams:
+    refuse_control_characters(request)
     page, per_page = _paging(request)
     search = (request.GET.get("search") or "").strip()
     if len(search) > MAX_SEARCH_LENGTH:

@@ -152,13 +152,13 @@ def taxonomy(request, taxonomy_id):
 @json_errors
 def taxonomy_terms(request):
     params = list_params(request)
-    taxonomy = None
-    if params.taxonomy_id:
-        taxonomy = hsds_selectors.taxonomy_names().get(str(params.taxonomy_id), "\0none")
+    taxonomy = hsds_selectors.taxonomy_names().get(str(params.taxonomy_id)) if params.taxonomy_id else None
     parent = (request.GET.get("parent_id") or "").strip()
     terms = hsds_selectors.taxonomy_terms(search_words=params.search, taxonomy=taxonomy,
                                           parent_id=hsds_id(parent, "parent_id") if parent else None,
                                           top_only=boolean(request, "top_only"))
+    if params.taxonomy_id and taxonomy is None:
+        terms = terms.none()
     return _page(params, terms, hsds_export.term_json)
 
 

@@ -130,7 +130,7 @@ def test_ndjson_streams_every_result_without_pages(client, directory):
     {"postcode": "22902", "proximity": "inf"}, {"postcode": "22902", "proximity": "0"},
     {"proximity": "1000"}, {"postcode": "00000"}, {"page": "99999999999999999999"}, {"page": "0"},
     {"per_page": "1000"}, {"full": "maybe"}, {"modified_after": "yesterday"}, {"taxonomy_term_id": "x"},
-    {"format": "xml"},
+    {"format": "xml"}, {"search": "a\x00b"}, {"postcode": "22902\x00"},
 ])
 def test_nonsense_is_a_400_in_json(client, params):
     response = client.get("/hsds/service_at_locations", params)
