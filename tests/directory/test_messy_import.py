@@ -97,3 +97,27 @@ def test_a_hidden_record_stays_hidden_when_a_later_import_lists_it_again(tmp_pat
     assert not SearchEntry.objects.filter(service=couples).exists() and near("30303", 10).total == 0
     again = import_file(file_format="hsds", path=changed)  # unchanged: still hidden
     assert again.unchanged == 2 and Service.objects.get(pk=couples.pk).hidden
+
+
+def test_progress_on_a_terminal_says_rows_a_second_and_time_left(monkeypatch):
+    import io
+
+    from django.core.management.base import OutputWrapper
+
+    from kinwell.directory.management.commands.import_directory import Progress
+
+    clock = iter([100.0, 101.0, 102.0, 104.0])
+    monkeypatch.setattr("kinwell.directory.management.commands.import_directory.time.monotonic",
+                        lambda: next(clock))
+    out = io.StringIO()
+    progress = Progress(OutputWrapper(out), enabled=True)
+    progress(0, 9000, phase="writing")
+    progress(1000, 9000, phase="writing")
+    progress(2000, 9000, phase="writing")
+    progress(9000, 9000, phase="writing")
+    text = out.getvalue()
+    assert "writing 2,000 of 9,000 · 1,000 rows/s · about 7 s left" in text
+    assert text.rstrip().endswith("writing 9,000 of 9,000 · 2,250 rows/s\x1b[K")
+    quiet = io.StringIO()
+    Progress(OutputWrapper(quiet), enabled=False)(10, 100, phase="reading")
+    assert quiet.getvalue() == ""  # nobody watching (a log, CI): no progress lines
