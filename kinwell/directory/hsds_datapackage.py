@@ -9,13 +9,13 @@ once in the whole table (the schema makes codes unique): where two taxonomies us
 code, the one with the most terms keeps it.
 """
 
-import csv
 import io
 import json
 import uuid
 import zipfile
 from collections import Counter
 
+from kinwell.core import csv_safety
 from kinwell.directory import hsds_export
 from kinwell.directory.models import (
     Address, CostOption, Language, Location, Organization, Phone, Schedule, Service, ServiceAtLocation, ServiceTerm,
@@ -137,14 +137,17 @@ def write_datapackage(target) -> dict:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         resources = []
         for table, columns in TABLES.items():
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", restval="", lineterminator="\n")
-            writer.writeheader()
-            counts[table] = 0
-            for row in _rows(table):
-                writer.writerow(row)
-                counts[table] += 1
-            archive.writestr(f"{table}.csv", text.getvalue())
+            # Each table streams into the archive, so the whole directory is never held as text
+            # at once; cells a spreadsheet would take for formulas are quoted (`core.csv_safety`).
+            with archive.open(f"{table}.csv", "w", force_zip64=True) as member, \
+                    io.TextIOWrapper(member, encoding="utf-8", newline="") as text:
+                writer = csv_safety.dict_writer(text, columns, extrasaction="ignore", restval="",
+                                                lineterminator="\n")
+                writer.writeheader()
+                counts[table] = 0
+                for row in _rows(table):
+                    writer.writerow({column: row.get(column, "") for column in columns})
+                    counts[table] += 1
             resources.append({"name": table, "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv",
                               "profile": "tabular-data-resource",
                               "schema": {"fields": [{"name": c, "type": "string"} for c in columns]}})

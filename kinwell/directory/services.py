@@ -11,12 +11,14 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import ServiceError
 from kinwell.directory import facets, search
+from kinwell.directory.file_limits import Limits
 from kinwell.directory.models import (
     Address, CostOption, ImportRun, Language, Location, Organization, Phone, Schedule, SearchEntry, Service,
     ServiceAtLocation, ServiceTerm, TaxonomyTerm,
@@ -77,11 +79,13 @@ def import_file(*, file_format: str, path, progress=None, strict: bool = False, 
         raise ServiceError(_("There is no file at %(path)s.") % {"path": path})
     reading = functools.partial(progress, phase="reading") if progress else None
     writing = functools.partial(progress, phase="writing") if progress else None
+    limits = Limits(max_bytes=settings.DIRECTORY_IMPORT_MAX_BYTES)
     try:
-        parsed = READERS[file_format](path, progress=reading, strict=strict)
+        parsed = READERS[file_format](path, progress=reading, strict=strict, limits=limits)
         summary = import_directory(parsed=parsed, progress=writing, atomic=atomic)
     except ImportFormatError as error:
-        raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": str(error)}) from None
+        problem = str(error)
+        raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": problem[:1].upper() + problem[1:]}) from None
     ImportRun.objects.create(file_name=file_name or Path(path).name, file_format=file_format,
                              checksum=file_checksum(path), finished_at=timezone.now(), summary=str(summary))
     return summary

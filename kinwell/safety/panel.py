@@ -8,7 +8,7 @@ from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
 from kinwell.safety.selectors import automatic_messages_paused
 from kinwell.safety.services import (
-    CRISIS_LEVELS, URGENT_ANSWER, assess_free_text, existing_plan, respond_to_urgent_answer,
+    ANSWER_REASONS, CRISIS_LEVELS, assess_free_text, existing_plan, respond_to_urgent_answer,
 )
 
 SESSION_KEY = "kinwell_crisis_panel"
@@ -23,10 +23,11 @@ def offer_help(request, *, text: str) -> Assessment:
     return result
 
 
-def show_urgent_panel(request) -> Assessment:
-    """Call after saving an answer that is urgent in itself (not free text): the urgent
-    panel on the next page, and the crisis contact told if the person arranged that."""
-    result = respond_to_urgent_answer(author=request.user)
+def show_urgent_panel(request, *, level: str = "urgent") -> Assessment:
+    """Call after saving an answer that calls for help in itself (not free text): the
+    panel on the next page, and, when urgent, the crisis contact told if the person
+    arranged that ("concern" shows help and tells nobody)."""
+    result = respond_to_urgent_answer(author=request.user, level=level)
     _show_on_next_page(request, result)
     return result
 
@@ -39,7 +40,7 @@ def _show_on_next_page(request, result: Assessment) -> None:
         "strangulation": result.strangulation,
         "worry_for_other": result.worry_for_other,
         # Only for the writer's own risk may the panel offer (or announce) telling their contact.
-        "self_directed": result.self_directed or URGENT_ANSWER in result.reasons,
+        "self_directed": result.self_directed or any(reason in ANSWER_REASONS for reason in result.reasons),
     }
 
 

@@ -13,7 +13,7 @@ from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
-from kinwell.safety.services import URGENT_ANSWER, respond_to_urgent_answer
+from kinwell.safety.services import answer_assessment, respond_to_urgent_answer
 from kinwell.screening import exports, scoring, selectors, services, texts
 from kinwell.safety.schemas import SafetyOut
 
@@ -168,13 +168,14 @@ def _in_progress_out(response) -> dict:
     }
 
 
-def _safety_out(response, needs_safety: bool) -> dict:
-    """Urgent whenever an answer is (PHQ-9 item 9 above 0); the safety response itself,
-    with the arranged contact told, starts only the first time in a sitting."""
+def _safety_out(response, needs_safety: str) -> dict:
+    """Concern or urgent whenever an answer calls for help (PHQ-9 item 9 above 0; urgent
+    from "more than half the days"); the safety response itself, with the arranged
+    contact told (urgent only), starts only the first time in a sitting."""
     if needs_safety:
-        found = respond_to_urgent_answer(author=response.owner).to_dict()
+        found = respond_to_urgent_answer(author=response.owner, level=needs_safety).to_dict()
     elif response.urgent:
-        found = {"level": "urgent", "reasons": [URGENT_ANSWER]}
+        found = answer_assessment(response.safety_level).to_dict()
     else:
         found = {"level": "none", "reasons": []}
     return {**found, "help_url": reverse("core:help_now")}

@@ -59,18 +59,24 @@ def start_response(*, owner, instrument: str, mode: str = Response.Mode.ONE) -> 
     return response
 
 
-def _mark_safety(response: Response) -> bool:
-    """True the first time in a sitting that an answer needs the safety response."""
-    if response.urgent and response.safety_started_at is None:
+def _mark_safety(response: Response, *, given=None) -> str:
+    """The help an answer calls for now: "urgent" the first time in a sitting (the
+    arranged contact may be told, once), "concern" each time the answer of concern is
+    given (help shown, nobody told; `given`: the answers just saved, None for all), or ""."""
+    level = response.safety_level
+    if level == "urgent" and response.safety_started_at is None:
         response.safety_started_at = timezone.now()
-        return True
-    return False
+        return "urgent"
+    item = response.definition.urgent_item
+    if level == "concern" and (given is None or item in given):
+        return "concern"
+    return ""
 
 
 @transaction.atomic
-def save_answers(*, owner, response: Response, answers: dict) -> bool:
-    """Keep the given answers (others stay as they were). Returns whether the safety
-    response must start now."""
+def save_answers(*, owner, response: Response, answers: dict) -> str:
+    """Keep the given answers (others stay as they were). Returns the help to start now:
+    "urgent", "concern" or "" (see _mark_safety)."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
     if response.is_complete:
@@ -80,7 +86,7 @@ def save_answers(*, owner, response: Response, answers: dict) -> bool:
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     response.answers = {**response.answers, **clean}
-    needs_safety = _mark_safety(response)
+    needs_safety = _mark_safety(response, given=clean)
     response.save()
     return needs_safety
 
@@ -95,21 +101,21 @@ def _finish(response: Response, now: datetime) -> scoring.Score:
 
 
 @transaction.atomic
-def complete_response(*, owner, response: Response) -> bool:
-    """Score and finish. Returns whether the safety response must start now (if it
-    already started when the answer was saved, the person is not contacted twice)."""
+def complete_response(*, owner, response: Response) -> str:
+    """Score and finish. Returns the help to start now, as save_answers (if it already
+    started when the answer was saved, the person is not contacted twice)."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
     if response.is_complete:
         return False
     _finish(response, timezone.now())
-    needs_safety = _mark_safety(response)
+    needs_safety = _mark_safety(response, given={})
     response.save()
     return needs_safety
 
 
 @transaction.atomic
-def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, bool]:
+def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, str]:
     """Take a whole questionnaire at once (the API): scored on the server, nothing saved
     if the answers are incomplete. Returns the result and whether safety must start."""
     selectors.instrument_for(user=owner, key=instrument)

@@ -78,8 +78,8 @@ def take(request, response_id: int):
     if request.method == "POST" and form.is_valid():
         # Whatever was answered is kept first, even when something is still missing, so
         # an urgent answer always starts the safety response and nothing is lost.
-        if services.save_answers(owner=request.user, response=response, answers=form.answers()):
-            show_urgent_panel(request)
+        if level := services.save_answers(owner=request.user, response=response, answers=form.answers()):
+            show_urgent_panel(request, level=level)
         if action in ("next", "finish") and form.mark_unanswered(response.answers):
             return _render_take(request, response, form, step, len(items), one_at_a_time)
         if action == "pause":
@@ -90,8 +90,8 @@ def take(request, response_id: int):
         if one_at_a_time and step < len(items) - 1:
             return redirect(f"{reverse('screening:take', args=[response.pk])}?step={step + 2}")
         try:
-            if services.complete_response(owner=request.user, response=response):
-                show_urgent_panel(request)
+            if level := services.complete_response(owner=request.user, response=response):
+                show_urgent_panel(request, level=level)
         except ServiceError as error:
             if one_at_a_time:
                 messages.error(request, error.message)
