@@ -26,7 +26,7 @@ def is_loaded(path: Path | None = None) -> bool:
     from kinwell.directory.services import file_checksum
 
     path = path or bundled_file()
-    return (ImportRun.objects.filter(checksum=file_checksum(path)).exists()
+    return (ImportRun.objects.filter(checksum=file_checksum(path), status=ImportRun.Status.DONE).exists()
             and Organization.objects.filter(source="samhsa").exists())
 
 

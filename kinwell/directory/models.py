@@ -201,13 +201,29 @@ class SearchEntry(models.Model):
 
 
 class ImportRun(models.Model):
-    """One finished import of a file: what it was (its sha256) and what it did.
+    """One import of a file: what it was (its sha256), how far it got, and what it did.
 
-    `make run` reads it to load the national directory the project carries only once,
-    and again only when the file changes."""
+    `make run` reads the finished ones to load the national directory the project carries
+    only once, and again only when the file changes. An upload in the admin is queued
+    here with its bytes (`upload`, cleared once read) and the worker moves `rows_done`
+    along, which the upload's page shows as a progress bar."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Nothing was imported"
 
     file_name = models.CharField(max_length=300)
     file_format = models.CharField(max_length=20)
     checksum = models.CharField(max_length=64, db_index=True)
-    finished_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    strict = models.BooleanField(default=False)
+    phase = models.CharField(max_length=20, blank=True)  # reading or writing
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    upload = models.BinaryField(null=True, editable=False)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
     summary = models.TextField(blank=True)
+    report = models.TextField(blank=True)  # one line per kind of skipped record (`records.skip_report`)

@@ -7,6 +7,8 @@ only has its `last_verified` date moved, and a changed one is replaced in place.
 
 import functools
 import hashlib
+import tempfile
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +27,7 @@ from kinwell.directory.models import (
 )
 from kinwell.directory.parse_hsds import read_hsds
 from kinwell.directory.parse_samhsa import read_locator_json, read_samhsa_xlsx
-from kinwell.directory.records import ImportFormatError, ParsedDirectory
+from kinwell.directory.records import ImportFormatError, ParsedDirectory, skip_report
 from kinwell.directory.selectors import HIDDEN_STATUS
 
 READERS = {"samhsa-xlsx": read_samhsa_xlsx, "locator-json": read_locator_json, "hsds": read_hsds}
@@ -64,7 +66,7 @@ def file_checksum(path) -> str:
 
 
 def import_file(*, file_format: str, path, progress=None, strict: bool = False, atomic: bool = True,
-                file_name: str | None = None) -> ImportSummary:
+                file_name: str | None = None, run: ImportRun | None = None) -> ImportSummary:
     """Read and import a file; each finished import is kept as an `ImportRun` with the file's checksum.
 
     A file that cannot be read at all raises ServiceError and nothing is written. Otherwise
@@ -86,9 +88,59 @@ def import_file(*, file_format: str, path, progress=None, strict: bool = False, 
     except ImportFormatError as error:
         problem = str(error)
         raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": problem[:1].upper() + problem[1:]}) from None
-    ImportRun.objects.create(file_name=file_name or Path(path).name, file_format=file_format,
-                             checksum=file_checksum(path), finished_at=timezone.now(), summary=str(summary))
+    run = run or ImportRun(file_name=file_name or Path(path).name, file_format=file_format, strict=strict)
+    run.status, run.checksum, run.finished_at = ImportRun.Status.DONE, file_checksum(path), timezone.now()
+    run.summary, run.report = str(summary), "\n".join(skip_report(summary.skipped))
+    # Not the progress fields: the progress callback moved them in the database, not here.
+    run.save(update_fields=["status", "checksum", "finished_at", "summary", "report"] if run.pk else None)
     return summary
+
+
+UPLOAD_SUFFIXES = {"samhsa-xlsx": ".xlsx", "locator-json": ".json"}
+
+
+def queue_upload(*, file_format: str, file_name: str, data: bytes, strict: bool = False) -> ImportRun:
+    """An operator's upload, for the worker to import (`tasks.import_upload`); its page follows it."""
+    from kinwell.directory.tasks import import_upload
+
+    if file_format not in READERS:
+        raise ServiceError(_("Unknown format “%(format)s”: use one of %(formats)s.")
+                           % {"format": file_format, "formats": ", ".join(READERS)})
+    with transaction.atomic():
+        run = ImportRun.objects.create(file_name=file_name[:300], file_format=file_format, strict=strict,
+                                       status=ImportRun.Status.QUEUED, upload=data,
+                                       checksum=hashlib.sha256(data).hexdigest())
+        transaction.on_commit(lambda: import_upload.enqueue(run_id=run.pk))
+    return run
+
+
+def run_upload(*, run_id: int) -> None:
+    """Import a queued upload, moving its progress along as it goes (committed chunk by chunk, so
+    the upload's page can read it). A file that cannot be read imports nothing and says why."""
+    run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).first()
+    if run is None:
+        return
+    data = bytes(run.upload or b"")
+    run.status, run.started_at, run.upload = ImportRun.Status.RUNNING, timezone.now(), None
+    run.save(update_fields=["status", "started_at", "upload"])
+    last = [0.0]
+
+    def progress(done, total, phase=""):
+        now = time.monotonic()
+        if now - last[0] >= 0.5 or done == total:
+            last[0] = now
+            ImportRun.objects.filter(pk=run.pk).update(rows_done=done, rows_total=total, phase=phase)
+
+    suffix = UPLOAD_SUFFIXES.get(run.file_format) or Path(run.file_name).suffix or ".json"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            import_file(file_format=run.file_format, path=path, progress=progress, strict=run.strict, atomic=False,
+                        run=run)
+        except ServiceError as error:
+            run.status, run.finished_at, run.summary = ImportRun.Status.FAILED, timezone.now(), error.message
+            run.save(update_fields=["status", "finished_at", "summary"])
 
 
 def import_directory(*, parsed: ParsedDirectory, progress=None, atomic: bool = True) -> ImportSummary:
