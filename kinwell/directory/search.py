@@ -87,7 +87,8 @@ def card(*, service_id, organization: dict, service: dict, location: dict) -> st
 
 def longitude_spans(min_lon: float, max_lon: float) -> list[tuple[float, float]]:
     """The box's longitudes as ranges within -180..180: two when it crosses the antimeridian
-    (from Hawaii, Guam at 144.8° E is 215° west: the box's -337..22 is -180..22 and 22..180)."""
+    (a box from 170° E to 190° E is 170..180 and -180..-170), all of them when it is as wide
+    as the Earth (from Hawaii to Guam and the Northern Mariana Islands)."""
     if max_lon - min_lon >= 360:
         return [(-180.0, 180.0)]
     if min_lon < -180:

@@ -116,8 +116,9 @@ def test_a_box_across_the_antimeridian_is_two_ranges_of_longitude():
     from kinwell.directory.search import longitude_spans
 
     assert longitude_spans(-80.0, -70.0) == [(-80.0, -70.0)]
-    # From Honolulu, 3,800 miles west reaches Guam (144.8° E): -337.8..22.2 is -180..22.2 and 22.2..180.
-    assert longitude_spans(-337.8, 22.2) == [(-180.0, 22.2), (22.2, 180.0)]
-    # From Guam east to Hawaii: 100..200 is 100..180 and -180..-160.
+    # West of Hawaii past 180°: -200..-120 is -180..-120 and 160..180.
+    assert longitude_spans(-200.0, -120.0) == [(-180.0, -120.0), (160.0, 180.0)]
+    # From Guam east towards Hawaii: 100..200 is 100..180 and -180..-160.
     assert longitude_spans(100.0, 200.0) == [(-180.0, -160.0), (100.0, 180.0)]
-    assert longitude_spans(-200.0, 160.0) == [(-180.0, 180.0)]
+    # A box as wide as the Earth (a circle of thousands of miles): every longitude.
+    assert longitude_spans(-337.8, 22.2) == [(-180.0, 180.0)]
