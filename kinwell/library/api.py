@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from kinwell.accounts.services import user_for_api_token
-from kinwell.core.schemas import ERRORS, ErrorOut
+from kinwell.core.schemas import ERRORS, DatabaseId, ErrorOut
 from kinwell.library import articles as article_rules
 from kinwell.library import catalogue, selectors, services
 from kinwell.library.models import Reply
 from kinwell.library.reply_markdown import render_reply
 from kinwell.moderation import services as moderation_services
 from kinwell.moderation.models import ReportReason
+from kinwell.safety.schemas import SafetyOut
 from kinwell.safety.services import assess_free_text
 
 router = Router(tags=["library"])
@@ -62,19 +63,13 @@ class ReplyIn(Schema):
     parent_id: int | None = Field(None, ge=1, le=2**62)
 
 
-class SafetyOut(Schema):
-    level: str
-    reasons: list[str]
-    help_url: str
-
-
 class ReplySavedOut(ReplyOut):
     safety: SafetyOut
 
 
 class ReportIn(Schema):
     target_type: str = Field(..., min_length=1, max_length=40)
-    target_id: int | str = Field(..., description="The id of what is reported: a number, or a UUID for directory records")
+    target_id: DatabaseId | str = Field(..., description="The id of what is reported: a number, or a UUID for directory records")
     reason: ReportReason
     note: str = Field("", max_length=moderation_services.NOTE_MAX_LENGTH)
 

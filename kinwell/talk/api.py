@@ -29,7 +29,7 @@ class CoachIn(Schema):
     language: Literal["en", "es"] | None = None
 
 
-class FindingOut(Schema):
+class CoachFindingOut(Schema):
     pattern: str
     explanation: str
     start: int
@@ -52,14 +52,14 @@ class HelpOut(Schema):
 
 class CoachOut(Schema):
     patterns: list[str]
-    findings: list[FindingOut]
+    findings: list[CoachFindingOut]
     suggestion: str
     afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
     safety_note: str = ""
     help: list[HelpOut] = Field(default_factory=list, description="Partner-violence help, when afraid.")
 
 
-class EntryOut(Schema):
+class ConversationEntryOut(Schema):
     id: int
     author_id: int
     kind: str
@@ -76,7 +76,7 @@ class ConversationOut(Schema):
     expected: list[str]
     break_until: datetime | None
     participants: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
 
 
 class ConversationSavedOut(ConversationOut):
@@ -101,7 +101,7 @@ class ConflictOut(Schema):
     check_back_on: date | None
     members: list[int]
     agreed: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
 
 
 class ConflictSavedOut(ConflictOut):
@@ -109,7 +109,7 @@ class ConflictSavedOut(ConflictOut):
 
 
 class ConflictIn(Schema):
-    people: list[int] = Field(..., min_length=1, max_length=20)
+    people: list[DatabaseId] = Field(..., min_length=1, max_length=20)
     issue: str = Field(..., min_length=1, max_length=services.TOPIC_MAX_LENGTH)
 
 
