@@ -66,10 +66,10 @@ def test_the_detector_recognises_most_of_the_table_and_spares_the_look_alikes():
     false_alarms = [assess(r["text"]).level != "none" for r in ROWS if r["level"] == "none"]
     danger = [assess(r["text"]).danger_from_others for r in ROWS if DANGER & set(r["signals"].split(";"))]
     urgent = [assess(r["text"]).level == "urgent" for r in ROWS if r["level"] == "urgent"]
-    assert sum(flagged) / len(flagged) >= 0.65
-    assert sum(danger) / len(danger) >= 0.50
-    assert sum(urgent) / len(urgent) >= 0.65
-    assert sum(false_alarms) / len(false_alarms) <= 0.20
+    assert sum(flagged) / len(flagged) >= 0.95
+    assert sum(danger) / len(danger) >= 0.80
+    assert sum(urgent) / len(urgent) >= 0.90
+    assert sum(false_alarms) / len(false_alarms) <= 0.10
 
 
 @pytest.mark.django_db
