@@ -1,39 +1,40 @@
-"""The crisis panel: shown on the page after a save whose text suggests someone may
-be in crisis. It travels in the session across the redirect, so it works without
-JavaScript, and it never blocks or hides what the person wrote."""
+"""The crisis panel: shown on the page after a save (or a coach review) whose text
+suggests someone may be in crisis. It travels in the session across the redirect, so it
+works without JavaScript, and it never blocks or hides what the person wrote.
+
+Views only present here what the services assessed (`kinwell.safety.screened`): nothing
+in this module reads text."""
 
 from django.conf import settings
 
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
-from kinwell.safety.services import CRISIS_LEVELS, assess_free_text, existing_plan, respond_to_urgent_answer
+from kinwell.safety.services import CRISIS_LEVELS, existing_plan
 
 SESSION_KEY = "kinwell_crisis_panel"
 
 
-def offer_help(request, *, text: str) -> Assessment:
-    """Call after saving free text from a web form: assess it and, when it suggests a
-    crisis, show the panel on the next page the person sees."""
-    result = assess_free_text(author=request.user, text=text)
-    if result.level in CRISIS_LEVELS:
-        _show_on_next_page(request, result)
-    return result
+def present(request, assessment: Assessment, *, saved: bool = True) -> Assessment:
+    """Show the crisis panel on the next page the person sees when the assessment a
+    service returned calls for it (concern or urgent). `saved=False` for words that were
+    only reviewed (the message coach), so the panel does not say they were kept."""
+    if assessment.level in CRISIS_LEVELS:
+        request.session[SESSION_KEY] = {
+            "level": assessment.level,
+            "danger_from_others": assessment.danger_from_others,
+            "worry_for_other": assessment.worry_for_other,
+            "saved": saved,
+        }
+    return assessment
 
 
-def show_urgent_panel(request) -> Assessment:
-    """Call after saving an answer that is urgent in itself (not free text): the urgent
-    panel on the next page, and the crisis contact told if the person arranged that."""
-    result = respond_to_urgent_answer(author=request.user)
-    _show_on_next_page(request, result)
-    return result
-
-
-def _show_on_next_page(request, result: Assessment) -> None:
-    request.session[SESSION_KEY] = {
-        "level": result.level,
-        "danger_from_others": result.danger_from_others,
-        "worry_for_other": result.worry_for_other,
-    }
+def reader_panel(*, needed: bool) -> dict | None:
+    """The discreet panel for someone who received words that threaten them: partner-
+    violence resources only, and nothing that names or tells the writer."""
+    if not needed:
+        return None
+    country = crisis_resources()
+    return {"country": country, "resources": country.domestic_violence()}
 
 
 def crisis_resources():
@@ -51,6 +52,7 @@ def context_processor(request):
     return {
         "crisis_country": country,
         "crisis_panel": {
+            "saved": True,
             **found,
             "urgent": found["level"] == "urgent",
             "country": country,

@@ -1,8 +1,9 @@
-"""The safety layer's writes and its one entry point for free text.
+"""The safety layer's writes and its response to what a person wrote.
 
-`assess_free_text` is the function every save path that takes free text calls,
-after saving (the text is always saved; nothing is ever blocked). Web views use
-`kinwell.safety.panel.offer_help`, which calls it and shows the crisis panel.
+Free text is assessed inside the services that take it (`kinwell.safety.screened`:
+`@screens` runs the detector once and answers with `respond_to_assessment` after the
+write); views and the API only present what comes back. The text is always saved;
+nothing is ever blocked.
 """
 
 from django.db import transaction
@@ -18,15 +19,21 @@ CRISIS_LEVELS = ("concern", "urgent")
 
 # The reason given when an answer (not a text) is what calls for help, e.g. PHQ-9 item 9.
 URGENT_ANSWER = "urgent_answer"
+URGENT_ANSWER_ASSESSMENT = Assessment(level="urgent", reasons=(URGENT_ANSWER,))
 
 
 def assess_free_text(*, author, text: str) -> Assessment:
-    result = assess(text or "")
+    return respond_to_assessment(author=author, assessment=assess(text or ""))
+
+
+def respond_to_assessment(*, author, assessment: Assessment) -> Assessment:
+    """What the safety layer does about an assessed text: tell the arranged contact when
+    the person asked for that and the risk is urgent and their own."""
     # Only for the writer's own risk: when the danger is someone else (who may be the
     # very contact) or the worry is for someone else, nothing automatic goes anywhere.
-    if result.level == "urgent" and result.self_directed:
+    if assessment.level == "urgent" and assessment.self_directed:
         _tell_contact_if_arranged(author=author)
-    return result
+    return assessment
 
 
 def respond_to_urgent_answer(*, author) -> Assessment:
@@ -34,7 +41,7 @@ def respond_to_urgent_answer(*, author) -> Assessment:
     better off dead on a questionnaire: the same response as an urgent text, whatever
     else was answered. The caller shows the panel (web) or returns this (API)."""
     _tell_contact_if_arranged(author=author)
-    return Assessment(level="urgent", reasons=(URGENT_ANSWER,))
+    return URGENT_ANSWER_ASSESSMENT
 
 
 def _tell_contact_if_arranged(*, author) -> None:

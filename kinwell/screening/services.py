@@ -1,9 +1,10 @@
 """Every write of the screening app: start or resume a questionnaire, save answers,
 finish it (scored here, on the server), reminders, and removing a result.
 
-An answer that needs the safety response (PHQ-9 item 9 above 0) is reported back to
-the caller (`needs_safety_response`), which starts it through the safety layer; this
-module marks the sitting so the person's contact is told once, not on every page."""
+Saving answers returns `Screened(response, safety)`: an answer that is urgent in itself
+(PHQ-9 item 9 above 0) is urgent, and the safety response starts here, through the
+safety layer, once a sitting (the person's contact is told once, not on every page).
+Callers only present or serialise the assessment."""
 
 from datetime import datetime, timedelta
 
@@ -12,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _, ngettext
 
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.safety.detector import NO_CONCERN
+from kinwell.safety.screened import Screened
+from kinwell.safety.services import URGENT_ANSWER_ASSESSMENT, respond_to_urgent_answer
 from kinwell.screening import scoring, selectors
 from kinwell.screening.models import Reminder, Response
 
@@ -59,18 +63,26 @@ def start_response(*, owner, instrument: str, mode: str = Response.Mode.ONE) -> 
     return response
 
 
-def _mark_safety(response: Response) -> bool:
-    """True the first time in a sitting that an answer needs the safety response."""
-    if response.urgent and response.safety_started_at is None:
+def _screened(response: Response) -> Screened[Response]:
+    """Save the response with what its answers call for. An urgent answer (PHQ-9 item 9
+    above 0) is urgent on every save; the safety response itself (the arranged contact
+    told) starts only the first time in a sitting."""
+    if not response.urgent:
+        response.save()
+        return Screened(value=response, safety=NO_CONCERN)
+    starts_now = response.safety_started_at is None
+    if starts_now:
         response.safety_started_at = timezone.now()
-        return True
-    return False
+    response.save()
+    return Screened(
+        value=response,
+        safety=respond_to_urgent_answer(author=response.owner) if starts_now else URGENT_ANSWER_ASSESSMENT,
+    )
 
 
 @transaction.atomic
-def save_answers(*, owner, response: Response, answers: dict) -> bool:
-    """Keep the given answers (others stay as they were). Returns whether the safety
-    response must start now."""
+def save_answers(*, owner, response: Response, answers: dict) -> Screened[Response]:
+    """Keep the given answers (others stay as they were), with the safety assessment."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
     if response.is_complete:
@@ -80,9 +92,7 @@ def save_answers(*, owner, response: Response, answers: dict) -> bool:
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     response.answers = {**response.answers, **clean}
-    needs_safety = _mark_safety(response)
-    response.save()
-    return needs_safety
+    return _screened(response)
 
 
 def _finish(response: Response, now: datetime) -> scoring.Score:
@@ -95,23 +105,20 @@ def _finish(response: Response, now: datetime) -> scoring.Score:
 
 
 @transaction.atomic
-def complete_response(*, owner, response: Response) -> bool:
-    """Score and finish. Returns whether the safety response must start now (if it
-    already started when the answer was saved, the person is not contacted twice)."""
+def complete_response(*, owner, response: Response) -> Screened[Response]:
+    """Score and finish, with the safety assessment (if the safety response already
+    started when the answer was saved, the person's contact is not told twice)."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
-    if response.is_complete:
-        return False
-    _finish(response, timezone.now())
-    needs_safety = _mark_safety(response)
-    response.save()
-    return needs_safety
+    if not response.is_complete:
+        _finish(response, timezone.now())
+    return _screened(response)
 
 
 @transaction.atomic
-def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, bool]:
+def submit_answers(*, owner, instrument: str, answers: dict) -> Screened[Response]:
     """Take a whole questionnaire at once (the API): scored on the server, nothing saved
-    if the answers are incomplete. Returns the result and whether safety must start."""
+    if the answers are incomplete. Returns the result with the safety assessment."""
     selectors.instrument_for(user=owner, key=instrument)
     response = Response(owner=owner, instrument=instrument, mode=Response.Mode.ALL)
     try:
@@ -119,9 +126,7 @@ def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, 
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     _finish(response, timezone.now())
-    needs_safety = _mark_safety(response)
-    response.save()
-    return response, needs_safety
+    return _screened(response)
 
 
 @transaction.atomic

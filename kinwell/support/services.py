@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from kinwell.core.text import clean_text
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
+from kinwell.safety.detector import Assessment
+from kinwell.safety.screened import screens
 from kinwell.support import needs, next_steps, selectors
 from kinwell.support.models import PlanStep, SupportPlan, TrustedMessage
 from kinwell.support.rules import Signals
@@ -77,9 +79,10 @@ def save_answers(*, plan: SupportPlan, actor, step: str, answers: dict) -> Suppo
     return plan
 
 
+@screens("in_own_words", author="actor")
 @transaction.atomic
 def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_knows: bool,
-              in_own_words: str = "", crisis_text: bool = False) -> SupportPlan:
+              in_own_words: str = "", safety: Assessment) -> SupportPlan:
     """Finish the flow: keep a snapshot of what Kinwell knew, and put the suggested
     steps on the checklist. Making it again (revising) keeps every step already ticked."""
     plan = _locked(plan, actor)
@@ -88,7 +91,8 @@ def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_kn
     plan.in_own_words = clean_text(in_own_words, max_length=OWN_WORDS_MAX, allow_empty=True)
     plan.use_what_kinwell_knows = use_what_kinwell_knows
     kept = selectors.snapshot(signals) if use_what_kinwell_knows else {}
-    plan.signals_text = json.dumps({**kept, "crisis_text": crisis_text}, sort_keys=True)
+    # Urgent words in the person's own words put the safety step first.
+    plan.signals_text = json.dumps({**kept, "crisis_text": safety.level == "urgent"}, sort_keys=True)
     plan.step = "done"
     plan.made_at = timezone.now()
     if plan.follow_up_on is None or plan.follow_up_on <= timezone.localdate():
@@ -132,6 +136,7 @@ def set_step_done(*, plan: SupportPlan, actor, step_id: int, done: bool) -> Plan
     return step
 
 
+@screens("text", author="actor")
 @transaction.atomic
 def add_own_step(*, plan: SupportPlan, actor, text: str) -> PlanStep:
     plan = _locked(plan, actor)
@@ -207,6 +212,7 @@ def start_over(*, owner) -> None:
 MESSAGE_MAX = 1_000
 
 
+@screens("text", author="sender")
 @transaction.atomic
 def send_to_trusted_person(*, sender, recipient_id: int, text: str, about_service: str = "") -> TrustedMessage:
     """Email someone from the sender's circles. The plan's message step is ticked."""

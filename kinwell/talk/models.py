@@ -76,6 +76,9 @@ class Entry(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
     coach_findings = models.PositiveSmallIntegerField(default=0)
+    # The words put their reader at risk (a threat to them, danger named to them): the
+    # other person sees partner-violence help. Never shown to, or exported for, the writer.
+    reader_needs_help = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -132,6 +135,7 @@ class ConflictEntry(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
     coach_findings = models.PositiveSmallIntegerField(default=0)
+    reader_needs_help = models.BooleanField(default=False)  # as Entry.reader_needs_help
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -96,7 +96,7 @@ def test_the_week_counts_conflict_rounds_and_reaching_out_without_their_words(cl
     maya, jordan, sam, circle = family
     conflict_services.open_conflict(opener=maya, circle=circle, people=[jordan], issue="Who walks the dog")
     share(jordan, circle, DataKind.CHECKIN_MOOD)
-    checkin = checkin_services.record_checkin(owner=jordan, mood=2, wants_support=True)
+    checkin = checkin_services.record_checkin(owner=jordan, mood=2, wants_support=True).value
     checkin_services.respond_to_checkin(author=maya, checkin_id=checkin.pk, reaction="here_for_you")
     page = client_for(sam).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
     assert "Hard moments" in page and "A conflict round was opened" in page and "walks the dog" not in page

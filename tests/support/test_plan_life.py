@@ -28,7 +28,7 @@ def make_plan(owner, *, concerns=("loneliness",), involves=(), words="", **signa
     services.save_answers(plan=plan, actor=owner, step="situation", answers={"concerns": list(concerns)})
     services.save_answers(plan=plan, actor=owner, step="details", answers={"involves": list(involves)})
     return services.make_plan(plan=plan, actor=owner, signals=Signals(**signals), use_what_kinwell_knows=True,
-                              in_own_words=words)
+                              in_own_words=words).value
 
 
 @pytest.fixture

@@ -24,7 +24,9 @@ def test_the_coach_returns_findings_and_saves_nothing(trio):
     body = api.post("/talk/coach", {"text": "You never listen. Whatever.", "language": "es"}).json()
     assert body["patterns"] == ["criticism", "stonewalling"]
     assert body["findings"][0]["excerpt"] == "You never" and "Necesito" in body["suggestion"]
-    assert api.post("/talk/coach", {"text": "Thank you for today."}).json() == {"patterns": [], "findings": [], "suggestion": ""}
+    assert api.post("/talk/coach", {"text": "Thank you for today."}).json() == {
+        "patterns": [], "findings": [], "suggestion": "", "safety": {"level": "none", "reasons": [], "help_url": "/help-now/"},
+    }
     assert api.post("/talk/coach", {"text": "x" * 5000}).status_code == 422
 
 

@@ -29,7 +29,7 @@ def people():
 @pytest.fixture
 def round_(people):
     ana, ben, _cal, circle = people
-    return services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Dishes")
+    return services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Dishes").value
 
 
 def url(conflict):
