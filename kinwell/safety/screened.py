@@ -14,7 +14,9 @@ decide with it (a crisis reply is held; a threat is flagged for its reader) can 
 it by declaring a keyword-only `safety` parameter. After the write succeeds, the safety
 layer responds as the person arranged (`respond_to_assessment`: the chosen contact is
 told only for urgent risk that is the writer's own). The assessment comes back with the
-result: views present it (`panel.present`), the API serialises it (`SafetyOut`). Nothing
+result, as the writer may see it (`readers.as_seen_by_writer`: a threat to the reader is
+the reader's to see, never the writer's): views present it (`panel.present`), the API
+serialises it (`SafetyOut`). Nothing
 is ever blocked: the detector never raises and the service runs whatever it found.
 
 A service that only reviews words (the message coach, a preview) says `review=True`: the
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kinwell.safety.detector import Assessment, assess
+from kinwell.safety.readers import as_seen_by_writer
 from kinwell.safety.services import respond_to_assessment
 
 T = TypeVar("T")
@@ -102,7 +105,7 @@ def screens(*fields: str, author: str, review: bool = False) -> Callable[[Callab
             value = service(**kwargs, safety=found) if wants_safety else service(**kwargs)
             if not review:
                 respond_to_assessment(author=kwargs.get(author), assessment=found)
-            return Screened(value=value, safety=found)
+            return Screened(value=value, safety=as_seen_by_writer(found))
 
         screened.__signature__ = inspect.signature(service).replace(
             parameters=[p for p in params.values() if p.name != "safety"],

@@ -117,6 +117,18 @@
     function show(result) {
       detail.textContent = "";
       var count = result.findings.length;
+      // The crisis check runs before the coach: help comes first, as after a saved text.
+      var crisis = result.safety && result.safety.level !== "none";
+      if (crisis) {
+        var help = document.createElement("p");
+        help.className = "coach-live__help";
+        help.appendChild(document.createTextNode(labels.dataset.crisis + " "));
+        var link = document.createElement("a");
+        link.href = result.safety.help_url;
+        link.textContent = labels.dataset.helpLink;
+        help.appendChild(link);
+        detail.appendChild(help);
+      }
       if (count) {
         var title = document.createElement("p");
         title.textContent = labels.dataset.title;
@@ -135,7 +147,10 @@
         detail.appendChild(list);
         detail.appendChild(suggestion);
       }
-      if (count !== lastCount) {
+      if (crisis) {
+        announce.textContent = labels.dataset.crisis;
+        lastCount = -1;
+      } else if (count !== lastCount) {
         announce.textContent = count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany);
         lastCount = count;
       }
