@@ -133,6 +133,24 @@ def coach_checked(text):
         page.goto("/talk/coach/")
         page.locator("main textarea[name=text]").fill(text)
         with page.expect_navigation():
-            page.get_by_role("button", name="Check my draft", exact=True).click()
+            page.locator("main form button[type=submit]").click()
 
     return visit
+
+
+def conversation_read_by_the_threatened(page, demo, settings):
+    """Sam opens a conversation in which Alex's words were flagged for their reader."""
+    from kinwell.talk.models import Entry
+
+    conversation = _conversation(demo, SPOKE)
+    Entry.objects.filter(conversation=conversation, author=demo.alex).update(reader_needs_help=True)
+    page.goto(_path(conversation))
+
+
+def conflict_read_by_the_threatened(page, demo, settings):
+    """Alex opens a round in which Sam's view was flagged for its reader."""
+    from kinwell.talk.models import ConflictEntry
+
+    conflict = _conflict(demo, "reflecting")
+    ConflictEntry.objects.filter(conflict=conflict, author=demo.sam).update(reader_needs_help=True)
+    page.goto(f"/circles/{conflict.circle_id}/talk/conflicts/{conflict.pk}/")
