@@ -236,7 +236,10 @@ def _jsonable(explanation: dict) -> dict:
 
 def _ask_supporters(*, owner, settings_row: SignSettings, nudges: list[SignNudge]) -> None:
     from kinwell.checkins.tasks import send_supporter_check_on_me
+    from kinwell.safety.selectors import automatic_messages_paused
 
+    if automatic_messages_paused(owner=owner):
+        return  # they wrote of danger from someone: a supporter picked earlier may be that person
     still_close = circle_people_of(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
     supporter_ids = list(still_close.values_list("pk", flat=True))
     if not supporter_ids:

@@ -23,7 +23,8 @@ class SafetyPlanForm(forms.ModelForm):
         coerce=int,
         required=False,
         empty_value=None,
-        help_text=_("Someone from your circles. Nobody is told anything unless you choose this."),
+        help_text=_("Choose someone you feel safe with, from your circles. Nobody is told anything unless you "
+                    "choose this, and never when what you write is about someone hurting or frightening you."),
     )
 
     crisis_message = forms.CharField(

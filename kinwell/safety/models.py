@@ -35,6 +35,12 @@ class SafetyPlan(models.Model):
     tell_without_asking = models.BooleanField(
         _("Tell them without asking me first when Kinwell notices I may be in crisis"), default=False
     )
+    # When the person wrote of danger from someone else, nothing automatic goes to anyone
+    # (the crisis message, the signs' "check on me") until this moment: the person to be
+    # told may be the one who is the danger.
+    automatic_paused_until = models.DateTimeField(null=True, blank=True)
+    # The last time the chosen contact was told, so the person can always see it.
+    contact_told_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

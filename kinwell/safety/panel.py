@@ -9,7 +9,8 @@ from django.conf import settings
 
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
-from kinwell.safety.services import CRISIS_LEVELS, existing_plan
+from kinwell.safety.selectors import automatic_messages_paused
+from kinwell.safety.services import CRISIS_LEVELS, URGENT_ANSWER, existing_plan
 
 SESSION_KEY = "kinwell_crisis_panel"
 
@@ -22,7 +23,11 @@ def present(request, assessment: Assessment, *, saved: bool = True) -> Assessmen
         request.session[SESSION_KEY] = {
             "level": assessment.level,
             "danger_from_others": assessment.danger_from_others,
+            "partner_violence_urgent": assessment.partner_violence_urgent,
+            "strangulation": assessment.strangulation,
             "worry_for_other": assessment.worry_for_other,
+            # Only for the writer's own risk may the panel offer (or announce) telling their contact.
+            "self_directed": assessment.self_directed or URGENT_ANSWER in assessment.reasons,
             "saved": saved,
         }
     return assessment
@@ -46,8 +51,10 @@ def context_processor(request):
     and the crisis panel on the page after a save that asked for it."""
     if not hasattr(request, "session") or SESSION_KEY not in request.session:
         return {"crisis_country": crisis_resources()}
-    found = request.session.pop(SESSION_KEY)
+    found = {"partner_violence_urgent": False, "strangulation": False, "self_directed": True,
+             **request.session.pop(SESSION_KEY)}
     plan = existing_plan(owner=request.user) if request.user.is_authenticated else None
+    paused = request.user.is_authenticated and automatic_messages_paused(owner=request.user)
     country = crisis_resources()
     return {
         "crisis_country": country,
@@ -57,6 +64,9 @@ def context_processor(request):
             "urgent": found["level"] == "urgent",
             "country": country,
             "resources": country.for_panel(danger_from_others=found["danger_from_others"]),
+            # The contact may be told (or offered) only for the writer's own risk, and
+            # never while automatic messages are paused after danger from someone else.
+            "may_tell_contact": found["self_directed"] and not found["danger_from_others"] and not paused,
             "more_options": country.more_options(),
             "find_a_helpline": FIND_A_HELPLINE,
             "plan": plan,

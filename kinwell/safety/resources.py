@@ -43,9 +43,9 @@ class CountryResources:
     source: str = ""
 
     def for_panel(self, *, danger_from_others: bool = False) -> list[Resource]:
-        return [
-            r for r in self.resources if r.when == "always" or (danger_from_others and r.when == "danger_from_others")
-        ]
+        """Danger from someone else puts the domestic-violence line before the crisis lines."""
+        always = [r for r in self.resources if r.when == "always"]
+        return [*self.domestic_violence(), *always] if danger_from_others else always
 
     def more_options(self) -> list[Resource]:
         return [r for r in self.resources if r.when == "more_options"]

@@ -6,13 +6,21 @@ write); views and the API only present what comes back. The text is always saved
 nothing is ever blocked.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Membership
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.detector import Assessment, assess
 from kinwell.safety.models import SafetyPlan
+from kinwell.safety.selectors import automatic_messages_paused
+
+# How long automatic messages stay paused after someone writes of danger from another
+# person: long enough to get through the acute time, short enough not to be forgotten.
+AUTOMATIC_PAUSE = timedelta(days=30)
 
 CRISIS_LEVELS = ("concern", "urgent")
 
@@ -27,13 +35,24 @@ def assess_free_text(*, author, text: str) -> Assessment:
 
 
 def respond_to_assessment(*, author, assessment: Assessment) -> Assessment:
-    """What the safety layer does about an assessed text: tell the arranged contact when
+    """What the safety layer does about an assessed text, after it is saved: automatic
+    messages pause when the danger is someone else; the arranged contact is told when
     the person asked for that and the risk is urgent and their own."""
-    # Only for the writer's own risk: when the danger is someone else (who may be the
-    # very contact) or the worry is for someone else, nothing automatic goes anywhere.
-    if assessment.level == "urgent" and assessment.self_directed:
+    if assessment.danger_from_others:
+        # The contact, or a supporter picked for signs, may be the very person who is the danger.
+        pause_automatic_messages(owner=author)
+    elif assessment.level == "urgent" and assessment.self_directed:
+        # Only for the writer's own risk: when the worry is for someone else nothing goes.
         _tell_contact_if_arranged(author=author)
     return assessment
+
+
+def pause_automatic_messages(*, owner) -> None:
+    if owner is None or not owner.is_authenticated:
+        return
+    plan, _created = SafetyPlan.objects.get_or_create(owner=owner)
+    plan.automatic_paused_until = timezone.now() + AUTOMATIC_PAUSE
+    plan.save(update_fields=["automatic_paused_until", "updated_at"])
 
 
 def respond_to_urgent_answer(*, author) -> Assessment:
@@ -46,7 +65,7 @@ def respond_to_urgent_answer(*, author) -> Assessment:
 
 def _tell_contact_if_arranged(*, author) -> None:
     """Tell the chosen contact only if the person arranged "tell them without asking"."""
-    if author is None or not author.is_authenticated:
+    if author is None or not author.is_authenticated or automatic_messages_paused(owner=author):
         return
     plan = SafetyPlan.objects.filter(owner=author, tell_without_asking=True, crisis_contact__isnull=False).first()
     if plan is not None:
@@ -107,5 +126,7 @@ def tell_crisis_contact(*, owner) -> SafetyPlan:
         raise NotFound(_("The person in your safety plan is no longer in your circles."))
     from kinwell.safety.tasks import send_check_on_me
 
+    plan.contact_told_at = timezone.now()
+    plan.save(update_fields=["contact_told_at", "updated_at"])
     transaction.on_commit(lambda: send_check_on_me.enqueue(owner_id=owner.pk))
     return plan

@@ -71,9 +71,17 @@ def present_one(*, step: PlanStep, outline: Outline, answers: Answers) -> dict:
     return present_step(step, _specs(answers, outline).get((step.pathway, step.key)), answers.zip)
 
 
-def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers) -> dict:
+def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers, viewer) -> dict:
     specs = _specs(answers, outline)
     steps = list(plan.steps.all())
+    if plan.partner_id:
+        # Safety steps are the owner's alone: in a plan built together they are neither
+        # shown to the partner nor counted in the shared "x of y done".
+        mine = viewer.pk == plan.owner_id
+        steps = [s for s in steps if s.pathway != "safety" or mine]
+        shared = [s for s in steps if s.pathway != "safety"]
+    else:
+        shared = steps
     by_pathway: dict[str, list] = {}
     for step in steps:
         by_pathway.setdefault(step.pathway, []).append(
@@ -97,8 +105,8 @@ def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers) -> di
         "own_steps": by_pathway.get("own", []),
         "saved": by_pathway.get("saved", []),
         "times": get_text_list([quoted(c.phrase) for c in needs.TIMES.choices if c.key in answers.times], _("or")),
-        "done": sum(1 for s in steps if s.done_at),
-        "total": len(steps),
+        "done": sum(1 for s in shared if s.done_at),
+        "total": len(shared),
     }
 
 

@@ -22,7 +22,7 @@ SUGGESTED_FROM = 25
 SET_CONDITIONS = {"concerns", "involves", "tried", "format", "impact", "duration"}
 KNOWN_CONDITIONS = SET_CONDITIONS | {
     "not_tried", "duration_at_least", "impact_at_least", "screening", "screening_level_at_least",
-    "signs", "has_circle", "crisis_text", "phq9_item9", "any_concern",
+    "signs", "has_circle", "crisis_text", "phq9_item9", "any_concern", "unsafe", "self_risk", "safety_first",
 }
 QUOTABLE = ("concerns", "involves", "duration", "impact", "tried", "format", "signs", "instrument")
 
@@ -75,8 +75,9 @@ class Signals:
     screening: tuple = ()  # the latest ScreeningResult per instrument
     phq9_item9: int = 0
     signs: frozenset = frozenset()  # open sign rules, e.g. {"mood_below_baseline"}
-    crisis_text: bool = False
+    crisis_text: bool = False  # the person's own words showed urgent risk to themselves
     has_circle: bool = False
+    danger_text: bool = False  # the person's own words told of being hurt, threatened or controlled
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,18 @@ def _at_least(kind: str, value: str, minimum: str) -> bool:
     return value in order and order.index(value) >= order.index(minimum)
 
 
-def _matches(rule: Rule, answers: Answers, signals: Signals) -> dict | None:
+def feels_unsafe(answers: Answers, signals: Signals) -> bool:
+    """Said so on the form, or wrote of being hurt, threatened or controlled: the two are
+    treated the same, because the words are often what a frightened person can manage."""
+    return "unsafe" in answers.concerns or signals.danger_text
+
+
+def at_risk(signals: Signals) -> bool:
+    """Risk to the person themselves: urgent words of their own, or PHQ-9 item 9 above 0."""
+    return signals.crisis_text or signals.phq9_item9 > 0
+
+
+def _matches(rule: Rule, answers: Answers, signals: Signals, safety_first: bool = False) -> dict | None:
     """The quotes for the reason when the rule applies, else None."""
     when, quotes = rule.when, {}
     for key in SET_CONDITIONS & set(when):
@@ -202,6 +214,10 @@ def _matches(rule: Rule, answers: Answers, signals: Signals) -> dict | None:
             return None
     if when.get("phq9_item9") and not signals.phq9_item9 > 0:
         return None
+    for flag, holds in (("unsafe", feels_unsafe(answers, signals)), ("self_risk", at_risk(signals)),
+                        ("safety_first", safety_first)):
+        if flag in when and bool(when[flag]) != holds:
+            return None
     for key in ("duration", "impact", "tried", "involves"):  # quote these whenever known
         if key not in quotes and getattr(answers, key):
             value = getattr(answers, key)
@@ -214,15 +230,21 @@ def _phrases(key: str, chosen) -> tuple:
     return tuple(c.phrase for c in question.choices if c.key in chosen)
 
 
-def outline(answers: Answers, signals: Signals = Signals()) -> Outline:
+def outline(answers: Answers, signals: Signals = Signals(), *, leave_out: frozenset = frozenset()) -> Outline:
+    """The ranked plan. `leave_out` drops pathways from the ranking altogether (a plan
+    built together leaves couples therapy out of both views when either feels unsafe)."""
     base, rules = load_rules()
     points = dict(base)
     reasons = {key: [] for key in needs.PATHWAY_KEYS}
     safety, groups_used = [], set()
+    # The safety step is decided first, so rules can depend on it (self-help "early and
+    # light" is off, professional care first, whenever the plan starts with safety).
+    starts_with_safety = any(
+        _matches(rule, answers, signals) is not None for rule in rules if rule.pathway == "safety")
     for rule in rules:
         if rule.group and rule.group in groups_used:
             continue
-        quotes = _matches(rule, answers, signals)
+        quotes = _matches(rule, answers, signals, starts_with_safety)
         if quotes is None:
             continue
         if rule.group:
@@ -234,10 +256,11 @@ def outline(answers: Answers, signals: Signals = Signals()) -> Outline:
             continue
         points[rule.pathway] += rule.points
         reasons[rule.pathway].append(reason)
-    ranked = sorted(needs.PATHWAY_KEYS, key=lambda key: (-points[key], needs.PATHWAY_KEYS.index(key)))
+    kept = [key for key in needs.PATHWAY_KEYS if key not in leave_out]
+    ranked = sorted(kept, key=lambda key: (-points[key], needs.PATHWAY_KEYS.index(key)))
     return Outline(
         safety=tuple(safety),
-        danger_from_others="unsafe" in answers.concerns,
+        danger_from_others=feels_unsafe(answers, signals),
         pathways=tuple(
             RankedPathway(key=key, points=points[key],
                           reasons=tuple(sorted(reasons[key], key=lambda r: r.caution)))

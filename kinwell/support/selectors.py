@@ -61,6 +61,7 @@ def signals_from_snapshot(data: dict) -> Signals:
         signs=frozenset(data.get("signs", ())),
         crisis_text=bool(data.get("crisis_text")),
         has_circle=bool(data.get("has_circle")),
+        danger_text=bool(data.get("danger_text")),
     )
 
 
@@ -71,6 +72,7 @@ def snapshot(signals: Signals) -> dict:
         "signs": sorted(signals.signs),
         "crisis_text": signals.crisis_text,
         "has_circle": signals.has_circle,
+        "danger_text": signals.danger_text,
     }
 
 
@@ -101,15 +103,25 @@ def record_joint_view(*, plan: SupportPlan, viewer) -> None:
         access.record_view(viewer=viewer, owner=other, kind=DataKind.SUPPORT_PLAN, circle=plan.circle)
 
 
+def feels_unsafe(plan: SupportPlan) -> bool:
+    """The owner ticked "unsafe" or wrote of being hurt, threatened or controlled."""
+    return "unsafe" in plan.answers.get("concerns", ()) or bool(plan.signals.get("danger_text"))
+
+
 def outline_for(*, plan: SupportPlan, viewer) -> Outline:
     """The ranked plan as this participant sees it. Screening results and signs are each
-    person's own: they shape only their own view."""
+    person's own: they shape only their own view. In a plan built together, if either
+    person feels unsafe, couples and family sessions leave both views (never ranked, no
+    reason given), so the plan cannot steer either of them into a room with the danger."""
     if viewer.pk == plan.owner_id:
         signals = signals_from_snapshot(plan.signals) if plan.use_what_kinwell_knows else Signals(
-            crisis_text=bool(plan.signals.get("crisis_text")))
+            crisis_text=bool(plan.signals.get("crisis_text")), danger_text=bool(plan.signals.get("danger_text")))
     else:
         signals = known_signals(person=viewer)
-    return outline(answers_seen_by(plan=plan, viewer=viewer), signals)
+    leave_out = frozenset()
+    if plan.partner_id and (feels_unsafe(plan) or "unsafe" in plan.partner_answers.get("concerns", ())):
+        leave_out = frozenset({"couples_therapy", "family_therapy"})
+    return outline(answers_seen_by(plan=plan, viewer=viewer), signals, leave_out=leave_out)
 
 
 def plan_as_seen_by(*, viewer, owner, circle) -> dict:
@@ -117,7 +129,7 @@ def plan_as_seen_by(*, viewer, owner, circle) -> dict:
     reasons (they quote private answers). A plan made by someone who feels unsafe with
     someone is never shown in a circle, whatever the sharing setting says."""
     plan = plan_of(owner=owner)
-    if plan is None or not plan.is_made or "unsafe" in plan.answers.get("concerns", ()):
+    if plan is None or not plan.is_made or feels_unsafe(plan):
         raise NotFound(_("No support plan is shared with this circle."))
     if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.SUPPORT_PLAN, circle=circle):
         raise NotFound(_("No support plan is shared with this circle."))

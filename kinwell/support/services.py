@@ -84,15 +84,19 @@ def save_answers(*, plan: SupportPlan, actor, step: str, answers: dict) -> Suppo
 def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_knows: bool,
               in_own_words: str = "", safety: Assessment) -> SupportPlan:
     """Finish the flow: keep a snapshot of what Kinwell knew, and put the suggested
-    steps on the checklist. Making it again (revising) keeps every step already ticked."""
+    steps on the checklist. Making it again (revising) keeps every step already ticked.
+    `safety` is what the crisis detector heard in the person's own words (@screens): urgent risk to
+    themselves puts professional care first, danger from someone else counts exactly like
+    ticking "I feel unsafe with someone"."""
+    crisis_text = safety.level == "urgent" and safety.self_directed
+    danger_text = safety.danger_from_others
     plan = _locked(plan, actor)
     if actor.pk != plan.owner_id:
         raise NotAllowed(_("Only the person whose plan this is can make it. Your answers are saved."))
     plan.in_own_words = clean_text(in_own_words, max_length=OWN_WORDS_MAX, allow_empty=True)
     plan.use_what_kinwell_knows = use_what_kinwell_knows
     kept = selectors.snapshot(signals) if use_what_kinwell_knows else {}
-    # Urgent words in the person's own words put the safety step first.
-    plan.signals_text = json.dumps({**kept, "crisis_text": safety.level == "urgent"}, sort_keys=True)
+    plan.signals_text = json.dumps({**kept, "crisis_text": crisis_text, "danger_text": danger_text}, sort_keys=True)
     plan.step = "done"
     plan.made_at = timezone.now()
     if plan.follow_up_on is None or plan.follow_up_on <= timezone.localdate():

@@ -23,7 +23,7 @@ def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None)
     selectors.record_joint_view(plan=plan, viewer=request.user)
     outline = selectors.outline_for(plan=plan, viewer=request.user)
     answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=request.user)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,
         "safety_resources": crisis_resources().for_panel(danger_from_others=view["danger_from_others"]),

@@ -32,7 +32,7 @@ def test_us_resources_by_default_and_others_by_setting():
     assert {"tel:988", "sms:988", "sms:741741?&body=HOME"} <= hrefs
     assert us.emergency.href == "tel:911"
     assert not us.for_panel()[-1].key == "domestic-violence"
-    assert us.for_panel(danger_from_others=True)[-1].key == "domestic-violence"
+    assert us.for_panel(danger_from_others=True)[0].key == "domestic-violence"  # before the crisis lines
     assert resources_for("GB").emergency.href == "tel:999"
     assert resources_for("ZZ").code == "US"
 

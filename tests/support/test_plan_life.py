@@ -78,7 +78,7 @@ def test_a_couple_builds_one_plan_from_both_answers(client_for, couple):
     services.make_plan(plan=plan, actor=maya, signals=Signals(), use_what_kinwell_knows=True)
     mine = client_for(maya).get(reverse("support:plan")).content.decode()
     assert "First: your safety" not in mine  # Jordan's "unsafe" never reaches Maya's view
-    assert "arguments or distance with your partner" in mine
+    assert "couples_therapy" not in _pathways(mine)  # but it takes couples therapy out of both views
     theirs = jordan_client.get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
     assert "First: your safety" in theirs
     from kinwell.circles.models import AccessLogEntry
@@ -237,3 +237,62 @@ def test_a_plan_built_together_ends_when_the_couple_circle_does(client_for, coup
     plan.refresh_from_db()
     assert plan.partner is None and plan.partner_answers == {}
     assert client_for(jordan).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).status_code == 404
+
+
+def _joint(maya, jordan, plan, client_for, *, jordan_concerns):
+    client_for(maya).post(reverse("support:build_together"), {"partner": jordan.pk})
+    plan.refresh_from_db()
+    for step, data in (("situation", {"concerns": jordan_concerns}),
+                       ("details", {"involves": ["partner"], "duration": "long", "impact": "a_lot"})):
+        client_for(jordan).post(reverse("support:joint_needs", kwargs={"plan_id": plan.pk, "step": step}), data)
+    return services.make_plan(plan=plan, actor=maya, signals=Signals(), use_what_kinwell_knows=True).value
+
+
+def _pathways(page: str) -> set:
+    import re
+
+    return set(re.findall(r'id="pathway-(\w+)"', page))
+
+
+def test_when_either_partner_feels_unsafe_couples_therapy_leaves_both_views(client_for, couple):
+    maya, jordan, circle = couple
+    plan = make_plan(maya, concerns=("partner_conflict",), involves=("partner",))
+    plan = _joint(maya, jordan, plan, client_for, jordan_concerns=["partner_conflict", "unsafe"])
+    mine = client_for(maya).get(reverse("support:plan")).content.decode()
+    theirs = client_for(jordan).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
+    for page in (mine, theirs):
+        assert "couples_therapy" not in _pathways(page)
+        assert "Couples therapy" not in page
+    assert "First: your safety" not in mine  # and Maya is never told why
+
+
+def test_the_owners_safety_steps_stay_private_in_a_plan_built_together(client_for, couple):
+    maya, jordan, circle = couple
+    plan = make_plan(maya, concerns=("unsafe", "partner_conflict"), involves=("partner",))
+    plan = _joint(maya, jordan, plan, client_for, jordan_concerns=["partner_conflict"])
+    safety_steps = plan.steps.filter(pathway="safety")
+    assert safety_steps.exists()
+    shared = plan.steps.exclude(pathway="safety").count()
+    theirs = client_for(jordan).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
+    assert f"0 of {shared} steps done" in theirs
+    assert "not safe" not in theirs.lower() and "First: your safety" not in theirs
+    assert next_steps.ARTICLES["unsafe"] not in theirs
+    api = client_for(jordan).get(f"/api/v1/support-plan/{plan.pk}")
+    assert api.status_code == 200 and api.json()["safety_steps"] == []
+    mine = client_for(maya).get(reverse("support:plan")).content.decode()
+    assert "First: your safety" in mine and f"0 of {shared} steps done" in mine
+
+
+def test_danger_in_the_owners_own_words_counts_like_feeling_unsafe(client_for, couple):
+    maya, jordan, circle = couple
+    plan = services.start_or_resume(owner=maya)
+    services.save_answers(plan=plan, actor=maya, step="situation", answers={"concerns": ["partner_conflict"]})
+    services.save_answers(plan=plan, actor=maya, step="details", answers={"involves": ["partner"]})
+    services.make_plan(plan=plan, actor=maya, signals=Signals(), use_what_kinwell_knows=False,
+                       in_own_words="He choked me last week")
+    page = client_for(maya).get(reverse("support:plan")).content.decode()
+    assert "First: your safety" in page
+    assert "couples_therapy" not in _pathways(page) and "not advised" in page
+    share(maya, circle, DataKind.SUPPORT_PLAN)
+    url = reverse("support:member_plan", kwargs={"circle_id": circle.pk, "user_id": maya.pk})
+    assert client_for(jordan).get(url).status_code == 404

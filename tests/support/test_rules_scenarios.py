@@ -100,7 +100,7 @@ SCENARIOS = [
      ["individual_therapy", "trusted_people"], "couples-not-while-unsafe", True),
     ("unsafe-in-family",
      answers(["unsafe", "family_tension"], ["family"], "months", "some"), Signals(),
-     ["trusted_people", "individual_therapy"], "family-not-while-unsafe", True),
+     ["individual_therapy", "trusted_people"], "family-not-while-unsafe", True),
     ("crisis-words-in-the-flow",
      answers(["low_mood"], ["me"], "weeks", "a_lot"), Signals(crisis_text=True),
      ["individual_therapy"], "safety-crisis-text", True),
@@ -109,10 +109,23 @@ SCENARIOS = [
      ["individual_therapy"], "safety-phq9-item9", True),
     ("phq9-item-9-with-partner-conflict",
      answers(["partner_conflict"], ["partner"], "long", "a_lot"), Signals(phq9_item9=2),
-     ["couples_therapy"], "safety-phq9-item9", True),
+     ["individual_therapy"], "couples-not-in-crisis", True),
     ("nothing-answered-but-crisis-text",
      answers(), Signals(crisis_text=True),
-     ["trusted_people"], "safety-crisis-text", True),
+     ["individual_therapy", "trusted_people"], "individual-professional-now", True),
+    # What the detector heard in the person's own words counts as much as a ticked box.
+    ("crisis-words-with-partner-conflict",
+     answers(["partner_conflict"], ["partner"], "long", "a_lot"), Signals(crisis_text=True),
+     ["individual_therapy"], "couples-not-in-crisis", True),
+    ("danger-words-with-partner-conflict",
+     answers(["partner_conflict"], ["partner"], "long", "a_lot"), Signals(danger_text=True),
+     ["individual_therapy", "trusted_people"], "couples-not-while-unsafe", True),
+    ("danger-words-in-family",
+     answers(["family_tension"], ["family"], "months", "some"), Signals(danger_text=True),
+     ["individual_therapy", "trusted_people"], "family-not-while-unsafe", True),
+    ("item-9-light-impact-is-not-self-help-first",
+     answers(["low_mood"], ["me"], "weeks", "little"), Signals(phq9_item9=1),
+     ["individual_therapy"], "individual-professional-now", True),
 ]
 
 
@@ -142,3 +155,27 @@ def test_couples_therapy_is_never_suggested_to_someone_who_feels_unsafe(concerns
     assert any(r.caution for r in couples.reasons)
     without_caution = [p.points for p in plan.pathways if not any(r.caution for r in p.reasons)]
     assert couples.points < min(without_caution)
+
+
+@pytest.mark.parametrize("signals", [Signals(crisis_text=True), Signals(phq9_item9=1), Signals(danger_text=True)])
+def test_risk_puts_professional_care_first_and_turns_self_help_first_off(signals):
+    plan = outline(answers(["partner_conflict", "family_tension", "low_mood"], ["partner", "family"], "long", "little"),
+                   signals)
+    assert plan.top(1) == ("individual_therapy",)
+    given = {r.rule for p in plan.pathways for r in p.reasons}
+    assert "online-early-and-light" not in given
+    for key in ("couples_therapy", "family_therapy"):
+        assert not next(p for p in plan.pathways if p.key == key).suggested
+
+
+def test_danger_in_own_words_is_treated_exactly_like_feeling_unsafe():
+    ticked = outline(answers(["unsafe", "partner_conflict"], ["partner"], "long", "a_lot"))
+    heard = outline(answers(["partner_conflict"], ["partner"], "long", "a_lot"), Signals(danger_text=True))
+    assert heard.danger_from_others and ticked.danger_from_others
+    assert [p.key for p in heard.pathways] == [p.key for p in ticked.pathways]
+    assert {r.rule for r in heard.safety} == {r.rule for r in ticked.safety}
+
+
+def test_a_pathway_left_out_is_not_ranked_at_all():
+    plan = outline(answers(["partner_conflict"], ["partner"], "long", "a_lot"), leave_out=frozenset({"couples_therapy"}))
+    assert "couples_therapy" not in [p.key for p in plan.pathways]
