@@ -3,7 +3,9 @@
 The weekly view gathers a circle's positive and hard moments from a list of sources:
 each source is a function `(viewer, circle, start, end) -> list[Moment]`, and adding
 one is one line in POSITIVE_SOURCES or HARD_SOURCES. Hard moments come from the talk
-app (conflict rounds opened, coach findings), counted without their words.
+app (conflict rounds opened), without their words. What the message coach noticed is
+never a source: it is for the writer alone, and in a shared view it could become
+pressure from a controlling partner.
 """
 
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ from kinwell.core.errors import NotFound
 
 @dataclass(frozen=True)
 class Moment:
-    kind: str  # "appreciation", "win", "reaching_out", "conflict", "coach_finding"
+    kind: str  # "appreciation", "win", "reaching_out", "conflict"
     when: datetime
     sentence: str  # who did what, in a whole translated sentence
     text: str = ""  # the words themselves, only when the viewer may read them
@@ -97,23 +99,8 @@ def _conflict_moments(viewer, circle, start, end) -> list[Moment]:
     ]
 
 
-def _coach_moments(viewer, circle, start, end) -> list[Moment]:
-    from kinwell.talk.models import ConflictEntry, Entry
-
-    written = [
-        *Entry.objects.filter(conversation__circle=circle, created_at__gte=start, created_at__lt=end, coach_findings__gt=0)
-        .values_list("created_at", flat=True),
-        *ConflictEntry.objects.filter(conflict__circle=circle, created_at__gte=start, created_at__lt=end, coach_findings__gt=0)
-        .values_list("created_at", flat=True),
-    ]
-    return [
-        Moment(kind="coach_finding", when=when, sentence=_("The coach noticed a harsh start-up in something written"))
-        for when in written
-    ]
-
-
 POSITIVE_SOURCES = [_appreciation_moments, _win_moments, _reaching_out_moments]
-HARD_SOURCES = [_conflict_moments, _coach_moments]
+HARD_SOURCES = [_conflict_moments]
 
 
 def week_bounds(day: date, zone) -> tuple[date, datetime, datetime]:

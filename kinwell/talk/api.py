@@ -9,6 +9,7 @@ reader at risk: the client shows partner-violence help to that reader alone."""
 from datetime import date, datetime
 from typing import Literal
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -16,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import ServiceError
 from kinwell.core.schemas import ERRORS, DatabaseId
+from kinwell.safety.resources import resources_for
 from kinwell.safety.schemas import SafetyOut
 from kinwell.talk import conflict_services, selectors, services
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conflict, Conversation
@@ -34,12 +36,28 @@ class FindingOut(Schema):
     start: int
     end: int
     excerpt: str
+    suggestion: str
+    rewritten: bool
+
+
+class HelpActionOut(Schema):
+    label: str
+    href: str
+
+
+class HelpOut(Schema):
+    name: str
+    description: str
+    actions: list[HelpActionOut]
 
 
 class CoachOut(Schema):
     patterns: list[str]
     findings: list[FindingOut]
     suggestion: str
+    afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
+    safety_note: str = ""
+    help: list[HelpOut] = Field(default_factory=list, description="Partner-violence help, when afraid.")
     safety: SafetyOut
 
 
@@ -161,7 +179,22 @@ def coach(request, payload: CoachIn):
     first, and `safety` says what it found, as for a saved text."""
     language = payload.language or (translation.get_language() or "en")[:2]
     reviewed = services.review_draft(author=request.auth, text=payload.text, language=language)
-    return {**reviewed.value.to_dict(), "safety": SafetyOut.of(reviewed.safety)}
+    result = reviewed.value.to_dict()
+    if result["afraid"]:
+        result["help"] = _partner_violence_help(language)
+    return {**result, "safety": SafetyOut.of(reviewed.safety)}
+
+
+def _partner_violence_help(language: str) -> list[dict]:
+    with translation.override(language):
+        return [
+            {
+                "name": _(r.name),
+                "description": _(r.description),
+                "actions": [{"label": _(a.label), "href": a.href} for a in r.actions if a.language in (None, language)],
+            }
+            for r in resources_for(settings.CRISIS_COUNTRY).domestic_violence()
+        ]
 
 
 @router.get("/circles/{id:circle_id}/conversations", response={200: list[ConversationOut], **ERRORS})
@@ -242,3 +275,12 @@ def act_in_conflict(request, circle_id: int, conflict_id: int, payload: Conflict
     else:
         safety = _safety(conflict_services.revisit(actor=actor, conflict=conflict, text=payload.text, keep=payload.keep))
     return {**_conflict_out(conflict, actor), "safety": safety}
+
+
+@router.post("/circles/{id:circle_id}/conflicts/{id:conflict_id}/leave", response={204: None, **ERRORS})
+def leave_conflict(request, circle_id: int, conflict_id: int):
+    """Leave a round at any step, privately: what you wrote leaves with you, the others
+    see only fewer people (or that the round ended), and nobody is emailed."""
+    conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
+    conflict_services.leave(actor=request.auth, conflict=conflict)
+    return Status(204, None)

@@ -1,6 +1,8 @@
 """Message coach: points out the patterns in a draft that predict a hard conversation
-(Gottman's four horsemen and blame dressed as an "I" statement) and offers a gentler
-start-up to build on. English and Spanish.
+(Gottman's four horsemen, flooding, and blame dressed as an "I" statement), each with
+its own explanation and its own suggestion: the person's sentence said another way
+where a rule fits (coach_rewrite.py), the pattern's template where none does. English
+and Spanish.
 
 Pure Python on purpose (no Django): every draft box calls it, so it must be fast,
 deterministic and testable on its own. The rules are data, in
@@ -8,7 +10,12 @@ data/coach_patterns.toml, with their sources named there; this module only prepa
 the text (lower case, no accents, straight quotes, one space) while remembering where
 each character came from, so a finding can point at the words in the original draft.
 
-The coach never rewrites or blocks anything: it explains, the person decides.
+The coach is for partners who feel safe with each other. When the caller says the
+crisis detector found danger from someone else (`unsafe=True`), or the draft itself
+speaks of fear, harm or control ([fear] in the data), it points out nothing and says
+so (`afraid`): a frightened person is never coached to soften their words.
+
+It never changes or blocks anything: it explains and offers, the person decides.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kinwell.safety.text_normalise import MACRO, QUOTES, strip_marks
+from kinwell.talk.coach_rewrite import rewriter
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "coach_patterns.toml"
 LANGUAGES = ("en", "es")
@@ -37,6 +45,9 @@ class Finding:
     start: int  # index into the original draft
     end: int
     excerpt: str
+    # This pattern's own suggestion: the sentence said another way, or the pattern's template.
+    suggestion: str = ""
+    rewritten: bool = False  # the suggestion keeps the person's own words
 
     def to_dict(self) -> dict:
         return {
@@ -45,30 +56,50 @@ class Finding:
             "start": self.start,
             "end": self.end,
             "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+            "rewritten": self.rewritten,
         }
 
 
 @dataclass(frozen=True)
 class Review:
     findings: tuple[Finding, ...] = ()
-    suggestion: str = ""
+    suggestion: str = ""  # the first suggestion of the most pressing pattern
     patterns: tuple[str, ...] = field(default=())
+    # Fear, harm or control: no findings, and `safety_note` says why in plain words.
+    afraid: bool = False
+    safety_note: str = ""
 
     def to_dict(self) -> dict:
         return {
             "patterns": list(self.patterns),
             "findings": [finding.to_dict() for finding in self.findings],
             "suggestion": self.suggestion,
+            "afraid": self.afraid,
+            "safety_note": self.safety_note,
         }
 
 
-def review(text: str | None, *, language: str = "en") -> Review:
-    """The patterns found in one draft, each with a one-sentence explanation (in
-    `language`, English unless "es") and its span, and one suggestion; nothing for a
-    kind message. Patterns of both languages are always tried: people mix them."""
+def review(text: str | None, *, language: str = "en", unsafe: bool = False) -> Review:
+    """The patterns found in one draft, each with a one-sentence explanation and its own
+    suggestion (in `language`, English unless "es", except that a rewrite stays in the
+    draft's language) and its span; nothing for a kind message. Patterns of both
+    languages are always tried: people mix them.
+
+    `unsafe`: the crisis detector found danger from someone else in this draft. Then,
+    as when the draft itself speaks of fear or control, the review has no findings and
+    is `afraid`, with a note saying this tool is not for being afraid of someone."""
+    language = language if language in LANGUAGES else "en"
+    if unsafe:
+        return _coach().afraid(language)
     if not text or not text.strip():
         return Review()
-    return _coach().review(text, language if language in LANGUAGES else "en")
+    return _coach().review(text, language)
+
+
+def speaks_of_fear(text: str | None) -> bool:
+    """The draft speaks of being afraid of someone, hurt, threatened or controlled."""
+    return bool(text) and _coach().fear.search(normalise(text[:MAX_CHARS])[0]) is not None
 
 
 def pattern_names() -> tuple[str, ...]:
@@ -111,6 +142,12 @@ class _Coach:
         self.suppresses: dict[str, tuple[str, ...]] = {
             name: tuple(hidden) for name, hidden in data.get("suppresses", {}).items()
         }
+        self.fear = self._compile([p for lang in LANGUAGES for p in data["fear"].get(lang, [])], lists)
+        self.safety_note: dict[str, str] = data["safety"]["note"]
+        self.rewriter = rewriter(tuple(sorted(lists.items())), self._expand, normalise)
+
+    def afraid(self, language: str) -> Review:
+        return Review(afraid=True, safety_note=self.safety_note[language])
 
     @staticmethod
     def _expand(pattern: str, lists: dict[str, str]) -> str:
@@ -129,6 +166,8 @@ class _Coach:
     def review(self, text: str, language: str) -> Review:
         text = text[:MAX_CHARS]
         plain, origin = normalise(text)
+        if self.fear.search(plain):
+            return self.afraid(language)
         # Blank the kind look-alikes with spaces of the same length so indices hold.
         plain = self.kind.sub(lambda m: " " * (m.end() - m.start()), plain)
         spans: list[tuple[str, int, int]] = []
@@ -146,18 +185,22 @@ class _Coach:
             return Review()
         rank = {name: i for i, name in enumerate(self.order)}
         spans.sort(key=lambda s: (s[1], rank[s[0]]))
-        findings = tuple(
-            Finding(
-                pattern=name,
-                explanation=self.explanations[name][language],
-                start=origin[start],
-                end=origin[end - 1] + 1,
-                excerpt=text[origin[start] : origin[end - 1] + 1],
-            )
-            for name, start, end in spans
-        )
+        findings = tuple(self._finding(text, name, origin[start], origin[end - 1] + 1, language) for name, start, end in spans)
         patterns = tuple(sorted({f.pattern for f in findings}, key=rank.__getitem__))
-        return Review(findings=findings, suggestion=self.suggestions[patterns[0]][language], patterns=patterns)
+        first = next(f for f in findings if f.pattern == patterns[0])
+        return Review(findings=findings, suggestion=first.suggestion, patterns=patterns)
+
+    def _finding(self, text: str, name: str, start: int, end: int, language: str) -> Finding:
+        rewritten = self.rewriter.rewrite(name, text, start, end)
+        return Finding(
+            pattern=name,
+            explanation=self.explanations[name][language],
+            start=start,
+            end=end,
+            excerpt=text[start:end],
+            suggestion=rewritten or self.suggestions[name][language],
+            rewritten=rewritten is not None,
+        )
 
     def _apply_suppression(self, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         hidden = set()

@@ -7,6 +7,8 @@
     agreed        on the check-back date, anyone says how it is going:
                   keep it                                                -> closed
                   or try another option                                  -> brainstorming
+    any step      anyone may leave, privately                            -> ended, when
+                                                                            fewer than two remain
 
 The steps follow the common shape of couples' conflict work (Gottman's "compromise"
 and Markman et al.'s problem discussion: understanding before solving). Same rules as
@@ -29,7 +31,7 @@ from kinwell.safety.detector import Assessment
 from kinwell.safety.readers import endangers_reader
 from kinwell.safety.screened import screens
 from kinwell.talk.models import Conflict, ConflictEntry, ConflictMember
-from kinwell.talk.services import TOPIC_MAX_LENGTH, _clean_text, _findings
+from kinwell.talk.services import TOPIC_MAX_LENGTH, _clean_text
 
 Stage = Conflict.Stage
 Kind = ConflictEntry.Kind
@@ -58,8 +60,7 @@ def open_conflict(*, opener, circle: Circle, people: list, issue: str, safety: A
 
 def _write(conflict: Conflict, author, kind: str, text: str, safety: Assessment) -> ConflictEntry:
     return ConflictEntry.objects.create(
-        conflict=conflict, author=author, kind=kind, text=text, coach_findings=_findings(text),
-        reader_needs_help=endangers_reader(safety, text),
+        conflict=conflict, author=author, kind=kind, text=text, reader_needs_help=endangers_reader(safety, text),
     )
 
 
@@ -68,6 +69,8 @@ def _locked(conflict: Conflict, actor) -> tuple[Conflict, list[ConflictMember]]:
     members = list(conflict.members.all())
     if not any(member.user_id == actor.pk for member in members):
         raise NotFound(_("That conflict round was not found."))
+    if conflict.stage == Stage.ENDED:
+        raise ConflictError(_("This round has ended."))
     if len(members) < 2 and conflict.stage != Stage.CLOSED:
         raise ConflictError(_("The others have left this conflict round, so it cannot go on."))
     return conflict, members
@@ -202,6 +205,45 @@ def revisit(*, actor, conflict: Conflict, text: str, keep: bool, safety: Assessm
         _touch(conflict, Stage.BRAINSTORMING)
     _notify(conflict, actor=actor)
     return entry
+
+
+@transaction.atomic
+def leave(*, actor, conflict: Conflict) -> None:
+    """Leave a round at any step, privately. What the person wrote leaves with them; the
+    others see only that fewer people take part, or that the round ended, never a
+    reason, and nobody is emailed: a round must never be a way to hold on to someone
+    who is afraid (issue 15)."""
+    conflict = Conflict.objects.select_for_update().get(pk=conflict.pk)
+    if not conflict.members.filter(user=actor).exists():
+        raise NotFound(_("That conflict round was not found."))
+    conflict.members.filter(user=actor).delete()
+    conflict.entries.filter(author=actor).delete()
+    members = list(conflict.members.all())
+    if conflict.stage in (Stage.CLOSED, Stage.ENDED):
+        _touch(conflict)
+    elif len(members) < 2:
+        _touch(conflict, Stage.ENDED)
+    else:
+        _touch(conflict, _stage_without_the_one_who_left(conflict, members))
+
+
+def _stage_without_the_one_who_left(conflict: Conflict, members) -> str | None:
+    """The step the others would be at had the person who left never joined."""
+    if conflict.stage == Stage.VIEWS and _everyone_wrote(conflict, members, Kind.VIEW):
+        return Stage.REFLECTING
+    if conflict.stage == Stage.REFLECTING and _everyone_wrote(conflict, members, Kind.REFLECTION):
+        return Stage.BRAINSTORMING
+    if conflict.stage in (Stage.AGREEING, Stage.AGREED) and not conflict.entries.filter(kind=Kind.AGREEMENT).exists():
+        # The agreement was theirs and left with them: the others choose again.
+        for member in members:
+            member.agreed = False
+            member.save(update_fields=["agreed"])
+        conflict.check_back_on = None
+        conflict.reminder_sent_for = None
+        return Stage.BRAINSTORMING
+    if conflict.stage == Stage.AGREEING and all(member.agreed for member in members):
+        return Stage.AGREED
+    return None
 
 
 def _notify(conflict: Conflict, *, actor) -> None:

@@ -104,6 +104,10 @@ def conflict(request, circle_id: int, conflict_id: int):
     if request.method != "POST":
         return render(request, "talk/conflict.html", _context(request, conflict))
     action = request.POST.get("action", "")
+    if action == "leave":
+        services.leave(actor=request.user, conflict=conflict)
+        messages.success(request, _("You have left the round. Nothing you wrote stays in it, and nobody was told why."))
+        return redirect("talk:circle", circle_id=circle_id)
     if action in ("finish_brainstorm", "accept"):
         if action == "finish_brainstorm":
             services.finish_brainstorm(actor=request.user, conflict=conflict)

@@ -75,7 +75,8 @@ class Entry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
-    coach_findings = models.PositiveSmallIntegerField(default=0)
+    # No coach findings are kept with a text: what the coach noticed in someone's words
+    # is for them alone, never a count another person (or a weekly view) could see.
     # The words put their reader at risk (a threat to them, danger named to them): the
     # other person sees partner-violence help. Never shown to, or exported for, the writer.
     reader_needs_help = models.BooleanField(default=False)
@@ -95,6 +96,8 @@ class Conflict(models.Model):
         AGREEING = "agreeing", _("Choosing and writing an agreement")
         AGREED = "agreed", _("Agreement in place")
         CLOSED = "closed", _("Settled")
+        # Fewer than two people are left in it. Never says why: see conflict_services.leave.
+        ENDED = "ended", _("Ended")
 
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="conflicts")
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.VIEWS)
@@ -134,7 +137,6 @@ class ConflictEntry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
-    coach_findings = models.PositiveSmallIntegerField(default=0)
     reader_needs_help = models.BooleanField(default=False)  # as Entry.reader_needs_help
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

@@ -21,7 +21,7 @@ def talk_section(user) -> dict:
                 "phase": seat.conversation.phase,
                 "last_opened": seat.last_seen_at,
                 "my_texts": [
-                    {"kind": entry.kind, "text": entry.text, "written": entry.created_at, "coach_findings": entry.coach_findings}
+                    {"kind": entry.kind, "text": entry.text, "written": entry.created_at}
                     for entry in Entry.objects.filter(conversation=seat.conversation, author=user)
                 ],
             }
@@ -35,7 +35,7 @@ def talk_section(user) -> dict:
                 "stage": member.conflict.stage,
                 "check_back_on": member.conflict.check_back_on,
                 "my_texts": [
-                    {"kind": entry.kind, "text": entry.text, "written": entry.created_at, "coach_findings": entry.coach_findings}
+                    {"kind": entry.kind, "text": entry.text, "written": entry.created_at}
                     for entry in ConflictEntry.objects.filter(conflict=member.conflict, author=user)
                 ],
             }

@@ -4,13 +4,12 @@ people taking part, and only while they are members of the circle: anyone else g
 
 from datetime import datetime
 
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
-from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Entry, Participant
+from kinwell.talk.models import Conflict, Conversation, Participant
 
 
 def conversations_for(*, user, circle):
@@ -79,13 +78,7 @@ def version_of(conversation: Conversation, *, now: datetime) -> str:
 
 def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
     """For the weekly view of positive and hard moments: how many conflict rounds were
-    opened in the circle and how many coach findings the texts written in it had, in
-    [start, end). Counts only, no words: anyone in the circle may see these."""
-    conflicts_opened = Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()
-    in_conversations = Entry.objects.filter(
-        conversation__circle=circle, created_at__gte=start, created_at__lt=end
-    ).aggregate(total=Sum("coach_findings"))["total"] or 0
-    in_conflicts = ConflictEntry.objects.filter(
-        conflict__circle=circle, created_at__gte=start, created_at__lt=end
-    ).aggregate(total=Sum("coach_findings"))["total"] or 0
-    return {"conflicts_opened": conflicts_opened, "coach_findings": in_conversations + in_conflicts}
+    opened in the circle in [start, end). A count only, no words and no names. Nothing
+    the coach noticed is ever counted here: in a shared view it could become pressure
+    from a controlling partner ("the coach says you were harsh again")."""
+    return {"conflicts_opened": Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()}

@@ -55,15 +55,12 @@ def _clean_text(text: str | None, *, max_length: int = TEXT_MAX_LENGTH) -> str:
     return text
 
 
-def _findings(text: str) -> int:
-    return len(review(text).findings)
-
-
 @screens("text", author="author", review=True)
-def review_draft(*, author, text: str, language: str = "en") -> Review:
+def review_draft(*, author, text: str, language: str = "en", safety: Assessment) -> Review:
     """The message coach on a draft (its page, "Check with the coach first", the API).
-    Nothing is saved or sent; the crisis check runs first all the same (@screens)."""
-    return review(text, language=language)
+    Nothing is saved or sent. The crisis check runs first (@screens): when it finds
+    danger from someone else, the coach steps aside (`afraid`) instead of coaching."""
+    return review(text, language=language, unsafe=safety.danger_from_others)
 
 
 @screens("topic", author="starter")
@@ -79,7 +76,7 @@ def start_conversation(*, starter, circle: Circle, partner, topic: str, safety: 
     Participant.objects.create(conversation=conversation, user=starter, seat=0)
     Participant.objects.create(conversation=conversation, user=partner, seat=1)
     Entry.objects.create(
-        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic, coach_findings=_findings(topic),
+        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic,
         reader_needs_help=endangers_reader(safety, topic),
     )
     _notify(conversation, actor=starter)
@@ -120,8 +117,8 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
     if event in _EVENT_KIND:
         clean = _clean_text(text)
         entry = Entry.objects.create(
-            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean,
-            coach_findings=_findings(clean), created_at=now, reader_needs_help=endangers_reader(safety, clean),
+            conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean, created_at=now,
+            reader_needs_help=endangers_reader(safety, clean),
         )
     if event == flow.RESUME:
         conversation.returned_at = now

@@ -68,8 +68,19 @@ def test_two_people_hold_a_guided_conversation_by_keyboard(new_context, couple):
     type_at(alex, "main textarea[name=text]", "You never listen to me.")
     # With JavaScript the coach reads the draft as it is written, saving nothing...
     expect(alex.locator(".coach-live")).to_contain_text("You never")
-    expect(alex.locator(".coach-live")).to_contain_text("A gentler way to start:")
+    expect(alex.locator(".coach-live")).to_contain_text("Your words, another way:")
+    expect(alex.locator(".coach-live")).to_contain_text("When you didn't listen to me")
     assert_no_axe_violations(alex)
+    # Fear is not a tone to soften: the live coach steps aside and points to help.
+    alex.locator("main textarea[name=text]").fill("")
+    type_at(alex, "main textarea[name=text]", "You are controlling and I am scared of you.")
+    expect(alex.locator(".coach-live")).to_contain_text("This coach is not for being afraid of someone")
+    expect(alex.locator(".coach-live")).to_contain_text("National Domestic Violence Hotline")
+    expect(alex.locator(".coach-live li")).not_to_have_count(0)
+    assert alex.locator(".coach-live q").count() == 0
+    alex.locator("main textarea[name=text]").fill("")
+    type_at(alex, "main textarea[name=text]", "You never listen to me.")
+    expect(alex.locator(".coach-live")).to_contain_text("When you didn't listen to me")
     # ...and the button asks the server, which works without it too.
     press_button(alex, "main button[value=check]")
     expect(alex.locator(".coach")).to_contain_text("You never")

@@ -103,6 +103,23 @@ def test_the_week_counts_conflict_rounds_and_reaching_out_without_their_words(cl
     assert "Maya reached out to Jordan after a check-in" in page
 
 
+def test_nothing_the_coach_noticed_reaches_the_weekly_view(client_for, family):
+    from kinwell.connect.selectors import weekly_moments
+    from kinwell.talk import conflict_services, services as talk_services
+
+    maya, jordan, sam, circle = family
+    talk = talk_services.start_conversation(starter=maya, circle=circle, partner=jordan, topic="You never help. Whatever.").value
+    talk_services.act(actor=maya, conversation=talk, event="speak", text="You are so lazy, you idiot. It's not my fault.")
+    round_ = conflict_services.open_conflict(opener=jordan, circle=circle, people=[maya], issue="You always forget").value
+    conflict_services.write_view(actor=jordan, conflict=round_, view="You never listen", feelings="Whatever", needs="Grow up")
+    week = weekly_moments(viewer=sam, circle=circle, week_of=round_.created_at.date())
+    assert [moment.kind for moment in week["hard"]] == ["conflict"]
+    for viewer in (maya, jordan, sam):
+        page = client_for(viewer).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
+        assert "A conflict round was opened" in page
+        assert "coach" not in page.lower() and "harsh" not in page.lower(), viewer
+
+
 def test_every_text_passes_through_the_safety_layer(client_for, family):
     maya, jordan, _sam, circle = family
     client = client_for(maya)

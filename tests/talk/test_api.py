@@ -23,9 +23,13 @@ def test_the_coach_returns_findings_and_saves_nothing(trio):
     api = Api(trio[0])
     body = api.post("/talk/coach", {"text": "You never listen. Whatever.", "language": "es"}).json()
     assert body["patterns"] == ["criticism", "stonewalling"]
-    assert body["findings"][0]["excerpt"] == "You never" and "Necesito" in body["suggestion"]
+    assert body["findings"][0]["excerpt"] == "You never" and body["findings"][0]["explanation"].startswith("Esto")
+    # The rewrite keeps the draft's own language; a pattern's template follows the page's.
+    assert body["findings"][0]["rewritten"] and body["suggestion"].startswith("When you didn't listen")
+    assert "20 minutos" in body["findings"][1]["suggestion"] and not body["findings"][1]["rewritten"]
     assert api.post("/talk/coach", {"text": "Thank you for today."}).json() == {
-        "patterns": [], "findings": [], "suggestion": "", "safety": {"level": "none", "reasons": [], "help_url": "/help-now/"},
+        "patterns": [], "findings": [], "suggestion": "", "afraid": False, "safety_note": "", "help": [],
+        "safety": {"level": "none", "reasons": [], "help_url": "/help-now/"},
     }
     assert api.post("/talk/coach", {"text": "x" * 5000}).status_code == 422
 
@@ -99,3 +103,28 @@ def test_outsiders_and_non_participants_get_404(trio):
     assert outsider.get(f"/talk/circles/{circle.pk}/conversations").status_code == 404
     assert outsider.post(f"/talk/circles/{circle.pk}/conversations", {"partner_id": ben.pk, "topic": "x"}).status_code == 404
     assert Api(cal).get(f"/talk/circles/{circle.pk}/conversations").json() == []
+
+
+def test_the_coach_steps_aside_for_fear_and_offers_partner_violence_help(trio):
+    api = Api(trio[0])
+    body = api.post("/talk/coach", {"text": "You are controlling and I am scared of you. Whatever."}).json()
+    assert body["afraid"] and body["findings"] == [] and body["patterns"] == []
+    assert "not what you need" in body["safety_note"]
+    hotline = next(item for item in body["help"] if "Domestic Violence" in item["name"])
+    assert any(action["href"] == "tel:18007997233" for action in hotline["actions"])
+    spanish = api.post("/talk/coach", {"text": "Me das miedo cuando te enojas.", "language": "es"}).json()
+    assert spanish["afraid"] and "miedo" in spanish["safety_note"] and spanish["help"]
+
+
+def test_leaving_a_conflict_round_through_the_api(trio):
+    ana, ben, cal, circle = trio
+    a = Api(ana)
+    created = a.post(f"/talk/circles/{circle.pk}/conflicts", {"people": [ben.pk, cal.pk], "issue": "Money"}).json()
+    left = Api(ben).post(f"/talk/circles/{circle.pk}/conflicts/{created['id']}/leave", {})
+    assert left.status_code == 204
+    assert Api(ben).get(f"/talk/circles/{circle.pk}/conflicts/{created['id']}").status_code == 404
+    seen = a.get(f"/talk/circles/{circle.pk}/conflicts/{created['id']}").json()
+    assert seen["members"] == [ana.pk, cal.pk] and seen["stage"] == "views"
+    assert Api(cal).post(f"/talk/circles/{circle.pk}/conflicts/{created['id']}/leave", {}).status_code == 204
+    assert a.get(f"/talk/circles/{circle.pk}/conflicts/{created['id']}").json()["stage"] == "ended"
+    assert Api(ben).post(f"/talk/circles/{circle.pk}/conflicts/{created['id']}/leave", {}).status_code == 404

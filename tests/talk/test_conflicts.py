@@ -167,3 +167,60 @@ def test_the_check_back_reminder_is_sent_once_on_the_day(people, round_, django_
     with django_capture_on_commit_callbacks(execute=True):
         assert send_check_back_reminders(now=on_the_day + timedelta(minutes=1)) == 0
     assert len(mail.outbox) == 2
+
+
+def test_anyone_can_leave_privately_at_any_step(client_for, people, django_capture_on_commit_callbacks):
+    ana, ben, cal, circle = people
+    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Holidays").value
+    services.write_view(actor=ana, conflict=conflict, view="Mine", feelings="tired", needs="rest")
+    services.write_view(actor=ben, conflict=conflict, view="I am scared of how you get", feelings="afraid", needs="space")
+    page = client_for(ben).get(url(conflict)).content.decode()
+    assert "Leave this round" in page and "nobody is emailed" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(ben).post(url(conflict), {"action": "leave"})
+    assert response.status_code == 302 and mail.outbox == []
+    assert client_for(ben).get(url(conflict)).status_code == 404
+    conflict.refresh_from_db()
+    # Ben's words left with him; Cal still has to write, so the round waits for Cal.
+    assert not conflict.entries.filter(author=ben).exists() and conflict.stage == Stage.VIEWS
+    for_ana = client_for(ana).get(url(conflict)).content.decode()
+    assert "Ben" not in for_ana and "scared" not in for_ana and "left" not in for_ana.split("Leave this round")[0]
+    services.write_view(actor=cal, conflict=conflict, view="Cal's", feelings="ok", needs="fairness")
+    conflict.refresh_from_db()
+    assert conflict.stage == Stage.REFLECTING
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(cal).post(url(conflict), {"action": "leave"})
+    conflict.refresh_from_db()
+    assert conflict.stage == Stage.ENDED and mail.outbox == []
+    for_ana = client_for(ana).get(url(conflict)).content.decode()
+    assert "This round has ended." in for_ana and "Cal" not in for_ana and "left Kinwell" not in for_ana
+    with pytest.raises(ConflictError):
+        services.write_reflection(actor=ana, conflict=conflict, text="x")
+
+
+def test_leaving_after_proposing_the_agreement_sends_the_others_back_to_choosing(people):
+    ana, ben, cal, circle = people
+    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Chores").value
+    for person in (ana, ben, cal):
+        services.write_view(actor=person, conflict=conflict, view="v", feelings="f", needs="n")
+    for person in (ana, ben, cal):
+        services.write_reflection(actor=person, conflict=conflict, text="r")
+    services.add_option(actor=ben, conflict=conflict, text="A rota")
+    services.finish_brainstorm(actor=ben, conflict=conflict)
+    services.propose_agreement(actor=cal, conflict=conflict, text="Cal's plan", check_back_on=timezone.localdate() + timedelta(days=3))
+    services.accept_agreement(actor=ana, conflict=conflict)
+    services.leave(actor=cal, conflict=conflict)
+    conflict.refresh_from_db()
+    assert conflict.stage == Stage.BRAINSTORMING and conflict.check_back_on is None
+    assert not conflict.members.filter(agreed=True).exists()
+    with pytest.raises(NotFound):
+        services.leave(actor=cal, conflict=conflict)
+
+
+def test_the_pages_carry_a_standing_notice_for_anyone_afraid(client_for, people, round_):
+    ana, _ben, _cal, circle = people
+    for page_url in (url(round_), reverse("talk:circle", kwargs={"circle_id": circle.pk}), reverse("talk:home"), reverse("talk:coach")):
+        page = client_for(ana).get(page_url).content.decode()
+        assert "If you are afraid of someone in this circle" in page, page_url
+        assert "/library/when-you-do-not-feel-safe-with-someone-close-to-you/" in page and reverse("core:help_now") in page

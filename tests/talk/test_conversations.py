@@ -44,7 +44,7 @@ def test_start_needs_someone_else_in_the_circle(pair):
     assert not Conversation.objects.exists()
 
 
-def test_a_full_round_with_texts_stored_encrypted_and_coach_counts(pair, talk):
+def test_a_full_round_with_texts_stored_encrypted_and_no_coach_counts(pair, talk):
     ana, ben, _cal, _circle = pair
     services.act(actor=ana, conversation=talk, event="speak", text="You never listen to me.")
     services.act(actor=ben, conversation=talk, event="paraphrase", text="You feel unheard.")
@@ -55,7 +55,7 @@ def test_a_full_round_with_texts_stored_encrypted_and_coach_counts(pair, talk):
     assert (talk.phase, talk.speaker_seat, talk.rounds) == ("speaking", 1, 1)
     kinds = list(talk.entries.values_list("kind", flat=True))
     assert kinds == ["topic", "statement", "paraphrase", "correction", "paraphrase"]
-    assert talk.entries.get(kind="statement").coach_findings == 1
+    assert not hasattr(talk.entries.get(kind="statement"), "coach_findings")
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -132,7 +132,35 @@ def test_checking_with_the_coach_shows_findings_and_saves_nothing(client_for, pa
     page = response.content.decode()
     assert response.status_code == 200 and "What the coach noticed" in page and "<q>You always</q>" in page
     assert "You always do this. Whatever." in page  # the draft is kept in the box
+    assert "Your words, another way:" in page and "When you did this [say when" in page
+    assert "Something to try:" in page and "at least 20 minutes" in page
     assert not talk.entries.filter(kind="statement").exists()
+
+
+def test_the_coach_does_not_coach_someone_afraid_to_soften(client_for, pair, talk):
+    response = client_for(pair[0]).post(
+        url(talk), {"action": "check", "event": "speak", "text": "You are controlling and I am scared of you. Leave me alone."}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "This coach is not for being afraid of someone" in page
+    assert "What the coach noticed" not in page and "<q>" not in page
+    assert "National Domestic Violence Hotline" in page and "tel:18007997233" in page
+    assert "/library/when-you-do-not-feel-safe-with-someone-close-to-you/" in page
+    alone = client_for(pair[0]).post(reverse("talk:coach"), {"text": "Me siento controlada cuando revisas mi celular."})
+    page = alone.content.decode()
+    assert alone.status_code == 200 and "This coach is not for being afraid of someone" in page
+    assert "tel:18007997233" in page and "<q>" not in page
+
+
+def test_the_coach_page_in_spanish(client_for):
+    ana = UserFactory(language="es")
+    response = client_for(ana).post(reverse("talk:coach"), {"text": "Me das miedo cuando te enojas."})
+    page = response.content.decode()
+    assert response["Content-Language"] == "es"
+    assert "Este asistente no es para cuando le tienes miedo a alguien" in page and "mereces estar a salvo" in page
+    assert "Cuando no te sientes a salvo con alguien cercano" in page
+    flagged = client_for(ana).post(reverse("talk:coach"), {"text": "Siempre llegas tarde a todo."}).content.decode()
+    assert "Tus palabras, dichas de otra forma:" in flagged and "Cuando llegaste tarde" in flagged
 
 
 def test_an_empty_turn_re_renders_with_400(client_for, pair, talk):

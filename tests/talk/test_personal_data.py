@@ -51,14 +51,14 @@ def test_deleting_an_account_removes_their_texts_and_the_partner_keeps_their_own
     assert response.status_code == 409
 
 
-def test_hard_moments_counts_conflicts_and_coach_findings_in_the_window(written):
+def test_hard_moments_counts_conflict_rounds_and_nothing_the_coach_noticed(written):
     _ana, _ben, circle, _talk, _conflict = written
     now = timezone.now()
     counts = hard_moments(circle=circle, start=now - timedelta(days=7), end=now + timedelta(minutes=1))
-    # "You never plan anything." (criticism) and "Whatever." (stonewalling).
-    assert counts == {"conflicts_opened": 1, "coach_findings": 2}
+    # The texts hold "You never plan anything." and "Whatever.": still only the round is counted.
+    assert counts == {"conflicts_opened": 1}
     assert hard_moments(circle=circle, start=now + timedelta(days=1), end=now + timedelta(days=8)) == {
-        "conflicts_opened": 0, "coach_findings": 0,
+        "conflicts_opened": 0,
     }
     other = CircleFactory()
     assert hard_moments(circle=other, start=now - timedelta(days=7), end=now + timedelta(minutes=1))["conflicts_opened"] == 0

@@ -158,3 +158,13 @@ def test_the_writers_export_does_not_say_a_text_was_flagged(pair):
     conversation_with(ana, ben, circle, "We need to talk")
     Entry.objects.filter(author=ana).update(reader_needs_help=True)
     assert "reader" not in str(export_for(ana)["talk"])
+
+
+def test_danger_from_someone_else_makes_the_coach_step_aside(pair):
+    from kinwell.talk.coach import review
+
+    text = "my ex keeps stalking me, you never care"
+    assert review(text).afraid is False and review(text).findings  # the coach alone would coach it
+    body = Api(pair[0]).post("/talk/coach", {"text": text}).json()
+    assert body["safety"]["reasons"] == ["danger_from_others"]
+    assert body["afraid"] is True and body["findings"] == [] and body["help"]

@@ -14,6 +14,7 @@ CASES = [
     Case("in-coach-kind", "talk:coach", talk.coach_checked("Thank you for dinner."), "alex"),
     Case("in-coach-crisis", "talk:coach", talk.coach_checked("I don't want to be here anymore, I have the pills ready"), "alex"),
     Case("es-coach-crisis", "talk:coach", talk.coach_checked("ya no quiero vivir"), "ana"),
+    Case("in-coach-afraid", "talk:coach", talk.coach_checked("You are controlling and I am scared of you."), "alex"),
     Case("in-coach-errors", "talk:coach", with_errors("/talk/coach/", "Check my draft"), "alex"),
     Case("in-talk-circle", "talk:circle", lambda p, d, s: p.goto(circle_page("talk/")(d)), "alex"),
     Case("in-talk-circle-errors", "talk:circle", with_errors(circle_page("talk/"), "Start the conversation"), "alex"),

@@ -1,6 +1,7 @@
 """Read drafts from standard input, one per line; print one JSON object per line:
 {"patterns": [...], "suggestion": "..."} (an empty list and an empty suggestion for a
-kind, plain message).
+kind, plain message), with "afraid": true added when the draft speaks of fear or control
+(the coach then points out nothing).
 
 For people who tune the coach patterns, and for evaluation:
     python manage.py coach_check [--language es] < drafts.txt
@@ -23,6 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for line in sys.stdin:
             result = review(line.rstrip("\n"), language=options["language"])
-            self.stdout.write(
-                json.dumps({"patterns": list(result.patterns), "suggestion": result.suggestion}, ensure_ascii=False)
-            )
+            out = {"patterns": list(result.patterns), "suggestion": result.suggestion}
+            if result.afraid:
+                out["afraid"] = True
+            self.stdout.write(json.dumps(out, ensure_ascii=False))

@@ -114,6 +114,38 @@
     var timer = null;
     var lastCount = 0;
 
+    function paragraph(text) {
+      var p = document.createElement("p");
+      p.textContent = text;
+      return p;
+    }
+
+    // Fear or control in the draft: no findings, the coach steps aside and points to help.
+    function showAfraid(result) {
+      detail.appendChild(paragraph(labels.dataset.afraidTitle));
+      detail.appendChild(paragraph(result.safety_note));
+      var list = document.createElement("ul");
+      (result.help || []).forEach(function (resource) {
+        resource.actions.forEach(function (action) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = action.href;
+          link.textContent = resource.name + ": " + action.label;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+      });
+      [[labels.dataset.articleUrl, labels.dataset.articleText], [labels.dataset.helpUrl, labels.dataset.helpText]].forEach(function (pair) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = pair[0];
+        link.textContent = pair[1];
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      detail.appendChild(list);
+    }
+
     function show(result) {
       detail.textContent = "";
       var count = result.findings.length;
@@ -129,30 +161,29 @@
         help.appendChild(link);
         detail.appendChild(help);
       }
-      if (count) {
-        var title = document.createElement("p");
-        title.textContent = labels.dataset.title;
+      if (result.afraid) {
+        showAfraid(result);
+      } else if (count) {
+        detail.appendChild(paragraph(labels.dataset.title));
         var list = document.createElement("ul");
         result.findings.forEach(function (finding) {
           var item = document.createElement("li");
           var quote = document.createElement("q");
           quote.textContent = finding.excerpt;
           item.appendChild(quote);
-          item.appendChild(document.createTextNode(": " + finding.explanation));
+          item.appendChild(document.createTextNode(": " + finding.explanation + " "));
+          var lead = document.createElement("strong");
+          lead.textContent = finding.rewritten ? labels.dataset.rewritten : labels.dataset.suggestion;
+          item.appendChild(lead);
+          item.appendChild(document.createTextNode(" " + finding.suggestion));
           list.appendChild(item);
         });
-        var suggestion = document.createElement("p");
-        suggestion.textContent = labels.dataset.suggestion + " " + result.suggestion;
-        detail.appendChild(title);
         detail.appendChild(list);
-        detail.appendChild(suggestion);
       }
-      if (crisis) {
-        announce.textContent = labels.dataset.crisis;
-        lastCount = -1;
-      } else if (count !== lastCount) {
-        announce.textContent = count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany);
-        lastCount = count;
+      var state = crisis ? "crisis" : (result.afraid ? "afraid" : count);
+      if (state !== lastCount) {
+        announce.textContent = crisis ? labels.dataset.crisis : (result.afraid ? labels.dataset.afraidTitle : (count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany)));
+        lastCount = state;
       }
     }
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('talk', '0001_initial'),
+        ('talk', '0003_conflict_rounds_can_end'),
     ]
 
     operations = [
