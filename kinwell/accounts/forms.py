@@ -4,6 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.accounts.models import User, time_zone_choices
+from kinwell.core.text import NameField
 
 
 class SignUpForm(auth_forms.BaseUserCreationForm):
@@ -13,6 +14,7 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
     class Meta:
         model = User
         fields = ("display_name", "email", "time_zone", "language")
+        field_classes = {"display_name": NameField}
         labels = {"display_name": _("What should people call you?"), "email": _("Email address")}
         help_texts = {
             "display_name": _("Your circles see this name. It does not have to be your full name."),
@@ -50,11 +52,12 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("display_name", "time_zone", "language")
+        field_classes = {"display_name": NameField}
         help_texts = {"display_name": _("The name your circles see.")}
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
+    name = NameField(
         label=_("Token name"),
         max_length=80,
         help_text=_("Something to recognise it by, such as “My phone”."),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.accounts.models import ApiToken, hash_token, time_zone_choices
 from kinwell.core.errors import Conflict, NotFound, ServiceError
+from kinwell.core.text import clean_name
 
 
 @transaction.atomic
@@ -19,7 +20,7 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
     return User.objects.create_user(
         email=email,
         password=password,
-        display_name=display_name.strip(),
+        display_name=clean_name(display_name, max_length=60, empty_message=_("Your display name cannot be empty.")),
         time_zone=time_zone,
         language=language,
     )
@@ -28,10 +29,8 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
 @transaction.atomic
 def update_profile(*, user, display_name: str | None = None, time_zone: str | None = None, language: str | None = None):
     if display_name is not None:
-        display_name = display_name.strip()
-        if not display_name:
-            raise ServiceError(_("Your display name cannot be empty."))
-        user.display_name = display_name[:60]
+        user.display_name = clean_name(display_name, max_length=60,
+                                       empty_message=_("Your display name cannot be empty."))
     if time_zone is not None:
         if time_zone not in {name for name, _label in time_zone_choices()}:
             raise ServiceError(_("Choose a time zone from the list."))
@@ -47,11 +46,9 @@ def update_profile(*, user, display_name: str | None = None, time_zone: str | No
 @transaction.atomic
 def create_api_token(*, user, name: str) -> tuple[ApiToken, str]:
     """Returns the token and its secret, which is shown once and never stored."""
-    name = (name or "").strip()
-    if not name:
-        raise ServiceError(_("Name the token so you can recognise it later."))
+    name = clean_name(name, max_length=80, empty_message=_("Name the token so you can recognise it later."))
     raw = ApiToken.new_raw_token()
-    token = ApiToken.objects.create(user=user, name=name[:80], token_hash=hash_token(raw), hint=raw[:8])
+    token = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(raw), hint=raw[:8])
     return token, raw
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from kinwell.checkins import services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, Reaction
 from kinwell.checkins.vocabulary import ENERGY_CHOICES, FEELING_FAMILIES, MOOD_CHOICES, TAGS, tag_label
+from kinwell.core.text import NameField
 
 
 class CheckInForm(forms.Form):
@@ -33,7 +34,7 @@ class CheckInForm(forms.Form):
         required=False,
     )
     tags = forms.MultipleChoiceField(label=_("What was part of today?"), required=False, widget=forms.CheckboxSelectMultiple)
-    new_tags = forms.CharField(
+    new_tags = NameField(
         label=_("Your own tags"), required=False, max_length=120,
         help_text=_("Optional. Separate them with commas, like “choir, garden”."),
     )

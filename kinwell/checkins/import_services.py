@@ -23,6 +23,7 @@ from kinwell.checkins.services import look_for_signs
 from kinwell.checkins.vocabulary import FEELINGS, MAX_TAG_LENGTH, MAX_TAGS
 from kinwell.circles import access
 from kinwell.core.errors import Conflict, ServiceError
+from kinwell.core.text import HIDDEN_CHARACTERS
 from kinwell.safety.detector import NO_CONCERN, Assessment, assess
 from kinwell.safety.screened import Screened
 from kinwell.safety.services import respond_to_assessment
@@ -54,6 +55,9 @@ PROBLEMS = {
     "out_of_range": gettext_lazy("%(value)s is outside what this field allows (%(low)s to %(high)s)."),
     "unknown_feelings": gettext_lazy("These feelings are not on our list: %(names)s."),
     "too_many_tags": gettext_lazy("A check-in can have up to %(limit)s tags."),
+    "hidden_characters": gettext_lazy(
+        "A tag here has hidden characters in it (control or text-direction marks). "
+        "Take them out of the file, or rename the tag in the app it came from, and try again."),
     "bad_text": gettext_lazy("This should be text."),
     "bad_list": gettext_lazy("This should be a list of words."),
     "bad_yes_no": gettext_lazy("“%(value)s” should be yes or no."),
@@ -90,6 +94,7 @@ class ImportSummary:
 def limits() -> importing.Limits:
     return importing.Limits(
         feelings=frozenset(FEELINGS), max_tags=MAX_TAGS, max_tag_length=MAX_TAG_LENGTH, max_note_length=NOTE_MAX_LENGTH,
+        hidden_characters=HIDDEN_CHARACTERS,
     )
 
 

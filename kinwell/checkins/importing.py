@@ -64,6 +64,9 @@ class Limits:
     max_tags: int = 12
     max_tag_length: int = 30
     max_note_length: int = 2000
+    # Characters a tag may not contain (core.text's rule for names): a tag is shown to
+    # the circle as one line of visible text.
+    hidden_characters: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,11 @@ def _tag(text: str, limits: Limits) -> str:
     return " ".join(text.strip().lower().split())[: limits.max_tag_length]
 
 
+def _check_tags(tags, limits: Limits, *, line: int, field_name: str) -> None:
+    if limits.hidden_characters is not None and any(limits.hidden_characters.search(tag) for tag in tags):
+        raise ImportProblem("hidden_characters", line=line, field=field_name)
+
+
 # --- Daylio ---------------------------------------------------------------------------
 
 
@@ -236,6 +244,7 @@ def _daylio_rows(text: str, *, limits: Limits, mood_names: dict | None):
             yield Skipped(line, "unknown_mood", {"value": cells["mood"].strip()[:40]})
             continue
         tags = list(dict.fromkeys(activity_tags.get(_tag(name, limits)) or _tag(name, limits) for name in activities))
+        _check_tags(tags, limits, line=line, field_name="activities")
         note = "\n\n".join(part for part in (title, body) if part)
         if len(tags) > limits.max_tags:
             # Keep every activity: those past the limit are written into the note.
@@ -295,6 +304,7 @@ def _kinwell_row(values: dict, *, line: int, limits: Limits) -> Row | Skipped:
         raise ImportProblem("unknown_feelings", line=line, field="feelings", names=", ".join(unknown)[:200])
     tags = _list(values.get("tags"), line=line, field_name="tags")
     tags = tuple(dict.fromkeys(filter(None, (_tag(tag, limits) for tag in tags))))
+    _check_tags(tags, limits, line=line, field_name="tags")
     if len(tags) > limits.max_tags:
         raise ImportProblem("too_many_tags", line=line, field="tags", limit=limits.max_tags)
     note = clean_text(_text(values.get("note"), line=line, field_name="note"))

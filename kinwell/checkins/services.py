@@ -20,6 +20,7 @@ from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, norma
 from kinwell.circles import access
 from kinwell.circles.models import DataKind, Membership
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.text import one_line
 from kinwell.safety.screened import screens
 
 BACKFILL_LIMIT_DAYS = 366
@@ -53,9 +54,9 @@ def _clean_fields(*, owner, fields: dict) -> dict:
             raise ServiceError(_("Energy goes from 1 (drained) to 5 (full of energy)."))
         cleaned["energy"] = fields["energy"]
     if "tags" in fields:
-        # A NUL character cannot be stored in PostgreSQL's JSON; it is never part of a real tag.
-        tags = [tag for tag in dict.fromkeys(normalise_tag(str(tag).replace("\x00", "")) for tag in fields["tags"] or [])
-                if tag]
+        # A tag is shown to the circle as written: one line of visible text (and a NUL
+        # could not even be stored in PostgreSQL's JSON).
+        tags = [one_line(tag) for tag in dict.fromkeys(normalise_tag(str(tag)) for tag in fields["tags"] or []) if tag]
         if len(tags) > MAX_TAGS:
             raise ServiceError(_("Choose up to %(count)d tags.") % {"count": MAX_TAGS})
         cleaned["tags"] = tags

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from kinwell.circles.models import CircleKind, DataKind
 from kinwell.circles import services
 from kinwell.circles.services import BOUNDARY_MAX_LENGTH
+from kinwell.core.text import NameField
 
 
 class CircleForm(forms.Form):
-    name = forms.CharField(
+    name = NameField(
         label=_("Circle name"),
         max_length=80,
         help_text=_("For example “Sam and Alex” or “The Riveras”."),

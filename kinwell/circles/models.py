@@ -34,9 +34,18 @@ class Circle(models.Model):
     name = models.CharField(_("name"), max_length=80)
     kind = models.CharField(_("kind of circle"), max_length=16, choices=CircleKind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set only by `load_demo_data` ("couple", "family", "friends"), never by a form or
+    # the API: the demo finds its own circles by this key, never by their names, which
+    # anyone can reuse or change.
+    demo_key = models.CharField(max_length=20, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["demo_key"], condition=~models.Q(demo_key=""), name="one_circle_per_demo_key"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

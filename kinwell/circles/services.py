@@ -25,10 +25,12 @@ from kinwell.circles.models import (
     SharingSetting,
 )
 from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError, TooMany
+from kinwell.core.text import clean_name
 from kinwell.safety.screened import screens
 
 INVITATION_SALT = "kinwell.circles.invitation"
 BOUNDARY_MAX_LENGTH = 280
+CIRCLE_NAME_MAX_LENGTH = 80
 
 
 def _membership(*, user, circle: Circle) -> Membership:
@@ -47,12 +49,10 @@ def _require_owner(*, user, circle: Circle) -> Membership:
 
 @transaction.atomic
 def create_circle(*, owner, name: str, kind: str) -> Circle:
-    name = (name or "").strip()
-    if not name:
-        raise ServiceError(_("Give the circle a name."))
+    name = clean_name(name, max_length=CIRCLE_NAME_MAX_LENGTH, empty_message=_("Give the circle a name."))
     if kind not in CircleKind.values:
         raise ServiceError(_("Choose what kind of circle this is."))
-    circle = Circle.objects.create(name=name[:80], kind=kind)
+    circle = Circle.objects.create(name=name, kind=kind)
     Membership.objects.create(circle=circle, user=owner, role=Membership.Role.OWNER)
     return circle
 
@@ -60,10 +60,7 @@ def create_circle(*, owner, name: str, kind: str) -> Circle:
 @transaction.atomic
 def rename_circle(*, actor, circle: Circle, name: str) -> Circle:
     _require_owner(user=actor, circle=circle)
-    name = (name or "").strip()
-    if not name:
-        raise ServiceError(_("Give the circle a name."))
-    circle.name = name[:80]
+    circle.name = clean_name(name, max_length=CIRCLE_NAME_MAX_LENGTH, empty_message=_("Give the circle a name."))
     circle.save(update_fields=["name"])
     return circle
 
@@ -271,14 +268,9 @@ def set_space(*, user, circle: Circle, paused: bool, until: date | None = None) 
 @transaction.atomic
 def add_boundary(*, user, circle: Circle, text: str) -> Boundary:
     membership = _membership(user=user, circle=circle)
-    text = (text or "").strip()
-    if not text:
-        raise ServiceError(_("Write the boundary first."))
-    if len(text) > BOUNDARY_MAX_LENGTH:
-        raise ServiceError(
-            _("Keep a boundary under %(max)d characters; this one has %(count)d.")
-            % {"max": BOUNDARY_MAX_LENGTH, "count": len(text)}
-        )
+    # A boundary is one short line others read in a list; Enter in its box joins lines.
+    text = clean_name(text, max_length=BOUNDARY_MAX_LENGTH, empty_message=_("Write the boundary first."),
+                      join_lines=True)
     if membership.boundaries.count() >= Boundary.MAX_PER_MEMBER:
         raise Conflict(
             _("You can keep up to %(max)d boundaries in a circle. Remove one to add another.")

@@ -1,5 +1,5 @@
-"""Demo data for appreciation and time together: called from `manage.py load_demo_data`.
-Safe to run again: it replaces what it made last time in the same circle. Rows are
+"""Demo data for appreciation and time together: called from `manage.py load_demo_data`
+with the demo couple circle. Safe to run again: it replaces what is in that circle. Rows are
 made directly, not through the services, so loading the demo emails nobody."""
 
 import zoneinfo
@@ -7,17 +7,11 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from kinwell.circles.models import Circle
 from kinwell.connect.models import Appreciation, PlannedDate, Win
 
-CIRCLE = "Maya & Jordan"
 
-
-def load(*, people: dict) -> None:
+def load(*, people: dict, circle) -> None:
     maya, jordan = people["maya@example.com"], people["jordan@example.com"]
-    circle = Circle.objects.filter(name=CIRCLE, memberships__user=maya).first()
-    if circle is None:
-        return
     for model in (Appreciation, Win, PlannedDate):
         model.objects.filter(circle=circle).delete()
     Appreciation.objects.create(

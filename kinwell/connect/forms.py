@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.connect import services
 from kinwell.connect.ideas import COSTS, PLACES
 from kinwell.connect.models import NudgeFrequency
@@ -100,7 +101,7 @@ class PlanForm(WhenForm):
     screened_by = (services.propose_plan,)
 
     invitee = forms.TypedChoiceField(label=_("With whom?"), coerce=int)
-    title = forms.CharField(
+    title = NameField(
         label=_("What would you like to do?"),
         max_length=services.PLAN_TITLE_MAX_LENGTH,
         help_text=_("For example “Picnic in the park” or “Tea and a real question”."),

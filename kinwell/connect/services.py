@@ -22,7 +22,7 @@ from kinwell.connect.models import (
     PlannedDate,
     Win,
 )
-from kinwell.core.text import clean_text
+from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 from kinwell.safety.screened import screens
 
@@ -139,7 +139,7 @@ def propose_plan(
     starts_at, ends_at = _times(starts_local=starts_local, minutes=minutes, time_zone=time_zone)
     plan = PlannedDate.objects.create(
         circle=circle, proposer=proposer, invitee=invitee, awaiting=invitee, activity=activity,
-        title=clean_text(title, max_length=PLAN_TITLE_MAX_LENGTH, empty_message=_("Say what you would like to do.")),
+        title=clean_name(title, max_length=PLAN_TITLE_MAX_LENGTH, empty_message=_("Say what you would like to do.")),
         message=clean_text(message, max_length=PLAN_MESSAGE_MAX_LENGTH, allow_empty=True),
         starts_at=starts_at, ends_at=ends_at, time_zone=time_zone,
     )

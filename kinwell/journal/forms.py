@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.journal import services
 from kinwell.journal.models import Goal, GoalArea
 from kinwell.journal.services import ENTRY_MAX_LENGTH, GOAL_NOTE_MAX_LENGTH, GOAL_TITLE_MAX_LENGTH
@@ -21,7 +22,7 @@ class GoalForm(forms.Form):
     screened_by = (services.add_goal,)
 
     area = forms.ChoiceField(label=_("This goal is about"), choices=GoalArea.choices, widget=forms.RadioSelect)
-    title = forms.CharField(
+    title = NameField(
         label=_("My goal"),
         max_length=GOAL_TITLE_MAX_LENGTH,
         help_text=_(

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.core.text import clean_text
+from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.journal.models import Goal, GoalArea, JournalEntry
 from kinwell.safety.screened import screens
@@ -54,7 +54,7 @@ def add_goal(*, owner, area: str, title: str, note: str = "") -> Goal:
     return Goal.objects.create(
         owner=owner,
         area=area,
-        title=clean_text(title, empty_message=_("Name your goal first."), max_length=GOAL_TITLE_MAX_LENGTH),
+        title=clean_name(title, empty_message=_("Name your goal first."), max_length=GOAL_TITLE_MAX_LENGTH),
         note=clean_text(note, empty_message="", max_length=GOAL_NOTE_MAX_LENGTH, allow_empty=True),
     )
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.library import services
 from kinwell.library.models import Reply
 
@@ -20,7 +21,7 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Plain text. You can use *italics*, **bold**, lists and [links](https://…). Links from new accounts wait for a moderator."),
     )
-    display_name = forms.CharField(
+    display_name = NameField(
         label=_("Name shown with your reply"), max_length=60, required=False,
         help_text=_("Any name you like; it does not have to be your real one."),
     )

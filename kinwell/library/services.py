@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError, TooMany
+from kinwell.core.text import clean_name
 from kinwell.library import reply_rules
 from kinwell.library.catalogue import get_article
 from kinwell.library.models import Reply, ReplyStatus
@@ -55,7 +56,7 @@ def post_reply(*, author, article_slug: str, text: str, display_name: str = "", 
         raise ServiceError(_("Write your reply first."))
     if len(text) > Reply.MAX_LENGTH:
         raise ServiceError(_("Keep your reply under %(max)s characters.") % {"max": Reply.MAX_LENGTH})
-    display_name = (display_name or "").strip()[:60]
+    display_name = clean_name(display_name, max_length=60, allow_empty=True)
     # One person's posts queue up behind each other here, so the rate count is exact.
     get_user_model().objects.select_for_update().filter(pk=author.pk).first()
     suspension = active_suspension(author)

@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .reasons import (  # noqa: F401  (re-exported: callers import these from the detector)
+    ABOUT_SOMEONE_ELSE, CONCERN, DANGER_FROM_OTHERS, LADDER, LEVELS, NO_CONCERN, NONE, PARTNER_VIOLENCE_URGENT,
+    SELF_DIRECTED, SIGNALS, URGENT, Assessment, RUNG, SIGNAL_RANK,
+)
 from .safety_net import REASON as SAFETY_NET, SafetyNet
 from .text_normalise import (
     CLAUSE_MARK, ELLIPSIS, HAS_DIGIT, INNER_APOSTROPHE, LEET_WORD, MACRO, MASKED_WORD, OTHER, QUOTES,
@@ -28,101 +32,6 @@ from .text_normalise import (
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "crisis_patterns.toml"
 
-LEVELS = ("none", "concern", "urgent")
-NONE, CONCERN, URGENT = 0, 1, 2
-
-# Order in which reasons are reported (most serious first), so callers get stable output.
-# The self-directed categories follow the Columbia Suicide Severity Rating Scale's ladder
-# (wish to be dead, active ideation, ideation with a method, intent, plan, preparatory
-# behaviour, an attempt); farewell, self-harm and the partner-violence tier sit beside it.
-SIGNALS = (
-    "attempt",               # an attempt in progress or just made
-    "preparation",           # means gathered or at hand, a note written, things given away
-    "plan",                  # a how, a when or a where
-    "intent",                # "I am going to", a decision made
-    "ideation_with_method",  # thinking of a way, without a plan
-    "active_ideation",       # wanting to kill oneself
-    "wish_to_be_dead",       # wishing not to wake up, to be gone
-    "farewell",              # goodbyes and finality
-    "self_harm",
-    "hopelessness",
-    "burden",
-    "strangulation",         # choking by someone else: a strong warning sign of homicide
-    "threat_to_kill",        # someone threatened to kill the writer (or themselves, to control)
-    "danger_from_others",    # being hit, hurt or threatened by someone
-    "coercive_control",      # checking, isolating, controlling money, fear of a partner
-    "threat_to_reader",      # the writer threatens the person the text is addressed to
-    "worry_for_other",
-    "suicide_loss",
-    # Names from before the categories (kept while patterns move over; see crisis_patterns.toml).
-    "suicidal_ideation",
-    "passive_death_wish",
-    "plan_or_means",
-    "timing_or_goodbye",
-    SAFETY_NET,  # "distress_safety_net": only the net spoke (see safety_net.py)
-)
-_SIGNAL_RANK = {s: i for i, s in enumerate(SIGNALS)}
-
-# Reasons that say the danger comes from another person. When one is present nothing
-# automatic may reach anyone: the person to be told could be the one who is the danger.
-DANGER_FROM_OTHERS = frozenset({"strangulation", "threat_to_kill", "danger_from_others", "coercive_control"})
-# The partner-violence tier: 911 first, the domestic-violence hotline before 988.
-PARTNER_VIOLENCE_URGENT = frozenset({"strangulation", "threat_to_kill"})
-# About someone else: the writer is worried for them (or the text threatens its reader).
-ABOUT_SOMEONE_ELSE = frozenset({"worry_for_other", "threat_to_reader"})
-# The writer's own risk of suicide or self-harm: the only reasons that may ever send the
-# message a person arranged in advance in their safety plan.
-SELF_DIRECTED = frozenset({
-    "attempt", "preparation", "plan", "intent", "ideation_with_method", "active_ideation",
-    "wish_to_be_dead", "farewell", "self_harm",
-    "suicidal_ideation", "passive_death_wish", "plan_or_means", "timing_or_goodbye",
-})
-
-
-@dataclass(frozen=True)
-class Assessment:
-    level: str
-    reasons: tuple[str, ...] = ()
-
-    @property
-    def danger_from_others(self) -> bool:
-        """Someone is hurting, threatening or controlling the writer: show partner-violence help."""
-        return not DANGER_FROM_OTHERS.isdisjoint(self.reasons)
-
-    @property
-    def partner_violence_urgent(self) -> bool:
-        """Strangulation or a threat to kill: 911 first, then the domestic-violence hotline."""
-        return not PARTNER_VIOLENCE_URGENT.isdisjoint(self.reasons)
-
-    @property
-    def strangulation(self) -> bool:
-        return "strangulation" in self.reasons
-
-    @property
-    def worry_for_other(self) -> bool:
-        """The writer is worried about someone else: show supporter guidance."""
-        return "worry_for_other" in self.reasons
-
-    @property
-    def threatens_reader(self) -> bool:
-        """The text threatens the person it is written to: they (not the writer) need help."""
-        return "threat_to_reader" in self.reasons
-
-    @property
-    def self_directed(self) -> bool:
-        """Only the writer's own risk is in play: no danger from anyone else, no worry for
-        someone else. Only then may anything automatic tell the person's chosen contact."""
-        return (
-            not SELF_DIRECTED.isdisjoint(self.reasons)
-            and DANGER_FROM_OTHERS.isdisjoint(self.reasons)
-            and ABOUT_SOMEONE_ELSE.isdisjoint(self.reasons)
-        )
-
-    def to_dict(self) -> dict:
-        return {"level": self.level, "reasons": list(self.reasons)}
-
-
-NO_CONCERN = Assessment("none", ())
 
 
 def assess(text: str | None) -> Assessment:
@@ -160,6 +69,9 @@ class _Group:
     weight: int
     combine: bool
     fallback: bool
+    amplified: str
+    amplified_by: frozenset | None
+    reported_as: str
     regex: re.Pattern
 
 
@@ -171,6 +83,7 @@ class _Hit:
     signal: str
     level: int
     person: str
+    softened: bool = False  # capped by laughter, "not going to do anything" or a media frame
 
 
 class _Engine:
@@ -203,9 +116,9 @@ class _Engine:
             for p, r in block.get("rules", [])
         ]
         self.safe = [self._compile_any(block["patterns"]) for block in data["safe"]]
-        self.groups = [self._group(g) for g in data["group"]]
+        self.groups = self._merged([self._group_fields(g) for g in data["group"]])
         self.amplifiers = [
-            (a.get("signal"), frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
+            (a["id"], frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
         ]
 
         frames = data["frames"]
@@ -236,22 +149,39 @@ class _Engine:
     def _compile_any(self, patterns: list[str], wrap: bool = True) -> re.Pattern:
         return self._compile("|".join(f"(?:{p})" for p in patterns), wrap=wrap)
 
-    def _group(self, g: dict) -> _Group:
-        level = LEVELS.index(g["level"])
-        return _Group(
-            id=g["id"],
-            signal=g["signal"],
-            level=level,
-            person=g.get("person", "any"),
-            hyperbole=g.get("hyperbole", False),
-            subject_check=g.get("subject_check", False),
-            amplify=g.get("amplify", False),
-            reported=LEVELS.index(g.get("reported", "concern")),
-            weight=int(g.get("weight", 0)),
-            combine=g.get("combine", True),
-            fallback=g.get("fallback", False),
-            regex=self._compile_any(g["patterns"]),
-        )
+    def _group_fields(self, g: dict) -> tuple[dict, list[str]]:
+        return {
+            "id": g["id"],
+            "signal": g["signal"],
+            "level": LEVELS.index(g["level"]),
+            "person": g.get("person", "any"),
+            "hyperbole": g.get("hyperbole", False),
+            "subject_check": g.get("subject_check", False),
+            "amplify": g.get("amplify", False),
+            "reported": LEVELS.index(g.get("reported", "concern")),
+            "weight": int(g.get("weight", 0)),
+            "combine": g.get("combine", True),
+            "fallback": g.get("fallback", False),
+            "amplified": g.get("amplified", g["signal"]),
+            "amplified_by": frozenset(g["amplified_by"]) if "amplified_by" in g else None,
+            "reported_as": g.get("reported_as", "worry_for_other"),
+        }, list(g["patterns"])
+
+    def _merged(self, groups: list[tuple[dict, list[str]]]) -> list[_Group]:
+        """Groups that behave alike (same reason, level and frames; farewell cues, which add
+        up one by one, excepted) are matched as one regex: each compiled regex is a scan of
+        the whole text, and the scans, not the patterns, are what a message costs."""
+        merged: dict[tuple, tuple[dict, list[str]]] = {}
+        for fields, patterns in groups:
+            key = tuple(v for k, v in fields.items() if k != "id")
+            if fields["weight"]:
+                key += (fields["id"],)
+            if key in merged:
+                merged[key][0]["id"] += "+" + fields["id"]
+                merged[key][1].extend(patterns)
+            else:
+                merged[key] = (dict(fields), list(patterns))
+        return [_Group(**fields, regex=self._compile_any(patterns)) for fields, patterns in merged.values()]
 
     # -- text preparation
 
@@ -343,7 +273,7 @@ class _Engine:
             if quoted:
                 return None
             if self._has(cache, self.media, t, c_start, c_end):
-                hit.level = min(hit.level, CONCERN)
+                hit.level, hit.softened = min(hit.level, CONCERN), True
         if self._report_before(cache, t, s_start, s_end, hit.start):
             return self._as_worry(hit)
         if group.subject_check:
@@ -351,18 +281,20 @@ class _Engine:
             if subject in self.other_subjects:
                 return self._as_worry(hit)
             if subject in self.generic_subjects:
-                hit.level = min(hit.level, CONCERN)
+                hit.level, hit.softened = min(hit.level, CONCERN), True
         if group.hyperbole and (
             cache["no_intent"] or self._has(cache, self.laughter, t, s_start, min(len(t), max(s_end, hit.end + 30)))
         ):
-            hit.level = min(hit.level, CONCERN)
+            hit.level, hit.softened = min(hit.level, CONCERN), True
         return hit
 
     @staticmethod
     def _as_worry(hit: _Hit) -> _Hit | None:
+        """Someone else's words reported by the writer: worry for them (or, for a threat
+        the writer quotes, a threat the writer received)."""
         if hit.group.reported == NONE:
             return None
-        hit.signal, hit.level, hit.person = "worry_for_other", hit.group.reported, "other"
+        hit.signal, hit.level, hit.person = hit.group.reported_as, hit.group.reported, "other"
         return hit
 
     # -- assessment
@@ -394,42 +326,44 @@ class _Engine:
         level = NONE
         amplifier_spans = None
         for hit in hits:
-            if hit.group.amplify and hit.level < URGENT:
+            if hit.group.amplify and not hit.softened and (hit.level < URGENT or hit.group.amplified != hit.signal):
                 if amplifier_spans is None:
                     amplifier_spans = [
-                        (sig, applies, [m.span() for m in rx.finditer(t)]) for sig, applies, rx in self.amplifiers
+                        (aid, applies, [m.span() for m in rx.finditer(t)]) for aid, applies, rx in self.amplifiers
                     ]
-                for signal, applies, spans in amplifier_spans:
-                    if hit.signal in applies and any(
+                only = hit.group.amplified_by
+                for aid, applies, spans in amplifier_spans:
+                    if (only is None or aid in only) and hit.signal in applies and any(
                         (s >= hit.end or e <= hit.start) and s < hit.end + self.window and e > hit.start - self.window
                         for s, e in spans
                     ):
                         hit.level = URGENT
-                        if hit.person == "self" and signal:
-                            reasons.add(signal)
+                        if hit.person == "self":
+                            # a time next to a past attempt makes it one just made, next to
+                            # "going to end it" a plan: the group names what it adds
+                            reasons.add(hit.group.amplified)
                         break
             if hit.level > NONE:
-                reasons.add(hit.signal)
                 level = max(level, hit.level)
+                if not self._outranked(hit, hits):
+                    reasons.add(hit.signal)
 
-        # combinations: a core signal with any plan/means or goodbye cue is urgent
-        self_hits = [h for h in hits if h.person == "self"]
+        # combinations: a core signal with a decision, a plan, a means, an attempt or a
+        # goodbye is urgent; a hit softened by laughter or a media frame takes no part
+        self_hits = [h for h in hits if h.person == "self" and not h.softened]
         has_core = any(h.signal in self.core and h.level > NONE for h in self_hits)
         combining = [h for h in self_hits if h.signal in self.combining and h.group.combine]
         if has_core and combining:
             level = URGENT
             reasons.update(h.signal for h in combining)
-        farewell = self._farewell_weight(combining)
-        if farewell >= self.farewell_urgent:
-            level = URGENT
-            reasons.add("timing_or_goodbye")
-        elif farewell >= self.farewell_concern:
-            level = max(level, CONCERN)
-            reasons.add("timing_or_goodbye")
+        farewell, cues = self._farewell_weight(combining)
+        if farewell >= self.farewell_concern:
+            level = max(level, URGENT if farewell >= self.farewell_urgent else CONCERN)
+            reasons.update(cues)
 
         if level == NONE:
             return self._safety_net(t)
-        return Assessment(LEVELS[level], tuple(sorted(reasons, key=_SIGNAL_RANK.__getitem__)))
+        return Assessment(LEVELS[level], tuple(sorted(reasons, key=SIGNAL_RANK.__getitem__)))
 
     def _safety_net(self, t: str) -> Assessment:
         """Last stage, only when the rules found nothing: concern, never urgent (a time cue
@@ -437,15 +371,28 @@ class _Engine:
         return Assessment("concern", (SAFETY_NET,)) if self.net.fires(t) else NO_CONCERN
 
     @staticmethod
-    def _farewell_weight(hits: list[_Hit]) -> int:
-        """Sum the weights of distinct farewell cues; overlapping cues count once."""
+    def _outranked(hit: _Hit, hits: list[_Hit]) -> bool:
+        """A ladder rung whose words a higher rung also matched is not reported."""
+        rung = RUNG.get(hit.signal)
+        if rung is None or hit.person != "self":
+            return False
+        return any(
+            RUNG.get(h.signal, -1) > rung and h.level >= hit.level and h.start < hit.end and h.end > hit.start
+            for h in hits
+        )
+
+    @staticmethod
+    def _farewell_weight(hits: list[_Hit]) -> tuple[int, set[str]]:
+        """Sum the weights of distinct farewell and giving-away cues (overlapping cues count
+        once); return the total and the categories of the cues that counted."""
         taken: list[tuple[int, int]] = []
-        total = 0
+        total, cues = 0, set()
         for h in sorted((h for h in hits if h.group.weight), key=lambda h: -h.group.weight):
             if all(h.end <= s or h.start >= e for s, e in taken):
                 taken.append((h.start, h.end))
                 total += h.group.weight
-        return total
+                cues.add(h.signal)
+        return total, cues
 
 
 @lru_cache(maxsize=1)

@@ -33,11 +33,11 @@ RESULTS = {
         ("ucla3", 20, [2, 2, 1]),
     ],
 }
-# Maya shares her scores (not her answers) with the couple circle.
-SHARE_SCORES = {"maya@example.com": "couple"}
+# Maya shares her scores (not her answers) with the demo couple circle.
+SHARE_SCORES = ["maya@example.com"]
 
 
-def load(people: dict) -> int:
+def load(people: dict, *, couple) -> int:
     now = timezone.now()
     made = 0
     for email, results in RESULTS.items():
@@ -52,8 +52,8 @@ def load(people: dict) -> int:
                 total=result.total, band=result.band, completed_at=now - timedelta(days=days_ago),
             )
             made += 1
-    for email, circle_kind in SHARE_SCORES.items():
-        for membership in Membership.objects.filter(user=people[email], circle__kind=circle_kind):
-            kinds = set(membership.shared_kinds.values_list("kind", flat=True)) | {DataKind.SCREENING.value}
-            circle_services.update_sharing(user=people[email], circle=membership.circle, kinds=kinds)
+    for email in SHARE_SCORES:
+        membership = Membership.objects.get(user=people[email], circle=couple)
+        kinds = set(membership.shared_kinds.values_list("kind", flat=True)) | {DataKind.SCREENING.value}
+        circle_services.update_sharing(user=people[email], circle=couple, kinds=kinds)
     return made

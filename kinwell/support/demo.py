@@ -2,9 +2,12 @@
 demo directory has places), one step already ticked off. Safe to run again."""
 
 from kinwell.support import selectors, services
+from kinwell.support.models import SupportPlan
 
 
-def load_demo_plan(people: dict) -> None:
+def load_demo_plan(people: dict, *, circle) -> None:
+    """`circle` is the demo couple circle: the plan is built together in that one, even
+    when Maya has made other couple circles with Jordan."""
     maya, jordan = people["maya@example.com"], people["jordan@example.com"]
     services.start_over(owner=maya)
     plan = services.start_or_resume(owner=maya)
@@ -16,6 +19,7 @@ def load_demo_plan(people: dict) -> None:
     ):
         services.save_answers(plan=plan, actor=maya, step=step, answers=answers)
     services.build_together(plan=plan, owner=maya, partner_id=jordan.pk)
+    SupportPlan.objects.filter(pk=plan.pk).update(circle=circle)
     services.save_answers(plan=plan, actor=jordan, step="situation", answers={"concerns": ["partner_conflict"]})
     services.save_answers(plan=plan, actor=jordan, step="details",
                           answers={"involves": ["partner"], "duration": "months", "impact": "some"})

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinwell.core.text import NameField
 from kinwell.support import needs, services
 from kinwell.support.services import MESSAGE_MAX, OWN_STEP_MAX, OWN_WORDS_MAX
 
@@ -43,8 +44,8 @@ class MakePlanForm(forms.Form):
 class OwnStepForm(forms.Form):
     screened_by = (services.add_own_step,)
 
-    text = forms.CharField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
-                           error_messages={"required": gettext_lazy("Write the step first.")})
+    text = NameField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
+                     error_messages={"required": gettext_lazy("Write the step first.")})
 
 
 class FollowUpForm(forms.Form):

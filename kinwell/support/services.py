@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.core.text import clean_text
+from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.safety.detector import Assessment
 from kinwell.safety.screened import screens
@@ -144,7 +144,7 @@ def set_step_done(*, plan: SupportPlan, actor, step_id: int, done: bool) -> Plan
 @transaction.atomic
 def add_own_step(*, plan: SupportPlan, actor, text: str) -> PlanStep:
     plan = _locked(plan, actor)
-    return PlanStep.objects.create(plan=plan, pathway="own", kind=PlanStep.Kind.OWN, own_text=clean_text(text, max_length=OWN_STEP_MAX, empty_message=_("Write the step first.")),
+    return PlanStep.objects.create(plan=plan, pathway="own", kind=PlanStep.Kind.OWN, own_text=clean_name(text, max_length=OWN_STEP_MAX, empty_message=_("Write the step first.")),
                                    position=1000)
 
 

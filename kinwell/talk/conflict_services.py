@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict as ConflictError
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.text import one_line
 from kinwell.safety.detector import Assessment
 from kinwell.safety.readers import endangers_reader
 from kinwell.safety.screened import screens
@@ -41,7 +42,7 @@ MAX_CHECK_BACK = timedelta(days=365)
 @screens("issue", author="opener")
 @transaction.atomic
 def open_conflict(*, opener, circle: Circle, people: list, issue: str, safety: Assessment) -> Conflict:
-    issue = _clean_text(issue, max_length=TOPIC_MAX_LENGTH)
+    issue = one_line(_clean_text(issue, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=opener).exists():
         raise NotFound(_("That circle was not found."))
     others = [person for person in people if person is not None and person.pk != opener.pk]

@@ -12,9 +12,9 @@ from kinwell.talk import conflict_services, services
 from kinwell.talk.models import Conflict, Conversation
 
 
-def add_demo_data(*, people: dict, circle_name: str = "Maya & Jordan") -> None:
+def add_demo_data(*, people: dict, circle) -> None:
+    """`circle` is the demo couple circle (found by its demo key, never by name)."""
     maya, jordan = people["maya@example.com"], people["jordan@example.com"]
-    circle = maya.memberships.get(circle__name=circle_name).circle
     Conversation.objects.filter(circle=circle).delete()
     Conflict.objects.filter(circle=circle).delete()
 

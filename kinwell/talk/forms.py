@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.core.text import NameField
 from kinwell.talk import conflict_services, flow, services
 from kinwell.talk.models import TEXT_MAX_LENGTH
 from kinwell.talk.services import TOPIC_MAX_LENGTH
@@ -10,7 +11,7 @@ class StartConversationForm(forms.Form):
     screened_by = (services.start_conversation,)
 
     partner = forms.TypedChoiceField(label=_("Talk with"), coerce=int)
-    topic = forms.CharField(
+    topic = NameField(
         label=_("Topic"),
         max_length=TOPIC_MAX_LENGTH,
         help_text=_("One topic, named kindly. For example: “How we share the evenings.”"),
@@ -61,7 +62,7 @@ class OpenConflictForm(forms.Form):
     people = forms.TypedMultipleChoiceField(
         label=_("Who is this between?"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
-    issue = forms.CharField(
+    issue = NameField(
         label=_("The issue, in a few words"),
         max_length=TOPIC_MAX_LENGTH,
         help_text=_("One issue at a time, named without blame. For example: “Screen time at dinner.”"),

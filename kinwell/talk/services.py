@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.core.text import one_line
 from kinwell.safety.detector import Assessment
 from kinwell.safety.readers import endangers_reader
 from kinwell.safety.screened import screens
@@ -67,7 +68,7 @@ def review_draft(*, author, text: str, language: str = "en", safety: Assessment)
 @transaction.atomic
 def start_conversation(*, starter, circle: Circle, partner, topic: str, safety: Assessment) -> Conversation:
     """Start a conversation with someone in the circle. The starter holds the floor first."""
-    topic = _clean_text(topic, max_length=TOPIC_MAX_LENGTH)
+    topic = one_line(_clean_text(topic, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=starter).exists():
         raise NotFound(_("That circle was not found."))
     if partner is None or partner.pk == starter.pk or not Membership.objects.filter(circle=circle, user=partner).exists():

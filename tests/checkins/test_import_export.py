@@ -76,6 +76,9 @@ def test_the_same_file_in_another_account_is_imported_there(user, other_user):
         ("daylio", b"", "no check-ins"),
         ("daylio", b"full_date,mood\n2025-03-01,good\n", "missing these columns: date, weekday, time"),
         ("daylio", SAMPLE.read_bytes().replace(b"Lina", b"L\xe9na"), "not saved as UTF-8"),
+        ("csv", (HEADER + "2025-03-01,,3,,,,,walk|rain\u202e,,\n").encode(), "Line 2, field “tags”: A tag here has hidden"),
+        ("json", '[{"day": "2025-03-01", "mood": 3, "tags": ["x\\u0016y"]}]'.encode(), "Check-in number 1, field “tags”"),
+        ("daylio", SAMPLE.read_bytes().replace(b"movies", b"mov\x1bies"), "Line 2, field “activities”: A tag here"),
     ],
 )
 def test_a_bad_file_imports_nothing_and_says_where(user, format, data, words):

@@ -158,9 +158,11 @@ def test_dismissing_the_newest_note_dismisses_the_ones_shown_with_it(user):
     assert not SignNudge.objects.filter(pk__in=[older.pk, newer.pk], dismissed_at__isnull=True).exists()
 
 
-def test_a_nul_character_in_a_tag_is_dropped_not_a_server_error(user):
+def test_a_nul_character_in_a_tag_is_refused_with_a_clear_message_not_a_server_error(user):
     from kinwell.checkins import services as checkin_services
+    from kinwell.checkins.models import CheckIn
+    from kinwell.core.errors import ServiceError
 
-    checkin = checkin_services.record_checkin(owner=user, mood=3, tags=["wa\x00lk", "\x00"]).value
-    checkin.refresh_from_db()
-    assert checkin.tags == ["walk"]
+    with pytest.raises(ServiceError, match="one line of ordinary text"):
+        checkin_services.record_checkin(owner=user, mood=3, tags=["wa\x00lk"])
+    assert not CheckIn.objects.filter(owner=user).exists()

@@ -94,7 +94,6 @@ def test_partner_violence_help_comes_before_the_crisis_lines(client_for, user, a
     assert page.index("1-800-799-7233") < page.index("Call 988")
 
 
-@pytest.mark.xfail(reason="needs the strangulation patterns from the detector branch", strict=True)
 def test_after_strangulation_the_panel_says_get_checked_by_a_doctor(client_for, user, arranged):
     page = add_boundary(client_for(user), arranged, "he choked me last night, only for a second").content.decode()
     assert "get checked by a doctor" in page

@@ -1,19 +1,18 @@
-"""Believable demo people and circles. Safe to run again: it updates in place.
+"""Believable demo people and circles. Safe to run again: it refreshes them in place.
 
-Every demo person signs in with the password `kinwell-demo`. Features add their
-own demo data here as they land.
+Every demo person signs in with the password `kinwell-demo`. The demo finds its own
+things by keys nobody can reuse (the people's emails, the circles' `demo_key`), never
+by names. Each part is refreshed on its own: if one cannot be (something nobody
+foresaw), the others still are, and the command says in one line what was left as it
+was and how to start clean, so `make run` can serve the site anyway.
 """
 
-from datetime import timedelta
+import sys
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
-
-from kinwell.circles import services as circle_services
-from kinwell.circles.models import Boundary, Circle, DataKind, Membership
-from kinwell.connect import demo as connect_demo
 
 DEMO_PASSWORD = "kinwell-demo"
 
@@ -27,102 +26,106 @@ PEOPLE = [
     ("sam@example.com", "Sam", "America/New_York", "en"),
 ]
 
-CIRCLES = [
-    {
-        "name": "Maya & Jordan",
-        "kind": "couple",
-        "owner": "maya@example.com",
-        "members": ["jordan@example.com"],
-        "sharing": {
-            "maya@example.com": [DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES, DataKind.SUPPORT_PLAN],
-            "jordan@example.com": [DataKind.CHECKIN_MOOD],
-        },
-        "boundaries": {
-            "maya@example.com": ["I need 20 minutes to cool down before we talk about money."],
-            "jordan@example.com": ["Please ask before making plans for both of us on weekends."],
-        },
-    },
-    {
-        "name": "The Riveras",
-        "kind": "family",
-        "owner": "ana@example.com",
-        "members": ["luis@example.com", "sofia@example.com"],
-        "sharing": {
-            "ana@example.com": [DataKind.CHECKIN_MOOD],
-            "luis@example.com": [DataKind.CHECKIN_MOOD, DataKind.SAFETY_PLAN],
-            "sofia@example.com": [],
-        },
-        "boundaries": {
-            "sofia@example.com": ["I'll text when I'm ready to talk. Please don't call during exams."],
-        },
-        "space": {"sofia@example.com": 10},
-    },
-    {
-        "name": "Thursday friends",
-        "kind": "friends",
-        "owner": "sam@example.com",
-        "members": ["maya@example.com", "sofia@example.com"],
-        "sharing": {"sam@example.com": [DataKind.CHECKIN_MOOD], "maya@example.com": [DataKind.CHECKIN_MOOD]},
-        "boundaries": {"sam@example.com": ["Checking in is welcome; advice only if I ask for it."]},
-    },
-]
+
+class DemoNotRefreshed(Exception):
+    """Some parts of the demo could not be refreshed; the message is the one line to show."""
+
+
+def refresh_people() -> dict:
+    """The demo people by email, back as described even if one deleted their account,
+    renamed themselves, changed their password or got locked out."""
+    from axes.utils import reset as reset_lockout
+
+    User = get_user_model()
+    people = {}
+    for email, name, zone, language in PEOPLE:
+        person = User.objects.filter(email=email).first() or User(email=email)
+        person.display_name, person.time_zone, person.language, person.is_active = name, zone, language, True
+        person.set_password(DEMO_PASSWORD)
+        person.save()
+        reset_lockout(username=email)
+        people[email] = person
+    return people
+
+
+def _parts(people: dict, circles: dict):
+    """(what the person reads if it fails, how to refresh it), in order."""
+    from kinwell.checkins.demo import load_demo_checkins
+    from kinwell.connect import demo as connect_demo
+    from kinwell.directory.demo import load_demo_directory
+    from kinwell.library.demo import load_demo as load_library_demo
+    from kinwell.screening.demo import load as load_screening
+    from kinwell.support.demo import load_demo_plan
+    from kinwell.talk.demo import add_demo_data as add_talk_demo
+
+    couple = circles["couple"]
+    return [
+        ("check-ins", lambda: load_demo_checkins(people=people)),
+        ("screening results", lambda: load_screening(people, couple=couple)),
+        ("appreciation and time together", lambda: connect_demo.load(people=people, circle=couple)),
+        ("talking together", lambda: add_talk_demo(people=people, circle=couple)),
+        ("help-finder directory", load_demo_directory),
+        ("library replies", lambda: load_library_demo(people)),
+        ("support plan", lambda: load_demo_plan(people, circle=couple)),
+    ]
+
+
+def _reason(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
 
 
 class Command(BaseCommand):
     help = "Create or refresh the demo people and circles (password: kinwell-demo)."
 
-    @transaction.atomic
+    def run_from_argv(self, argv):
+        # One plain line instead of a traceback: `make run` goes on to serve the site.
+        try:
+            super().run_from_argv(argv)
+        except DemoNotRefreshed as problem:
+            sys.stderr.write(f"{problem}\n")
+            sys.exit(1)
+
     def handle(self, *args, **options):
-        User = get_user_model()
-        people = {}
-        for email, name, zone, language in PEOPLE:
-            person, _created = User.objects.get_or_create(
-                email=email, defaults={"display_name": name, "time_zone": zone, "language": language}
-            )
-            person.display_name, person.time_zone, person.language = name, zone, language
-            person.set_password(DEMO_PASSWORD)
-            person.save()
-            people[email] = person
+        from kinwell.circles.demo import CIRCLES, refresh_circles
 
-        for spec in CIRCLES:
-            owner = people[spec["owner"]]
-            circle = Circle.objects.filter(name=spec["name"], memberships__user=owner).first()
-            if circle is None:
-                circle = circle_services.create_circle(owner=owner, name=spec["name"], kind=spec["kind"])
-            for email in spec["members"]:
-                Membership.objects.get_or_create(circle=circle, user=people[email])
-            for email, kinds in spec.get("sharing", {}).items():
-                circle_services.update_sharing(user=people[email], circle=circle, kinds={k.value for k in kinds})
-            for email, texts in spec.get("boundaries", {}).items():
-                Boundary.objects.filter(membership__circle=circle, membership__user=people[email]).delete()
-                for text in texts:
-                    circle_services.add_boundary(user=people[email], circle=circle, text=text)
-            for email, days in spec.get("space", {}).items():
-                circle_services.set_space(
-                    user=people[email], circle=circle, paused=True, until=timezone.localdate() + timedelta(days=days)
-                )
-
-        from kinwell.checkins.demo import load_demo_checkins
-
-        checkins = load_demo_checkins(people=people)
-
-        from kinwell.screening.demo import load as load_screening
-
-        load_screening(people)
-        connect_demo.load(people=people)
-
-        from kinwell.talk.demo import add_demo_data as add_talk_demo
-
-        add_talk_demo(people=people)
-
-        from kinwell.directory.demo import load_demo_directory
-
-        self.stdout.write(load_demo_directory())
-        from kinwell.library.demo import load_demo as load_library_demo
-
-        load_library_demo(people)
-        from kinwell.support.demo import load_demo_plan
-
-        load_demo_plan(people)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
+        failed, checkins = [], 0
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    people = refresh_people()
+                    circles = refresh_circles(people=people)
+            except Exception as error:  # noqa: BLE001  (anything: the line below names it)
+                failed.append(("the people and circles, and so everything else", error))
+            else:
+                for label, refresh in _parts(people, circles):
+                    try:
+                        with transaction.atomic():
+                            result = refresh()
+                    except Exception as error:  # noqa: BLE001
+                        failed.append((label, error))
+                        continue
+                    if label == "check-ins":
+                        checkins = result
+                    elif isinstance(result, str):
+                        self.stdout.write(result)
+        if failed:
+            raise DemoNotRefreshed(self._failure_line(failed))
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
+
+    def _failure_line(self, failed: list) -> str:
+        parts = "; ".join(f"{label} ({_reason(error)})" for label, error in failed)
+        which = "this part" if len(failed) == 1 else "these parts"
+        if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+            var_dir = settings.VAR_DIR
+            if var_dir.is_relative_to(settings.BASE_DIR):
+                var_dir = var_dir.relative_to(settings.BASE_DIR)
+            clean = f"stop it, remove {var_dir}/ (this deletes the local database) and run make run again"
+        else:
+            clean = "stop it, empty the database DATABASE_URL names, and run make run again"
+        return (
+            f"Kinwell could not refresh {which} of the demo: {parts}. "
+            f"The site starts anyway with what is there; to start clean, {clean}."
+        )
