@@ -129,18 +129,17 @@ def test_ordinary_words_show_no_reader_help(client_for, pair):
     assert not any(READER_HELP in page for page in pages(client_for, ben, circle, talk, conflict))
 
 
-@pytest.mark.xfail(reason="needs the threat_to_reader patterns from the detector branch", strict=True)
 @pytest.mark.parametrize("language", sorted(THREATS))
-def test_a_threat_in_a_conversation_shows_its_reader_help(client_for, pair, language):
+def test_a_threat_in_a_conversation_shows_its_reader_help_and_tells_the_writer_nothing(client_for, pair, language):
     ana, ben, circle = pair
-    talk = conversation_with(ana, ben, circle, THREATS[language])
-    conflict = round_with(ana, ben, circle, "Sunday again")
-    reader_page = pages(client_for, ben, circle, talk, conflict)[0]
-    writer_page = pages(client_for, ana, circle, talk, conflict)[0]
-    assert READER_HELP in reader_page and READER_HELP not in writer_page
+    talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Us").value
+    url = reverse("talk:conversation", args=[circle.pk, talk.pk])
+    writer_page = client_for(ana).post(url, {"action": "speak", "text": THREATS[language]}, follow=True).content.decode()
+    assert "crisis-panel" not in writer_page and READER_HELP not in writer_page
+    assert READER_HELP in client_for(ben).get(url).content.decode()
+    assert READER_HELP not in client_for(ana).get(url).content.decode()
 
 
-@pytest.mark.xfail(reason="needs the threat_to_reader patterns from the detector branch", strict=True)
 @pytest.mark.parametrize("language", sorted(THREATS))
 def test_a_threat_in_a_conflict_round_shows_its_reader_help(client_for, pair, language):
     ana, ben, circle = pair
@@ -149,6 +148,16 @@ def test_a_threat_in_a_conflict_round_shows_its_reader_help(client_for, pair, la
     reader_page = pages(client_for, ben, circle, talk, conflict)[1]
     writer_page = pages(client_for, ana, circle, talk, conflict)[1]
     assert READER_HELP in reader_page and READER_HELP not in writer_page
+
+
+@pytest.mark.parametrize("language", sorted(THREATS))
+def test_the_api_tells_the_reader_and_not_the_writer(pair, language):
+    ana, ben, circle = pair
+    talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Us").value
+    path = f"/talk/circles/{circle.pk}/conversations/{talk.pk}"
+    sent = Api(ana).post(f"{path}/actions", {"action": "speak", "text": THREATS[language]}).json()
+    assert sent["safety"]["level"] == "none" and sent["help_for_you"] is False
+    assert Api(ben).get(path).json()["help_for_you"] is True
 
 
 def test_the_writers_export_does_not_say_a_text_was_flagged(pair):
