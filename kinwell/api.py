@@ -4,18 +4,19 @@ Browsers use their session (with the CSRF token); other clients send a personal
 access token as `Authorization: Bearer kw_...`. Each app adds its own router.
 """
 
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kinwell.accounts.api import router as accounts_router
-from kinwell.accounts.services import user_for_api_token
+from kinwell.accounts.services import token_for_api
 from kinwell.checkins.api import router as checkins_router
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.connect.api import router as connect_router
 from kinwell.journal.api import router as journal_router
-from kinwell.core.errors import ServiceError
+from kinwell.core.errors import NotAllowed, ServiceError
 from kinwell.screening.api import router as screening_router
 from kinwell.talk.api import router as talk_router
 from kinwell.directory.api import router as directory_router
@@ -23,13 +24,19 @@ from kinwell.support.api import router as support_router
 from kinwell.library.api import reports_router, router as library_router
 
 
+READING_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
 class PersonalAccessToken(HttpBearer):
     def authenticate(self, request, token):
-        user = user_for_api_token(token)
-        if user is None:
+        found = token_for_api(token)
+        if found is None:
             return None
-        request.user = user
-        return user
+        if found.read_only and request.method not in READING_METHODS:
+            raise NotAllowed(gettext("This token can only read. Create a token with read and write access "
+                                     "under Settings → API tokens to make changes."))
+        request.user = found.user
+        return found.user
 
 
 class BrowserSession(APIKeyCookie):

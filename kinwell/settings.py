@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kinwell.accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kinwell.accounts.middleware.SharedDeviceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinwell.core.middleware.PrivacyHeadersMiddleware",
     # Last, as django-axes asks, so it sees the outcome of every login attempt.
@@ -135,12 +136,14 @@ else:
                 # The web server and the task worker share one file: WAL lets readers and a
                 # writer work at once, the busy timeout waits instead of failing, and
                 # IMMEDIATE transactions take the write lock up front so two writers
-                # never deadlock half-way through.
+                # never deadlock half-way through. secure_delete zeroes the space deleted
+                # rows leave, so a deleted person's text does not stay readable in the file
+                # (some SQLite builds, Debian's among them, have it on already; others not).
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
                 ),
             },
         }
@@ -184,23 +187,42 @@ LOGOUT_REDIRECT_URL = "core:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 # django-axes keeps its counts in the database, so every app server sees the same
-# failures. Five wrong passwords for one account from one address lock that pair
-# for 15 minutes (locking by account alone would let anyone lock a person out).
+# failures. Five wrong passwords for one account from one address lock that pair for
+# 15 minutes; many failures from one address, whatever the accounts, lock the address
+# (see accounts/throttle.py for why there is no lock on an account alone).
+AXES_HANDLER = "kinwell.accounts.throttle.LoginThrottle"
 AXES_FAILURE_LIMIT = int(os.environ.get("KINWELL_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("KINWELL_LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# How many proxies of ours stand in front of the app servers (nginx: 1). The client's
+# address is then read from X-Forwarded-For, that many entries from the right; with 0
+# (the default) only REMOTE_ADDR counts, and X-Forwarded-For is ignored.
+TRUSTED_PROXIES = int(os.environ.get("KINWELL_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "kinwell.accounts.throttle.client_address"
 
 # Which country's crisis resources to show (see kinwell/safety/resources.py).
 CRISIS_COUNTRY = os.environ.get("KINWELL_CRISIS_COUNTRY", "US").upper()
 
+# Where "Leave this page quickly" goes: an ordinary site that gives nothing away on a
+# shared screen. Only a web address will do (a typo must not strand someone in danger).
+QUICK_EXIT_URL = os.environ.get("KINWELL_QUICK_EXIT_URL", "https://www.weather.gov/").strip()
+if not QUICK_EXIT_URL.startswith(("https://", "http://")):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("KINWELL_QUICK_EXIT_URL must be a web address starting with https://")
+
 # The resources library's Markdown articles (kinwell/library/articles.py reads them).
 LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
+
+# Directory imports refuse files that expand past this (zip bombs; see directory/file_limits.py).
+DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256")) * 1024 * 1024
 
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 

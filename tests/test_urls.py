@@ -16,11 +16,13 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC = {
     "core:home", "core:help_now", "core:accessibility", "core:privacy", "core:healthz",
-    "accounts:signup", "accounts:login", "accounts:logout", "accounts:password_reset",
+    "accounts:signup", "accounts:signup_sent", "accounts:confirm_sign_up", "accounts:login", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm", "accounts:password_reset_complete",
     "accounts:deleted", "circles:invitation", "set_language", "safety:supporting",
     "checkins:reminder_link",
     "screening:stop_reminders",
+    # "I would rather not be the one you ask": the signed link in the email is the key.
+    "safety:decline",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
     # The help finder and its Open Referral API: a public directory, no personal data.

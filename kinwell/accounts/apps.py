@@ -8,3 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from kinwell.accounts import personal_data  # noqa: F401  registers the export section
+        from kinwell.accounts import signals  # noqa: F401  keeps the index of signed-in sessions

@@ -20,15 +20,21 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
             "display_name": _("Your circles see this name. It does not have to be your full name."),
             "email": _("For logging in and resetting your password. Never shown to others unless you invite them."),
         }
-        error_messages = {
-            "email": {"unique": _("An account with this email already exists. Try logging in, or reset your password.")}
-        }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(self._meta.error_messages["email"]["unique"])
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # Whether an address is taken is never said here: services.sign_up emails its owner.
+        pass
+
+
+class ConfirmSignUpForm(forms.Form):
+    password = forms.CharField(
+        label=_("The password you chose"),
+        widget=forms.PasswordInput,
+        help_text=_("So we know the account is set up by the person who owns this email."),
+    )
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -41,6 +47,12 @@ class LoginForm(auth_forms.AuthenticationForm):
         ),
         "inactive": _("This account is not active."),
     }
+
+    shared_device = forms.BooleanField(
+        label=_("This is a shared device"),
+        required=False,
+        help_text=_("Sign me out when the browser closes, and after 30 minutes without activity."),
+    )
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
@@ -61,6 +73,20 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"),
         max_length=80,
         help_text=_("Something to recognise it by, such as “My phone”."),
+    )
+    lifetime = forms.ChoiceField(
+        label=_("It stops working"),
+        choices=[("30", _("after 30 days")), ("90", _("after 90 days")), ("365", _("after a year")),
+                 ("", _("only when I revoke it"))],
+        initial="90",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    access = forms.ChoiceField(
+        label=_("What it may do"),
+        choices=[("read", _("Only read my data")), ("write", _("Read and make changes"))],
+        initial="read",
+        widget=forms.RadioSelect,
     )
 
 

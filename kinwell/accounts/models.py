@@ -5,6 +5,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,7 +70,10 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     hint = models.CharField(max_length=12, help_text="The first characters, to tell tokens apart.")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Updated at most once a minute (see services.token_for_api), so using a token stays a read.
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    read_only = models.BooleanField(_("read only"), default=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -77,6 +81,22 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
 
+    def has_expired(self, now=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
     @classmethod
     def new_raw_token(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+class SignedInSession(models.Model):
+    """Which sessions belong to whom, so they can all be ended at once (a password change or
+    reset, deleting the account). Django keeps no such index; the session itself stays in
+    Django's session store, so this works with any session engine."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "created_at"])]

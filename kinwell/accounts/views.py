@@ -1,18 +1,25 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kinwell.accounts import services
-from kinwell.accounts.forms import ApiTokenForm, DeleteAccountForm, LoginForm, ProfileForm, SignUpForm
+from kinwell.accounts.forms import (
+    ApiTokenForm, ConfirmSignUpForm, DeleteAccountForm, LoginForm, ProfileForm, SignUpForm,
+)
+from kinwell.accounts.middleware import start_shared_device_session
+from kinwell.accounts.tokens import confirmation_tokens
+from kinwell.core.errors import ServiceError
 from kinwell.core.personal_data import export_for
 
 
@@ -20,22 +27,56 @@ def sign_up(request):
     if request.user.is_authenticated:
         return redirect("core:home")
     form = SignUpForm(request.POST or None)
+    next_url = _safe_next(request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST" and form.is_valid():
-        user = services.sign_up(
+        services.sign_up(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"],
             time_zone=form.cleaned_data["time_zone"],
             language=form.cleaned_data["language"],
+            next_url=next_url,
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Kinwell, %(name)s.") % {"name": user.display_name})
-        next_url = request.POST.get("next") or request.GET.get("next")
-        if next_url and next_url.startswith("/") and not next_url.startswith("//"):
-            return redirect(next_url)
-        return redirect("core:home")
+        # The same answer whether or not the address already had an account.
+        return redirect("accounts:signup_sent")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+
+
+def _safe_next(next_url: str | None) -> str:
+    return next_url if next_url and next_url.startswith("/") and not next_url.startswith("//") else ""
+
+
+def sign_up_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+def confirm_sign_up(request, uidb64: str, token: str):
+    person = _person_from_link(uidb64)
+    if person is None or not confirmation_tokens.check_token(person, token):
+        return render(request, "accounts/confirm_sign_up.html", {"invalid": True}, status=410)
+    form = ConfirmSignUpForm(request.POST or None)
+    next_url = _safe_next(request.POST.get("next") or request.GET.get("next"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.confirm_sign_up(user=person, password=form.cleaned_data["password"])
+        except ServiceError as error:
+            form.add_error("password", error.message)
+        else:
+            login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Kinwell, %(name)s.") % {"name": person.display_name})
+            return redirect(next_url or "core:home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/confirm_sign_up.html", {"form": form, "person": person, "next": next_url},
+                  status=status)
+
+
+def _person_from_link(uidb64: str):
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    return get_user_model().objects.filter(pk=pk).first() if 0 < pk < 2**62 else None
 
 
 class InvalidFormIs400:
@@ -52,14 +93,34 @@ class LoginView(InvalidFormIs400, auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.cleaned_data.get("shared_device"):
+            start_shared_device_session(self.request)
+        return response
+
 
 class PasswordChangeView(InvalidFormIs400, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:settings")
 
     def form_valid(self, form):
-        messages.success(self.request, _("Your password has been changed."))
-        return super().form_valid(form)
+        response = super().form_valid(form)  # saves, and keeps this session with a new key
+        ended = services.end_sessions_and_tokens(user=form.user, keep_session_key=self.request.session.session_key)
+        messages.success(self.request, _("Your password has been changed.") + " " + _everything_ended(ended, here=True))
+        return response
+
+
+def _everything_ended(ended, *, here: bool) -> str:
+    text = (_("You stay signed in here; everywhere else you were signed in has been signed out.") if here
+            else _("Everywhere you were signed in has been signed out."))
+    if ended.tokens:
+        text += " " + ngettext(
+            "Your API token was revoked too: create a new one for any app you still use.",
+            "Your %(count)d API tokens were revoked too: create new ones for the apps you still use.",
+            ended.tokens,
+        ) % {"count": ended.tokens}
+    return text
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -72,6 +133,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        ended = services.end_sessions_and_tokens(user=form.user)
+        messages.success(self.request, _everything_ended(ended, here=False))
+        return response
 
 
 @login_required
@@ -99,14 +166,20 @@ def api_tokens(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            _token, new_token = services.create_api_token(user=request.user, name=form.cleaned_data["name"])
+            lifetime = form.cleaned_data["lifetime"]
+            _token, new_token = services.create_api_token(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                expires_in_days=int(lifetime) if lifetime else None,
+                read_only=form.cleaned_data["access"] == "read",
+            )
             form = ApiTokenForm()
         else:
             status = 400
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token},
+        {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token, "now": timezone.now()},
         status=status,
     )
 

@@ -1,18 +1,19 @@
 """A person's check-ins as our CSV or JSON: what `importing.py` reads back.
 
 CSV: one check-in a line, columns `importing.KINWELL_COLUMNS`, lists (feelings, tags)
-joined with "|", wants_support as yes/no. JSON: {"format": "kinwell-checkins",
+joined with "|", wants_support as yes/no; a cell a spreadsheet would take for a
+formula starts with a quote (`core.csv_safety`), which the importer removes. JSON: {"format": "kinwell-checkins",
 "version": 1, "checkins": [...]} with the same fields as numbers, lists and booleans.
 Times are UTC; days are the person's own calendar days.
 """
 
-import csv
 import io
 import json
 from datetime import UTC
 
 from kinwell.checkins.importing import JSON_FORMAT_NAME, KINWELL_COLUMNS, LIST_SEPARATOR
 from kinwell.checkins.models import CheckIn
+from kinwell.core import csv_safety
 
 EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -56,7 +57,7 @@ def _cell(value) -> str:
 
 def export_csv(*, owner) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_safety.writer(out, lineterminator="\r\n")
     writer.writerow(KINWELL_COLUMNS)
     for checkin in _checkins(owner).iterator(chunk_size=500):
         record = checkin_record(checkin)

@@ -92,7 +92,7 @@ class SignSettingsForm(forms.Form):
     )
     tell_supporters = forms.BooleanField(
         label=_("When a sign appears, ask the people I pick below to check on me"), required=False,
-        help_text=_("They get a short email saying you asked them to check in. It never includes your check-ins."),
+        help_text=_("They get a short note now saying you chose them, and they can say no. When a sign appears, they get a short email asking them to check in. It never includes your check-ins."),
     )
     supporters = forms.MultipleChoiceField(label=_("People to ask"), required=False, widget=forms.CheckboxSelectMultiple)
 

@@ -22,6 +22,8 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from kinwell.core import csv_safety
+
 FORMATS = ("daylio", "csv", "json")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -265,7 +267,8 @@ def _daylio_rows(text: str, *, limits: Limits, mood_names: dict | None):
 def _kinwell_csv_rows(text: str, *, limits: Limits, mood_names=None):
     records = _csv_records(text, expected=KINWELL_COLUMNS, other_formats={"daylio": DAYLIO_COLUMNS})
     for line, cells in records:
-        yield _kinwell_row(cells, line=line, limits=limits)
+        # Our exporter quotes cells a spreadsheet would run as formulas; read them back as typed.
+        yield _kinwell_row({name: csv_safety.restore(cell) for name, cell in cells.items()}, line=line, limits=limits)
 
 
 def _kinwell_json_rows(text: str, *, limits: Limits, mood_names=None):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.checkins.vocabulary import ENERGY_CHOICES, FEELINGS, MOOD_CHOICES, tag_label
-from kinwell.core.encryption import EncryptedTextField
+from kinwell.core.encryption import EncryptedJSONField, EncryptedTextField
 
 NOTE_MAX_LENGTH = 2000
 RESPONSE_MAX_LENGTH = 280
@@ -31,7 +31,9 @@ class CheckIn(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(24)],
     )
     energy = models.PositiveSmallIntegerField(_("energy"), choices=ENERGY_CHOICES, null=True, blank=True)
-    tags = models.JSONField(default=list, blank=True)
+    # Tags can be the person's own words, so they are encrypted like the note (trends count
+    # them in Python).
+    tags = EncryptedJSONField(blank=True, default=list)
     note = EncryptedTextField(_("note"), blank=True, default="")
     wants_support = models.BooleanField(_("I could use some support today"), default=False)
     # Where an imported check-in came from, and a fingerprint of the source row, so

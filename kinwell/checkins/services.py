@@ -188,18 +188,34 @@ def circle_people_of(*, user):
 def update_sign_settings(
     *, user, nudges_on: bool, streak_rule_on: bool, tell_supporters: bool, supporter_ids=()
 ) -> SignSettings:
+    from kinwell.safety.models import Declined
+    from kinwell.safety.services import tell_them_they_were_chosen
+
     settings_row = sign_settings_for(user=user)
-    supporters = list(circle_people_of(user=user).filter(pk__in=list(supporter_ids)))
+    supporters = list(supporters_to_choose_from(user=user).filter(pk__in=list(supporter_ids)))
     if len(supporters) != len(set(supporter_ids)):
-        raise ServiceError(_("Choose supporters from the people in your circles."))
+        raise ServiceError(_("Choose supporters from the people in your circles who have not said no."))
     if tell_supporters and not supporters:
         raise ServiceError(_("Pick at least one person to ask, or leave “ask them to check on me” off."))
+    asked_before = set(settings_row.supporters.values_list("pk", flat=True)) if settings_row.tell_supporters else set()
     settings_row.nudges_on = nudges_on
     settings_row.streak_rule_on = streak_rule_on
     settings_row.tell_supporters = tell_supporters
     settings_row.save()
     settings_row.supporters.set(supporters)
+    if tell_supporters:
+        # Each person newly asked hears it from us once, with a way to say no.
+        newly_asked = sorted({person.pk for person in supporters} - asked_before)
+        tell_them_they_were_chosen(owner=user, person_ids=newly_asked, role=Declined.Role.SIGNS_SUPPORTER)
     return settings_row
+
+
+def supporters_to_choose_from(*, user):
+    """People in the person's circles who have not said no to being asked to check in."""
+    from kinwell.safety.models import Declined
+    from kinwell.safety.selectors import declined_ids
+
+    return circle_people_of(user=user).exclude(pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
 
 
 def _day_records(*, owner, since: date) -> list:

@@ -8,10 +8,12 @@ from django.utils import translation
 from django_tasks import task
 
 from kinwell.checkins.reminders import REMINDER_SALT
+from kinwell.safety.wording import crisis_words
 
 
 def _send(*, template: str, context: dict, to) -> None:
     with translation.override(to.language):
+        context = {**context, **crisis_words()}
         send_mail(
             subject=render_to_string(f"checkins/email/{template}_subject.txt", context).strip(),
             message=render_to_string(f"checkins/email/{template}.txt", context),

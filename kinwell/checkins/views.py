@@ -16,6 +16,8 @@ from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.panel import present
+from kinwell.safety import selectors as safety_selectors
+from kinwell.safety.models import Declined
 
 TREND_CACHE_SECONDS = 600
 
@@ -152,7 +154,7 @@ def respond(request, circle_id: int, checkin_id: int):
 def sign_settings(request):
     settings_row = services.sign_settings_for(user=request.user)
     reminder = services.reminder_for(user=request.user)
-    people = services.circle_people_of(user=request.user)
+    people = services.supporters_to_choose_from(user=request.user)
     signs_form = SignSettingsForm(
         request.POST if request.POST.get("form") == "signs" else None,
         people=people,
@@ -186,7 +188,8 @@ def sign_settings(request):
     failed = request.method == "POST"
     return render(
         request, "checkins/settings.html",
-        {"signs_form": signs_form, "reminder_form": reminder_form, "reminder": reminder},
+        {"signs_form": signs_form, "reminder_form": reminder_form, "reminder": reminder,
+         "declined": safety_selectors.declined(owner=request.user, role=Declined.Role.SIGNS_SUPPORTER)},
         status=400 if failed else 200,
     )
 

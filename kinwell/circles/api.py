@@ -86,12 +86,14 @@ class SharingIn(Schema):
 class SpaceIn(Schema):
     paused: bool
     until: date | None = None
+    quietly: bool = False  # the others see nothing shared and no sign of a pause
 
 
 class SharingOut(Schema):
     kinds: list[str]
     taking_space: bool
     space_until: date | None
+    quietly: bool
     boundaries: list[BoundaryOut]
 
 
@@ -129,6 +131,7 @@ def _sharing_out(membership) -> dict:
         "kinds": sorted(membership.shared_kinds.values_list("kind", flat=True)),
         "taking_space": membership.space_paused,
         "space_until": membership.space_until,
+        "quietly": membership.space_quiet,
         "boundaries": [{"id": b.pk, "text": b.text} for b in membership.boundaries.all()],
     }
 
@@ -229,7 +232,7 @@ def update_sharing(request, circle_id: int, payload: SharingIn):
 @router.put("/{id:circle_id}/space", response={200: SharingOut, **ERRORS})
 def set_space(request, circle_id: int, payload: SpaceIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
-    services.set_space(user=request.auth, circle=membership.circle, paused=payload.paused, until=payload.until)
+    services.set_space(user=request.auth, circle=membership.circle, paused=payload.paused, until=payload.until, quietly=payload.quietly)
     return _sharing_out(membership)
 
 

@@ -49,6 +49,11 @@ class SpaceForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to pause until you switch it off."),
     )
+    quietly = forms.BooleanField(
+        label=_("Pause quietly"),
+        required=False,
+        help_text=_("The others see nothing you share here, as if you had not shared it, and nothing that says you paused."),
+    )
 
 
 class BoundaryForm(forms.Form):

@@ -63,6 +63,9 @@ class Membership(models.Model):
     # "I need some space": while set, the others see only that this person is taking space.
     space_paused = models.BooleanField(default=False)
     space_until = models.DateField(null=True, blank=True)
+    # Paused quietly: the others see nothing shared and no sign of a pause at all, for
+    # someone who must not be seen stepping back (the person they fear may be here).
+    space_quiet = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["joined_at", "id"]

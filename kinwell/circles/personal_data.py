@@ -17,6 +17,7 @@ def circles_section(user) -> dict:
                 "shares": sorted(setting.kind for setting in membership.shared_kinds.all()),
                 "taking_space": membership.space_paused,
                 "taking_space_until": membership.space_until,
+                "taking_space_quietly": membership.space_quiet,
                 "boundaries": [boundary.text for boundary in membership.boundaries.all()],
             }
             for membership in memberships

@@ -58,8 +58,10 @@ def member_as_seen_by(*, viewer, circle, membership: Membership) -> dict:
         "membership": membership,
         "user": owner,
         "is_self": is_self,
-        "taking_space": taking_space,
-        "space_until": membership.space_until if taking_space else None,
+        # A quiet pause is seen by its owner only: to the others, nothing is shared, that is all.
+        "taking_space": taking_space and (is_self or not membership.space_quiet),
+        "space_until": membership.space_until if taking_space and (is_self or not membership.space_quiet) else None,
+        "quietly": is_self and taking_space and membership.space_quiet,
         "boundaries": boundaries,
         "shared_kinds": sorted(access.visible_kinds(viewer=viewer, owner=owner, circle=circle) & set(DataKind.values))
         if not is_self

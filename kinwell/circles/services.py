@@ -254,13 +254,15 @@ def update_sharing(*, user, circle: Circle, kinds: set[str] | list[str]) -> set[
 
 
 @transaction.atomic
-def set_space(*, user, circle: Circle, paused: bool, until: date | None = None) -> Membership:
+def set_space(*, user, circle: Circle, paused: bool, until: date | None = None, quietly: bool = False) -> Membership:
+    """Pause all sharing in a circle. `quietly`: the others are not told of a pause either."""
     membership = _membership(user=user, circle=circle)
     if paused and until is not None and until < timezone.localdate():
         raise ServiceError(_("Choose a date from today onwards, or leave it empty."))
     membership.space_paused = paused
     membership.space_until = until if paused else None
-    membership.save(update_fields=["space_paused", "space_until"])
+    membership.space_quiet = paused and quietly
+    membership.save(update_fields=["space_paused", "space_until", "space_quiet"])
     return membership
 
 

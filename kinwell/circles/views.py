@@ -149,7 +149,8 @@ def sharing(request, circle_id: int):
         "circle": membership.circle,
         "membership": membership,
         "sharing_form": SharingForm(initial={"kinds": [s.kind for s in membership.shared_kinds.all()]}),
-        "space_form": SpaceForm(initial={"paused": membership.space_paused, "until": membership.space_until}),
+        "space_form": SpaceForm(initial={"paused": membership.space_paused, "until": membership.space_until,
+                                         "quietly": membership.space_quiet}),
         "boundary_form": BoundaryForm(),
         "boundaries": membership.boundaries.all(),
     }
@@ -171,7 +172,9 @@ def sharing(request, circle_id: int):
             except ServiceError as error:
                 form.add_error("until", error.message)
             else:
-                if form.cleaned_data["paused"]:
+                if form.cleaned_data["paused"] and form.cleaned_data["quietly"]:
+                    messages.success(request, _("Your sharing here is paused quietly. The others see nothing of yours, and nothing that says why."))
+                elif form.cleaned_data["paused"]:
                     messages.success(request, _("You are taking space. The others see only that, nothing else."))
                 else:
                     messages.success(request, _("Welcome back. Your sharing is on again."))

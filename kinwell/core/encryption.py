@@ -5,6 +5,7 @@ MultiFernet so keys can be rotated: the first key in settings.ENCRYPTION_KEYS
 encrypts, every key decrypts.
 """
 
+import json
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -49,3 +50,30 @@ class EncryptedTextField(models.TextField):
         if value is None or value == "":
             return value
         return encrypt_text(value)
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value (such as a list of tags), encrypted like text. Python does any searching
+    and counting: the database sees only ciphertext. An empty list is stored as ""."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        if value == "":
+            return self.get_default()
+        return json.loads(decrypt_text(value))
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.startswith(TOKEN_PREFIX):
+            return json.loads(decrypt_text(value))
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return value
+        if value == [] or value == {}:
+            return ""
+        return encrypt_text(json.dumps(value, ensure_ascii=False))
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj), ensure_ascii=False)

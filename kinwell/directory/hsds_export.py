@@ -4,12 +4,12 @@ Field names follow the 3.0 schemas in ../shared/data/hsds-3.0/schema; empty opti
 are left out rather than sent as "" or null, which several schema types do not allow.
 """
 
-import csv
 import io
 import json
 import uuid
 import zipfile
 
+from kinwell.core import csv_safety
 from kinwell.directory.models import (
     Address, CostOption, Language, Location, Organization, Phone, Schedule, Service, ServiceAtLocation,
     ServiceTerm, TaxonomyTerm,
@@ -135,19 +135,22 @@ def _rows(table):
 
 
 def write_datapackage(target) -> dict:
-    """Write the whole directory as a zip of HSDS 3.0 CSV files with a datapackage.json. Returns row counts."""
+    """Write the whole directory as a zip of HSDS 3.0 CSV files with a datapackage.json. Returns row counts.
+
+    Each table streams into the archive, so the whole directory is never held as text at once;
+    cells a spreadsheet would take for formulas are quoted (`core.csv_safety`)."""
     counts = {}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         resources = []
         for table, columns in COLUMNS.items():
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            counts[table] = 0
-            for row in _rows(table):
-                writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-                counts[table] += 1
-            archive.writestr(f"{table}.csv", text.getvalue())
+            with archive.open(f"{table}.csv", "w", force_zip64=True) as member, \
+                    io.TextIOWrapper(member, encoding="utf-8", newline="") as text:
+                writer = csv_safety.dict_writer(text, columns, extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+                counts[table] = 0
+                for row in _rows(table):
+                    writer.writerow(row)
+                    counts[table] += 1
             resources.append({"name": table, "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv",
                               "profile": "tabular-data-resource",
                               "schema": {"fields": [{"name": c} for c in columns]}})

@@ -4,12 +4,12 @@ Plain Python (no Django). Every form is first flattened into HSDS 3.0 tables (a 
 table name -> rows), and `bundles_from_tables` groups them per organization for the writer.
 """
 
-import csv
-import io
 import json
 import zipfile
 from pathlib import Path
 
+from kinwell.core import csv_safety
+from kinwell.directory.file_limits import Budgeted, Limits, check_file_size, check_zip, csv_rows
 from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinates, zip_centroid
 from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, clean, id_from_source
 
@@ -33,20 +33,26 @@ WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH"
             "saturday": "SA", "sunday": "SU"}
 
 
-def read_hsds(path, *, progress=None) -> ParsedDirectory:
+def read_hsds(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
     path = Path(path)
+    budget = Budgeted(limits)
     if path.is_dir():
-        tables = _tables_from_files({p.name: p.read_bytes() for p in path.iterdir() if p.suffix == ".csv"})
+        csv_paths = {p.name: p for p in path.iterdir() if p.suffix == ".csv"}
+        tables = _tables_from_files(set(csv_paths), lambda name: budget.text(open(csv_paths[name], "rb"), name),
+                                    limits=limits)
     elif zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                files = {Path(n).name: archive.read(n) for n in archive.namelist() if n.endswith(".csv")}
-        except (zipfile.BadZipFile, EOFError, OSError) as error:
+                members = {Path(n).name: n for n in archive.namelist() if n.endswith(".csv")}
+                check_zip(archive, [members[name] for name in members if name in CSV_FILES], limits=limits)
+                tables = _tables_from_files(set(members), lambda name: budget.text(archive.open(members[name]), name),
+                                            limits=limits)
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as error:
             raise ImportFormatError(f"the zip file is damaged or cut short ({error})") from None
-        tables = _tables_from_files(files)
     elif path.suffix.lower() == ".zip":
         raise ImportFormatError("the zip file is damaged or cut short: it cannot be opened")
     else:
+        check_file_size(path, limits=limits)
         tables = tables_from_json(_load_json(path))
     return bundles_from_tables(tables, source="hsds", progress=progress)
 
@@ -61,34 +67,44 @@ def _load_json(path):
                                 " (is it cut short?)") from None
 
 
-def _tables_from_files(files: dict[str, bytes]) -> dict:
-    known = {name: spec for name, spec in CSV_FILES.items() if name in files}
+def _tables_from_files(names: set[str], open_text, *, limits: Limits) -> dict:
+    """Read each known CSV file row by row from `open_text(name)` (a text stream)."""
+    known = {name: spec for name, spec in CSV_FILES.items() if name in names}
     if "organizations.csv" not in known or "services.csv" not in known:
         raise ImportFormatError("an HSDS datapackage needs at least organizations.csv and services.csv "
-                                f"(found: {', '.join(sorted(files)) or 'no CSV files'})")
+                                f"(found: {', '.join(sorted(names)) or 'no CSV files'})")
     tables = {name: [] for name in TABLES}
     for file_name, (table, renames) in known.items():
-        try:
-            text = files[file_name].decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFormatError(f"{file_name} is not UTF-8 text") from None
-        reader = csv.DictReader(io.StringIO(text))
-        columns = [renames.get(c, c) for c in (reader.fieldnames or [])]
-        missing = [c for c in REQUIRED_COLUMNS.get(table, ()) if c not in columns]
-        if missing:
-            raise ImportFormatError(f"{file_name} is missing the column(s) {', '.join(missing)}", row=1)
-        for number, row in enumerate(reader, start=2):
-            if None in row:
-                raise ImportFormatError(f"{file_name} has more values than columns (is the file damaged?)", row=number)
-            record = {renames.get(k, k): clean(v) for k, v in row.items()}
-            record["_row"] = f"{number} of {file_name}"
-            if file_name == "services_taxonomy.csv":
-                record["link_entity"] = "service"
-            if file_name == "regular_schedules.csv":
-                record["byday"] = WEEKDAYS.get(record.get("byday", "").lower(), record.get("byday", ""))
-                record["freq"] = "WEEKLY"
-            tables[table].append(record)
+        with open_text(file_name) as text:
+            _read_table(text, file_name, table, renames, tables, limits)
     return tables
+
+
+def _read_table(text, file_name, table, renames, tables, limits):
+    columns = None
+    for number, cells in csv_rows(text, name=file_name, limits=limits):
+        if not cells:
+            continue
+        if columns is None:
+            columns = [renames.get(c, c) for c in cells]
+            missing = [c for c in REQUIRED_COLUMNS.get(table, ()) if c not in columns]
+            if missing:
+                raise ImportFormatError(f"{file_name} is missing the column(s) {', '.join(missing)}", row=1)
+            continue
+        if len(cells) > len(columns):
+            raise ImportFormatError(f"{file_name} has more values than columns (is the file damaged?)", row=number)
+        # Our own export quotes cells a spreadsheet would run as formulas; read them back as written.
+        record = {name: clean(csv_safety.restore(value)) for name, value in zip(columns, cells)}
+        record.update({name: "" for name in columns[len(cells):]})
+        record["_row"] = f"{number} of {file_name}"
+        if file_name == "services_taxonomy.csv":
+            record["link_entity"] = "service"
+        if file_name == "regular_schedules.csv":
+            record["byday"] = WEEKDAYS.get(record.get("byday", "").lower(), record.get("byday", ""))
+            record["freq"] = "WEEKLY"
+        tables[table].append(record)
+    if columns is None and REQUIRED_COLUMNS.get(table):
+        raise ImportFormatError(f"{file_name} is missing the column(s) {', '.join(REQUIRED_COLUMNS[table])}", row=1)
 
 
 def tables_from_json(data) -> dict:

@@ -8,6 +8,7 @@ coordinates at all, so every row from it is approximate).
 
 import json
 
+from kinwell.directory.file_limits import Limits, check_file_size, check_whole_zip
 from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinates, zip_centroid
 from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, clean, stable_id
 
@@ -36,8 +37,11 @@ def _header_index(header, required, *, sheet):
     return {name: names.index(name) for name in required}
 
 
-def read_samhsa_xlsx(path, *, progress=None) -> ParsedDirectory:
+def read_samhsa_xlsx(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
     from python_calamine import CalamineWorkbook
+
+    # An .xlsx is a zip that calamine expands in memory: measure it first.
+    check_whole_zip(path, limits=limits, label="Excel (.xlsx) file")
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -164,7 +168,8 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     )
 
 
-def read_locator_json(path, *, progress=None) -> ParsedDirectory:
+def read_locator_json(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
+    check_file_size(path, limits=limits)
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)

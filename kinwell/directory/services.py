@@ -10,12 +10,14 @@ from pathlib import Path
 
 import uuid
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import ServiceError
 from kinwell.directory import facets, search
+from kinwell.directory.file_limits import Limits
 from kinwell.directory.models import (
     Address, CostOption, Language, Location, Organization, Phone, Schedule, SearchEntry, Service,
     ServiceAtLocation, ServiceTerm, TaxonomyTerm,
@@ -54,11 +56,13 @@ def import_file(*, file_format: str, path, progress=None) -> ImportSummary:
                            % {"format": file_format, "formats": ", ".join(READERS)})
     if not Path(path).exists():
         raise ServiceError(_("There is no file at %(path)s.") % {"path": path})
+    limits = Limits(max_bytes=settings.DIRECTORY_IMPORT_MAX_BYTES)
     try:
-        parsed = READERS[file_format](path, progress=progress)
+        parsed = READERS[file_format](path, progress=progress, limits=limits)
         return import_directory(parsed=parsed, progress=progress)
     except ImportFormatError as error:
-        raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": str(error)}) from None
+        problem = str(error)
+        raise ServiceError(_("Nothing was imported. %(problem)s") % {"problem": problem[:1].upper() + problem[1:]}) from None
 
 
 @transaction.atomic

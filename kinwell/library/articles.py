@@ -11,8 +11,14 @@ A file `<slug>.md` looks like:
     reading_minutes: 6
     last_reviewed: 2026-11-21
     reviewed_by: Kinwell editorial team
+    region: US          # optional: the article names services of this country only
+    quick_exit: true    # optional: the page carries "Leave this page quickly"
     ---
     Markdown body with ## headings ...
+
+A translation lives in a folder named for its language, with the same file name
+(`es/<slug>.md`): its own title, summary and text; tags, region and quick exit come
+from the original, so an article is found and linked the same in every language.
 
 A file that breaks these rules raises `ArticleError` naming the file and what is wrong,
 so a bad edit fails loudly at load instead of showing half an article.
@@ -21,7 +27,7 @@ so a bad edit fails loudly at load instead of showing half an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +36,8 @@ import yaml
 from markdown_it import MarkdownIt
 
 REQUIRED_FIELDS = ("title", "summary", "tags", "reading_minutes", "last_reviewed", "reviewed_by")
+REGION = re.compile(r"^[A-Z]{2}$")
+TRANSLATION_LANGUAGES = ("es",)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WORD = re.compile(r"[A-Za-z0-9’'-]+")
 # The editorial rules every published article meets (checked by a test over the real files).
@@ -60,6 +68,9 @@ class Article:
     reviewed_by: str
     body: str = field(repr=False)
     html: str = field(repr=False)
+    region: str = ""  # ISO country code when the article names services of that country only
+    quick_exit: bool = False
+    language: str = "en"
 
     @property
     def word_count(self) -> int:
@@ -131,6 +142,12 @@ def parse_article(text: str, *, slug: str, name: str | None = None) -> Article:
         raise ArticleError(f"{name}: 'last_reviewed' must be a date like 2026-11-21.")
     if not body:
         raise ArticleError(f"{name}: the article has no text after its front matter.")
+    region = str(meta.get("region") or "").strip()
+    if region and not REGION.match(region):
+        raise ArticleError(f"{name}: 'region' must be a two-letter country code in capitals, like US.")
+    quick_exit = meta.get("quick_exit", False)
+    if not isinstance(quick_exit, bool):
+        raise ArticleError(f"{name}: 'quick_exit' must be true or false.")
     return Article(
         slug=slug,
         title=str(meta["title"]).strip(),
@@ -141,6 +158,8 @@ def parse_article(text: str, *, slug: str, name: str | None = None) -> Article:
         reviewed_by=str(meta["reviewed_by"]).strip(),
         body=body,
         html=render_article_markdown(body),
+        region=region,
+        quick_exit=quick_exit,
     )
 
 
@@ -153,6 +172,22 @@ def load_articles(directory: Path) -> dict[str, Article]:
     for path in sorted(directory.glob("*.md")):
         articles.append(parse_article(path.read_text(encoding="utf-8"), slug=path.stem, name=str(path)))
     return {article.slug: article for article in sorted(articles, key=lambda a: a.title.lower())}
+
+
+def load_translations(directory: Path, originals: dict[str, Article]) -> dict[tuple[str, str], Article]:
+    """Every translation, by (language, slug), from the language folders beside the
+    originals. A translation of no article, or a bad file, raises ArticleError."""
+    found = {}
+    for language in TRANSLATION_LANGUAGES:
+        for path in sorted((Path(directory) / language).glob("*.md")):
+            original = originals.get(path.stem)
+            if original is None:
+                raise ArticleError(f"{path}: there is no article '{path.stem}.md' for this to translate.")
+            parsed = parse_article(path.read_text(encoding="utf-8"), slug=path.stem, name=str(path))
+            found[(language, path.stem)] = replace(
+                parsed, tags=original.tags, region=original.region, quick_exit=original.quick_exit, language=language
+            )
+    return found
 
 
 def editorial_problems(article: Article) -> list[str]:

@@ -25,7 +25,8 @@ class Reply(models.Model):
     # When a reply goes (deleted by its author's account deletion or a moderator), the
     # answers other people wrote stay theirs: they become replies to the article.
     parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children")
-    display_name = models.CharField(_("name shown"), max_length=60, blank=True)
+    # A name the person chose (often their own): encrypted like the text; 60 characters at most.
+    display_name = EncryptedTextField(_("name shown"), blank=True, default="")
     anonymous = models.BooleanField(_("anonymous"), default=False)
     text = EncryptedTextField(_("reply"))
     status = models.CharField(max_length=10, choices=ReplyStatus.choices, default=ReplyStatus.PUBLISHED)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.library import articles as article_rules
@@ -18,7 +18,7 @@ def article_list(request):
     query = tag = ""
     if form.is_valid():
         query, tag = form.cleaned_data["q"], form.cleaned_data["tag"].strip().lower()
-    library = list(catalogue.articles().values())
+    library = list(catalogue.articles_in(get_language()).values())
     found = article_rules.search(library, query=query, tag=tag)
     searching = bool(query or tag)
     return render(
@@ -62,8 +62,13 @@ def _post(request, *, article, form, parent_id=None):
     return redirect(reverse("library:article", kwargs={"slug": article.slug}) + f"#reply-{reply.pk}")
 
 
+# The reader can ask for an article in another language than the site's (?in=es).
+OTHER_LANGUAGE_LINKS = {"en": "Read in English", "es": "Leer en español"}
+
+
 def article_detail(request, slug: str):
-    article = catalogue.get_article(slug)
+    asked = request.GET.get("in", "")
+    article = catalogue.get_article(slug, language=asked if asked in OTHER_LANGUAGE_LINKS else get_language())
     form = _reply_form(request)
     status = 200
     if request.method == "POST":
@@ -81,9 +86,12 @@ def article_detail(request, slug: str):
 
 
 def _article_context(request, article, form):
-    library = catalogue.articles().values()
+    library = catalogue.articles_in(article.language).values()
     return {
         "article": article,
+        "other_languages": [(code, OTHER_LANGUAGE_LINKS[code]) for code in catalogue.languages_of(article.slug)
+                            if code != article.language and code in OTHER_LANGUAGE_LINKS],
+        "region_label": catalogue.region_label(article.region),
         "related": article_rules.related(library, tags=article.tags, exclude=article.slug),
         "thread": selectors.thread_for(article_slug=article.slug, viewer=request.user),
         "form": form,

@@ -53,7 +53,7 @@ class Sanction(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions")
     kind = models.CharField(max_length=12, choices=Kind.choices)
-    note = models.TextField(_("message to the person"), blank=True)
+    note = EncryptedTextField(_("message to the person"), blank=True, default="")
     until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -81,7 +81,7 @@ class ModerationAction(models.Model):
     # What the content was, in a few words, so the trail still reads after a deletion.
     target_summary = models.CharField(max_length=200, blank=True)
     subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    note = models.TextField(blank=True)
+    note = EncryptedTextField(blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -3,13 +3,15 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.safety.models import SafetyPlan
+from kinwell.safety.wording import crisis_words
 
 SECTION_HELP = {
     "warning_signs": _("Thoughts, feelings or situations that tell you a hard time may be starting."),
     "coping_on_my_own": _("Small things that help, even a little: a walk, music, a shower, breathing slowly."),
     "people_and_places": _("Who or where helps you feel less alone, even without talking about it."),
     "people_to_ask": _("Names and phone numbers of people you can tell that you are struggling."),
-    "professionals": _("Your therapist or doctor, a clinic, and the crisis lines: 988 (call or text) is always there."),
+    # Names the configured country's line: filled in when the form is made (crisis_words).
+    "professionals": _("Your therapist or doctor, a clinic, and the crisis lines: you can %(crisis_line)s any hour."),
     "safer_surroundings": _("Ways to keep anything you could use to hurt yourself out of easy reach, with help if needed."),
     "reasons_for_living": _("What matters to you and what you would want to be here for."),
 }
@@ -48,6 +50,7 @@ class SafetyPlanForm(forms.ModelForm):
         self.fields["crisis_contact"].choices = [("", _("Nobody"))] + [(p.pk, p.display_name) for p in people]
         if self.instance and self.instance.crisis_contact_id:
             self.initial["crisis_contact"] = self.instance.crisis_contact_id
+        self.fields["professionals"].help_text = SECTION_HELP["professionals"] % crisis_words()
         for name in SafetyPlan.SECTIONS:
             # Set after construction, so the limit needs its validator added by hand.
             self.fields[name].max_length = 4000

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.core.encryption import EncryptedTextField
@@ -39,8 +40,12 @@ class SafetyPlan(models.Model):
     # (the crisis message, the signs' "check on me") until this moment: the person to be
     # told may be the one who is the danger.
     automatic_paused_until = models.DateTimeField(null=True, blank=True)
-    # The last time the chosen contact was told, so the person can always see it.
+    # The last time the chosen contact was told, and who that was, so the person can
+    # always see it ("We let Sam know on Tuesday"), even after choosing someone else.
     contact_told_at = models.DateTimeField(null=True, blank=True)
+    contact_told = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -56,3 +61,23 @@ class SafetyPlan(models.Model):
     @property
     def is_empty(self) -> bool:
         return not self.filled_sections()
+
+
+class Declined(models.Model):
+    """Someone chosen to be told about another person (their crisis contact, or a
+    supporter asked to check on them when signs appear) who said no. They stop being
+    that person's contact or supporter, cannot be chosen again for it, and the person
+    sees that they said no."""
+
+    class Role(models.TextChoices):
+        CRISIS_CONTACT = "crisis_contact", _("crisis contact")
+        SIGNS_SUPPORTER = "signs_supporter", _("supporter asked to check in")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    declined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-declined_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["owner", "person", "role"], name="decline_a_role_once")]

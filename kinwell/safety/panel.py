@@ -10,7 +10,7 @@ from django.conf import settings
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
 from kinwell.safety.selectors import automatic_messages_paused
-from kinwell.safety.services import CRISIS_LEVELS, URGENT_ANSWER, existing_plan
+from kinwell.safety.services import ANSWER_REASONS, CRISIS_LEVELS, existing_plan
 
 SESSION_KEY = "kinwell_crisis_panel"
 
@@ -27,7 +27,7 @@ def present(request, assessment: Assessment, *, saved: bool = True) -> Assessmen
             "strangulation": assessment.strangulation,
             "worry_for_other": assessment.worry_for_other,
             # Only for the writer's own risk may the panel offer (or announce) telling their contact.
-            "self_directed": assessment.self_directed or URGENT_ANSWER in assessment.reasons,
+            "self_directed": assessment.self_directed or any(reason in ANSWER_REASONS for reason in assessment.reasons),
             "saved": saved,
         }
     return assessment

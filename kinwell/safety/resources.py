@@ -20,7 +20,11 @@ def _(message: str) -> str:
 class Action:
     label: str  # what the button says, e.g. "Call 988"
     href: str  # tel:, sms: or https:
-    language: str | None = None  # shown only to people reading Kinwell in this language
+    # Shown only to people reading Kinwell in this language, and first for them.
+    language: str | None = None
+    # Not shown to people reading in this language: they have an action of their own
+    # (the Crisis Text Line's keyword is HOME in English and AYUDA in Spanish).
+    except_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,14 @@ class Resource:
     # When it is shown: "always", "danger_from_others", or "more_options".
     when: str = "always"
 
+    def actions_for(self, language: str | None) -> list[Action]:
+        """The actions a reader in `language` sees: those in their own language first
+        (988's Spanish options lead on a Spanish page), then the ones for everyone."""
+        language = (language or "en").split("-")[0]
+        own = [a for a in self.actions if a.language == language]
+        general = [a for a in self.actions if a.language is None and a.except_language != language]
+        return own + general
+
 
 @dataclass(frozen=True)
 class CountryResources:
@@ -39,6 +51,10 @@ class CountryResources:
     name: str
     emergency: Action
     emergency_text: str
+    # Short phrases for sentences of our own, so no page or email names a number of
+    # another country: "If you feel unsafe, {crisis_line}, any hour."
+    emergency_number: str = ""
+    crisis_line: str = ""
     resources: tuple[Resource, ...] = field(default_factory=tuple)
     source: str = ""
 
@@ -60,6 +76,8 @@ COUNTRIES = {
         name=_("the United States"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911 or go to the nearest emergency department."),
+        emergency_number="911",
+        crisis_line=_("call or text 988"),
         source="988lifeline.org, crisistextline.org, veteranscrisisline.net, thetrevorproject.org, thehotline.org",
         resources=(
             Resource(
@@ -81,7 +99,11 @@ COUNTRIES = {
                 key="crisis-text-line",
                 name=_("Crisis Text Line"),
                 description=_("Text HOME to 741741 to reach a trained volunteer crisis counselor, any hour."),
-                actions=(Action(_("Text HOME to 741741"), "sms:741741?&body=HOME"),),
+                actions=(
+                    # In Spanish the keyword is AYUDA (crisistextline.org/es).
+                    Action(_("Text AYUDA to 741741"), "sms:741741?&body=AYUDA", language="es"),
+                    Action(_("Text HOME to 741741"), "sms:741741?&body=HOME", except_language="es"),
+                ),
             ),
             Resource(
                 key="domestic-violence",
@@ -119,6 +141,8 @@ COUNTRIES = {
         name=_("Canada"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911 or go to the nearest emergency department."),
+        emergency_number="911",
+        crisis_line=_("call or text 9-8-8"),
         source="988.ca",
         resources=(
             Resource(
@@ -134,6 +158,8 @@ COUNTRIES = {
         name=_("the United Kingdom"),
         emergency=Action(_("Call 999"), "tel:999"),
         emergency_text=_("If someone is in immediate danger, call 999 or go to A&E."),
+        emergency_number="999",
+        crisis_line=_("call Samaritans free on 116 123"),
         source="samaritans.org, giveusashout.org",
         resources=(
             Resource(
@@ -155,6 +181,8 @@ COUNTRIES = {
         name=_("España"),
         emergency=Action(_("Call 112"), "tel:112"),
         emergency_text=_("If someone is in immediate danger, call 112."),
+        emergency_number="112",
+        crisis_line=_("call the 024 line"),
         source="sanidad.gob.es (línea 024)",
         resources=(
             Resource(
@@ -170,6 +198,8 @@ COUNTRIES = {
         name=_("México"),
         emergency=Action(_("Call 911"), "tel:911"),
         emergency_text=_("If someone is in immediate danger, call 911."),
+        emergency_number="911",
+        crisis_line=_("call Línea de la Vida on 800 911 2000"),
         source="gob.mx (Línea de la Vida)",
         resources=(
             Resource(
@@ -185,6 +215,8 @@ COUNTRIES = {
         name=_("Australia"),
         emergency=Action(_("Call 000"), "tel:000"),
         emergency_text=_("If someone is in immediate danger, call 000."),
+        emergency_number="000",
+        crisis_line=_("call Lifeline on 13 11 14"),
         source="lifeline.org.au",
         resources=(
             Resource(

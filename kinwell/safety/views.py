@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
-from kinwell.safety import services
+from kinwell.safety import selectors, services
 from kinwell.safety.forms import SafetyPlanForm
-from kinwell.safety.models import SafetyPlan
+from kinwell.safety.models import Declined, SafetyPlan
 from kinwell.safety.panel import crisis_resources
 from kinwell.safety.resources import FIND_A_HELPLINE
 
@@ -17,7 +17,7 @@ from kinwell.safety.resources import FIND_A_HELPLINE
 @login_required
 def plan(request):
     safety_plan = services.existing_plan(owner=request.user)
-    people = services.circle_people_of(owner=request.user)
+    people = services.contacts_to_choose_from(owner=request.user)
     form = SafetyPlanForm(request.POST or None, instance=safety_plan, people=people)
     if request.method == "POST":
         if form.is_valid():
@@ -35,7 +35,8 @@ def plan(request):
     return render(
         request,
         "safety/plan.html",
-        {"form": form, "plan": safety_plan, "country": crisis_resources()},
+        {"form": form, "plan": safety_plan, "country": crisis_resources(),
+         "declined": selectors.declined(owner=request.user, role=Declined.Role.CRISIS_CONTACT)},
         status=400 if form.errors else 200,
     )
 
@@ -93,3 +94,12 @@ def help_now(request):
 
 def supporting(request):
     return render(request, "safety/supporting.html", {"country": crisis_resources()})
+
+
+def decline(request, token: str):
+    """The link in "you were chosen" emails: works signed out. Opening it changes nothing
+    (mail programs open links to check them); the button does."""
+    if request.method == "POST":
+        found = services.decline(token=token)
+        return render(request, "safety/declined.html", {**found, "done": True})
+    return render(request, "safety/declined.html", {**services.read_decline_token(token), "done": False})

@@ -150,7 +150,7 @@ def list_instruments(request):
 @router.post("/screening/results", response={201: ResultSavedOut, **ERRORS})
 def submit(request, payload: SubmitIn):
     submitted = services.submit_answers(owner=request.auth, instrument=payload.instrument, answers=dict(payload.answers))
-    return Status(201, {**_result_out(submitted.value), "safety": SafetyOut.of(submitted.safety)})
+    return Status(201, {**_result_out(submitted.value.response), "safety": SafetyOut.of(submitted.safety)})
 
 
 def _in_progress_out(response) -> dict:
@@ -186,7 +186,7 @@ def _own_unfinished(request, response_id: int):
 def save(request, response_id: int, payload: AnswersIn):
     response = _own_unfinished(request, response_id)
     saved = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
-    return {**_in_progress_out(saved.value), "safety": SafetyOut.of(saved.safety)}
+    return {**_in_progress_out(saved.value.response), "safety": SafetyOut.of(saved.safety)}
 
 
 @router.post("/screening/responses/{id:response_id}/complete", response={201: ResultSavedOut, **ERRORS})
@@ -194,7 +194,7 @@ def complete(request, response_id: int):
     """Score the answers saved so far (400 naming the questions still missing)."""
     response = _own_unfinished(request, response_id)
     completed = services.complete_response(owner=request.auth, response=response)
-    return Status(201, {**_result_out(completed.value), "safety": SafetyOut.of(completed.safety)})
+    return Status(201, {**_result_out(completed.value.response), "safety": SafetyOut.of(completed.safety)})
 
 
 @router.delete("/screening/responses/{id:response_id}", response={204: None, **ERRORS})

@@ -55,7 +55,13 @@ class Response(models.Model):
 
     @property
     def urgent(self) -> bool:
+        """An answer calls for help (PHQ-9 item 9 above 0): the result page's question-9 section."""
         return scoring.is_urgent(self.definition, self.answers)
+
+    @property
+    def safety_level(self) -> str:
+        """"urgent", "concern" or "none": whether the arranged contact may be told (urgent only)."""
+        return scoring.safety_level(self.definition, self.answers)
 
 
 def new_stop_token() -> str:

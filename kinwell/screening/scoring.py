@@ -69,6 +69,7 @@ class Instrument:
     positive_at: int | None = None
     offers: str = ""
     urgent_item: str = ""
+    urgent_from: int = 1
     circle_kind: str = ""
 
     @property
@@ -176,6 +177,7 @@ def _instrument(key: str, raw: dict, answer_sets: dict) -> Instrument:
         positive_at=raw.get("positive_at"),
         offers=raw.get("offers", ""),
         urgent_item=raw.get("urgent_item", ""),
+        urgent_from=raw.get("urgent_from", 1),
         circle_kind=raw.get("circle_kind", ""),
     )
 
@@ -227,6 +229,14 @@ def validate_partial(instrument: Instrument, answers: Mapping[str, object]) -> d
 def is_urgent(instrument: Instrument, answers: Mapping[str, int]) -> bool:
     """True when an answer alone calls for the safety response (PHQ-9 item 9 above 0)."""
     return bool(instrument.urgent_item) and answers.get(instrument.urgent_item, 0) > 0
+
+
+def safety_level(instrument: Instrument, answers: Mapping[str, int]) -> str:
+    """How an answer alone calls for help: "urgent" (the safety response, the arranged
+    contact may be told), "concern" (help shown, nobody told), or "none"."""
+    if not is_urgent(instrument, answers):
+        return "none"
+    return "urgent" if answers.get(instrument.urgent_item, 0) >= instrument.urgent_from else "concern"
 
 
 def score(instrument: Instrument, answers: Mapping[str, object]) -> Score:

@@ -1,11 +1,13 @@
 """Every write of the screening app: start or resume a questionnaire, save answers,
 finish it (scored here, on the server), reminders, and removing a result.
 
-Saving answers returns `Screened(response, safety)`: an answer that is urgent in itself
-(PHQ-9 item 9 above 0) is urgent, and the safety response starts here, through the
-safety layer, once a sitting (the person's contact is told once, not on every page).
-Callers only present or serialise the assessment."""
+Saving answers returns `Screened(Answered, safety)`: an answer that calls for help in
+itself (PHQ-9 item 9 above 0: a concern, urgent from "more than half the days") gives
+that assessment, and the safety response starts here, through the safety layer (the
+person's contact told once a sitting, for urgent only). Callers only present (when
+`help_starts_now`) or serialise the assessment."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _, ngettext
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.detector import NO_CONCERN
 from kinwell.safety.screened import Screened
-from kinwell.safety.services import URGENT_ANSWER_ASSESSMENT, respond_to_urgent_answer
+from kinwell.safety.services import answer_assessment, respond_to_urgent_answer
 from kinwell.screening import scoring, selectors
 from kinwell.screening.models import Reminder, Response
 
@@ -63,25 +65,45 @@ def start_response(*, owner, instrument: str, mode: str = Response.Mode.ONE) -> 
     return response
 
 
-def _screened(response: Response) -> Screened[Response]:
-    """Save the response with what its answers call for. An urgent answer (PHQ-9 item 9
-    above 0) is urgent on every save; the safety response itself (the arranged contact
-    told) starts only the first time in a sitting."""
-    if not response.urgent:
-        response.save()
-        return Screened(value=response, safety=NO_CONCERN)
-    starts_now = response.safety_started_at is None
-    if starts_now:
+def _mark_safety(response: Response, *, given=None) -> str:
+    """The help an answer calls for now: "urgent" the first time in a sitting (the
+    arranged contact may be told, once), "concern" each time the answer of concern is
+    given (help shown, nobody told; `given`: the answers just saved, None for all), or ""."""
+    level = response.safety_level
+    if level == "urgent" and response.safety_started_at is None:
         response.safety_started_at = timezone.now()
+        return "urgent"
+    item = response.definition.urgent_item
+    if level == "concern" and (given is None or item in given):
+        return "concern"
+    return ""
+
+
+@dataclass(frozen=True)
+class Answered:
+    response: Response
+    # Help starts with this save: urgent once a sitting, concern each time that answer is
+    # given. Pages show the panel only then; the assessment itself stands on every save.
+    help_starts_now: bool
+
+
+def _screened(response: Response, *, given=None) -> Screened[Answered]:
+    """Save the response with what its answers call for: concern or urgent whenever an
+    answer calls for help (PHQ-9 item 9 above 0), on every save. The safety response
+    itself (the arranged contact told, urgent only) starts once a sitting."""
+    starts = _mark_safety(response, given=given)
     response.save()
-    return Screened(
-        value=response,
-        safety=respond_to_urgent_answer(author=response.owner) if starts_now else URGENT_ANSWER_ASSESSMENT,
-    )
+    if starts:
+        safety = respond_to_urgent_answer(author=response.owner, level=starts)
+    elif response.urgent:
+        safety = answer_assessment(response.safety_level)
+    else:
+        safety = NO_CONCERN
+    return Screened(value=Answered(response=response, help_starts_now=bool(starts)), safety=safety)
 
 
 @transaction.atomic
-def save_answers(*, owner, response: Response, answers: dict) -> Screened[Response]:
+def save_answers(*, owner, response: Response, answers: dict) -> Screened[Answered]:
     """Keep the given answers (others stay as they were), with the safety assessment."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
@@ -92,7 +114,7 @@ def save_answers(*, owner, response: Response, answers: dict) -> Screened[Respon
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     response.answers = {**response.answers, **clean}
-    return _screened(response)
+    return _screened(response, given=clean)
 
 
 def _finish(response: Response, now: datetime) -> scoring.Score:
@@ -105,18 +127,18 @@ def _finish(response: Response, now: datetime) -> scoring.Score:
 
 
 @transaction.atomic
-def complete_response(*, owner, response: Response) -> Screened[Response]:
+def complete_response(*, owner, response: Response) -> Screened[Answered]:
     """Score and finish, with the safety assessment (if the safety response already
     started when the answer was saved, the person's contact is not told twice)."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
     if not response.is_complete:
         _finish(response, timezone.now())
-    return _screened(response)
+    return _screened(response, given={})
 
 
 @transaction.atomic
-def submit_answers(*, owner, instrument: str, answers: dict) -> Screened[Response]:
+def submit_answers(*, owner, instrument: str, answers: dict) -> Screened[Answered]:
     """Take a whole questionnaire at once (the API): scored on the server, nothing saved
     if the answers are incomplete. Returns the result with the safety assessment."""
     selectors.instrument_for(user=owner, key=instrument)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from kinwell.safety.wording import crisis_words
 from kinwell.screening.models import Reminder
 
 
@@ -22,6 +23,7 @@ def send_reminder(*, reminder_id: int) -> None:
         "stop_link": settings.SITE_URL + reverse("screening:stop_reminders", args=[reminder.stop_token]),
     }
     with translation.override(owner.language):
+        context.update(crisis_words())
         send_mail(
             subject=render_to_string("screening/email/reminder_subject.txt", context).strip(),
             message=render_to_string("screening/email/reminder.txt", context),

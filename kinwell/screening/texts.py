@@ -90,7 +90,8 @@ NEXT_STEPS = {
     ],
     4: [
         _("Please reach out to a doctor or mental health professional as soon as you can, today if possible. Take the printable summary with you."),
-        _("If you feel unsafe at any point, call or text 988, or use the help-now page: help is there right now."),
+        # %(crisis_line)s: the configured country's line (next_steps fills it in).
+        _("If you feel unsafe at any point, %(crisis_line)s, or use the help-now page: help is there right now."),
         _("Let someone you trust know how things are, and keep your safety plan close."),
     ],
 }
@@ -104,5 +105,8 @@ def meaning(topic: str, band: str) -> str:
     return MEANINGS.get((topic, band), "")
 
 
-def next_steps(level: int) -> list:
-    return NEXT_STEPS[max(0, min(level, 4))]
+def next_steps(level: int) -> list[str]:
+    from kinwell.safety.wording import crisis_words
+
+    words = crisis_words()
+    return [str(step) % words for step in NEXT_STEPS[max(0, min(level, 4))]]

@@ -78,7 +78,9 @@ def take(request, response_id: int):
     if request.method == "POST" and form.is_valid():
         # Whatever was answered is kept first, even when something is still missing, so
         # an urgent answer always starts the safety response and nothing is lost.
-        present(request, services.save_answers(owner=request.user, response=response, answers=form.answers()).safety)
+        answered = services.save_answers(owner=request.user, response=response, answers=form.answers())
+        if answered.value.help_starts_now:
+            present(request, answered.safety)
         if action in ("next", "finish") and form.mark_unanswered(response.answers):
             return _render_take(request, response, form, step, len(items), one_at_a_time)
         if action == "pause":
@@ -89,7 +91,9 @@ def take(request, response_id: int):
         if one_at_a_time and step < len(items) - 1:
             return redirect(f"{reverse('screening:take', args=[response.pk])}?step={step + 2}")
         try:
-            present(request, services.complete_response(owner=request.user, response=response).safety)
+            answered = services.complete_response(owner=request.user, response=response)
+            if answered.value.help_starts_now:
+                present(request, answered.safety)
         except ServiceError as error:
             if one_at_a_time:
                 messages.error(request, error.message)

@@ -32,7 +32,7 @@ def test_bad_settings_are_refused_and_nothing_changes(client_for):
 def test_tokens_are_created_shown_once_and_revoked(client_for):
     person = UserFactory()
     client = client_for(person)
-    response = client.post("/accounts/tokens/", {"name": "My phone"})
+    response = client.post("/accounts/tokens/", {"name": "My phone", "access": "write", "lifetime": "30"})
     raw = response.context["new_token"]
     assert raw.startswith("kw_")
     token = ApiToken.objects.get(user=person)

@@ -18,18 +18,72 @@ SIGN_UP = {
 }
 
 
-def test_sign_up_creates_a_person_and_signs_them_in(client):
-    response = client.post("/accounts/signup/", SIGN_UP)
-    assert response.status_code == 302
+@pytest.fixture
+def sign_up(client, django_capture_on_commit_callbacks):
+    """Posts the sign-up form and runs what waits for the commit (the email task)."""
+
+    def post(data=SIGN_UP, path="/accounts/signup/"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(path, data)
+
+    return post
+
+
+def main_of(response) -> str:
+    page = response.content.decode()
+    return page[page.index("<main"):page.index("</main>")]
+
+
+def confirmation_path(message) -> str:
+    link = re.search(r"http://\S+/accounts/signup/confirm/\S+", message.body).group(0)
+    return link.split("testserver", 1)[-1].split("127.0.0.1:8000", 1)[-1]
+
+
+def test_sign_up_creates_a_person_who_confirms_by_email_and_is_signed_in(client, sign_up):
+    response = sign_up()
+    assert response.status_code == 302 and response["Location"] == "/accounts/signup/sent/"
     person = get_user_model().objects.get()
-    assert (person.email, person.display_name, person.time_zone, person.language) == (
+    assert (person.email, person.display_name, person.time_zone, person.language, person.is_active) == (
         "robin@example.org",
         "Robin",
         "America/Denver",
         "es",
+        False,
     )
     assert person.password.startswith("md5$") or person.password.startswith("argon2")
+    assert not client.get("/").context["user"].is_authenticated
+    # Not usable until confirmed: a login now fails like any wrong password.
+    refused = client.post("/accounts/login/", {"username": "robin@example.org", "password": SIGN_UP["password1"]})
+    assert refused.status_code == 400
+    (message,) = mail.outbox
+    assert message.to == ["robin@example.org"]
+    path = confirmation_path(message)
+    wrong = client.post(path, {"password": "not-the-one-i-chose"})
+    assert wrong.status_code == 400 and not get_user_model().objects.get().is_active
+    response = client.post(path, {"password": SIGN_UP["password1"]})
+    assert response.status_code == 302
     assert client.get("/").context["user"] == person
+    # The link works once.
+    client.post("/accounts/logout/")
+    assert client.get(path).status_code == 410
+
+
+def test_a_confirmation_link_leads_on_to_where_sign_up_started(client, sign_up):
+    sign_up({**SIGN_UP, "next": "/circles/new/"}, "/accounts/signup/?next=/circles/new/")
+    path = confirmation_path(mail.outbox[0])
+    assert "next=%2Fcircles%2Fnew%2F" in path
+    response = client.post(path, {"password": SIGN_UP["password1"], "next": "/circles/new/"})
+    assert response["Location"] == "/circles/new/"
+
+
+def test_signing_up_again_before_confirming_makes_the_first_link_stop_working(client, sign_up):
+    sign_up()
+    first = confirmation_path(mail.outbox[0])
+    sign_up({**SIGN_UP, "password1": "another-harbour-lamp", "password2": "another-harbour-lamp"})
+    second = confirmation_path(mail.outbox[1])
+    assert client.get(first).status_code == 410
+    assert client.post(second, {"password": "another-harbour-lamp"}).status_code == 302
+    assert get_user_model().objects.count() == 1
 
 
 def test_passwords_are_hashed_with_argon2_outside_tests():
@@ -38,12 +92,20 @@ def test_passwords_are_hashed_with_argon2_outside_tests():
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 
 
-def test_a_duplicate_email_gets_a_clear_400(client):
-    UserFactory(email="robin@example.org")
-    response = client.post("/accounts/signup/", SIGN_UP)
-    assert response.status_code == 400
-    assert "already exists" in response.content.decode()
-    assert get_user_model().objects.count() == 1
+def test_signing_up_with_a_registered_email_looks_the_same_and_tells_the_owner(client, sign_up):
+    owner = UserFactory(email="robin@example.org", display_name="Robin Owner")
+    new = sign_up({**SIGN_UP, "email": "someone-new@example.org"})
+    taken = sign_up()
+    assert (taken.status_code, taken["Location"]) == (new.status_code, new["Location"])
+    assert main_of(client.get(taken["Location"])) == main_of(client.get(new["Location"]))
+    owner.refresh_from_db()
+    assert owner.check_password(DEFAULT_PASSWORD) and owner.display_name == "Robin Owner" and owner.is_active
+    warning = [m for m in mail.outbox if m.to == ["robin@example.org"]]
+    assert len(warning) == 1 and "tried to create a Kinwell account with your email" in warning[0].body
+    reset = re.search(r"http://\S+/accounts/password/reset/\S+/\S+/", warning[0].body).group(0)
+    response = client.get(reset.split("127.0.0.1:8000", 1)[-1], follow=True)
+    assert response.status_code == 200 and "new_password1" in response.content.decode()
+    assert get_user_model().objects.filter(email="robin@example.org").count() == 1
 
 
 def test_missing_fields_are_named_next_to_the_field_and_in_the_summary(client):

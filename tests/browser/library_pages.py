@@ -45,6 +45,11 @@ def real_article(page, demo, settings):
     page.goto(f"/library/{next(iter(articles()))}/")
 
 
+def partner_violence_article(page, demo, settings):
+    page.goto("/library/when-you-do-not-feel-safe-with-someone-close-to-you/")
+    assert page.locator("[data-quick-exit]").is_visible()
+
+
 def reply_errors(page, demo, settings):
     fixture_library(settings)
     page.goto(ARTICLE)

@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from kinwell.circles.models import Circle, Membership
@@ -40,6 +41,15 @@ def sign_up_by_keyboard(page: Page, *, name: str, email: str, time_zone: str | N
         page.keyboard.type(time_zone.replace("_", " "))
         assert page.locator("#id_time_zone").input_value() == time_zone
     next_tab_is(page, "#id_language")
+    next_tab_is(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert path_of(page) == "/accounts/signup/sent/"
+    # The person opens the confirmation link from their email and enters their password.
+    message = next(m for m in reversed(mail.outbox) if m.to == [email])
+    link = urlsplit(re.search(r"https?://\S+/accounts/signup/confirm/\S+", message.body).group(0))
+    page.goto(link.path + (f"?{link.query}" if link.query else ""))
+    start_in_main(page)
+    type_into_next(page, "#id_password", PASSWORD)
     next_tab_is(page, "main form button[type=submit]")
     press_and_wait(page)
 

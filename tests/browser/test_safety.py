@@ -61,3 +61,86 @@ def test_a_supporter_reads_a_shared_safety_plan(new_context):
     friend_page.get_by_role("link", name="Back to Rae").click()
     friend_page.get_by_role("link", name="How to help someone who is struggling").click()
     expect(friend_page.get_by_role("heading", level=1)).to_have_text("When someone you love is struggling")
+
+
+NEUTRAL_SITE = "https://www.weather.gov/"
+
+
+@pytest.fixture
+def neutral_site(settings):
+    """The quick exit's neutral site, answered locally: the tests make no outside request."""
+    settings.QUICK_EXIT_URL = NEUTRAL_SITE
+
+    def serve(context):
+        context.route(
+            f"{NEUTRAL_SITE}**",
+            lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>"),
+        )
+        return context
+
+    return serve
+
+
+def test_quick_exit_from_help_now_by_keyboard_replaces_the_page_in_history(new_context, neutral_site):
+    from tests.browser.keyboard import Keyboard
+
+    page = neutral_site(new_context()).new_page()
+    page.goto("/accessibility/")
+    page.goto("/help-now/")
+    keys = Keyboard(page)
+    # Tab only (the skip link's Enter would add a "#main" entry of its own to the history):
+    # past the skip link and the header, the quick exit is the first stop in the content.
+    keys.tab_to("[data-quick-exit]", limit=10)
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    expect(page.locator("[data-quick-exit]")).to_have_accessible_description(
+        "Takes you straight to an everyday website. Pressing Escape twice does the same, and Back will not return here."
+    )
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert page.url == NEUTRAL_SITE
+    # help-now was replaced, not left behind: Back goes to the page before it.
+    page.go_back()
+    assert page.url.endswith("/accessibility/")
+
+
+def test_escape_twice_leaves_help_now_and_once_does_not(new_context, neutral_site):
+    page = neutral_site(new_context()).new_page()
+    page.goto("/")
+    page.goto("/help-now/")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(1300)  # a single press, or two far apart, keeps the person here
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/help-now/")
+    with page.expect_navigation():
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    assert page.url == NEUTRAL_SITE
+    page.go_back()
+    assert not page.url.endswith("/help-now/")
+
+
+def test_without_javascript_the_quick_exit_is_a_plain_link(new_context, neutral_site):
+    page = neutral_site(new_context(javascript=False)).new_page()
+    page.goto("/help-now/")
+    # The Escape hint is for when the script runs: without it, it is not shown.
+    expect(page.locator(".quick-exit .js-only")).to_be_hidden()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Leave this page quickly").click()
+    assert page.url == NEUTRAL_SITE
+
+
+def test_the_crisis_panel_and_the_article_offer_the_quick_exit(new_context, neutral_site):
+    person = UserFactory(display_name="Rae")
+    circle = CircleFactory(owner=person, name="Home")
+    page = neutral_site(new_context(as_user=person)).new_page()
+    page.goto(f"/circles/{circle.pk}/sharing/")
+    page.get_by_label("A boundary").fill(CRISIS_TEXT)
+    page.get_by_role("button", name="Add boundary").click()
+    expect(page.locator(".crisis-panel [data-quick-exit]")).to_be_visible()
+    page.goto("/library/when-you-do-not-feel-safe-with-someone-close-to-you/")
+    expect(page.locator(".article-region")).to_have_text("For people in the United States")
+    with page.expect_navigation():
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    assert page.url == NEUTRAL_SITE

@@ -53,3 +53,52 @@ def test_the_same_note_twice_is_stored_differently():
     record_checkin(owner=owner, mood=3, note=NOTE)
     first, second = every_stored_value(CheckIn, "note")
     assert first != second
+
+
+def test_tags_a_person_types_are_encrypted_and_still_counted_in_trends():
+    owner = UserFactory()
+    for mood in (2, 2, 2, 4, 4, 4):
+        record_checkin(owner=owner, mood=mood, tags=["Maria's visit"] if mood == 4 else ["work"])
+    stored = every_stored_value(CheckIn, "tags")
+    assert stored and all(value.startswith(TOKEN_PREFIX) for value in stored)
+    assert not any("maria" in value.lower() or "work" in value for value in stored)
+    assert sorted({tag for tags in CheckIn.objects.values_list("tags", flat=True) for tag in tags}) == [
+        "maria's visit", "work"]
+    from kinwell.checkins.selectors import trend_for
+
+    trend = trend_for(owner=owner, days=30)
+    assert "maria's visit" in str(trend)
+
+
+def test_an_empty_tag_list_is_stored_as_nothing():
+    record_checkin(owner=UserFactory(), mood=3)
+    assert every_stored_value(CheckIn, "tags") == [""]
+    assert CheckIn.objects.get().tags == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_encrypts_tags_already_stored_and_can_be_undone():
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("checkins", "0001_initial")], [("checkins", "0002_encrypt_tags")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    owner = UserFactory()
+    old_apps.get_model("checkins", "CheckIn").objects.create(
+        owner_id=owner.pk, day="2025-01-05", mood=3, tags=["grandma's hospital"], note="")
+    old_apps.get_model("checkins", "CheckIn").objects.create(owner_id=owner.pk, day="2025-01-06", mood=3, tags=[], note="")
+    assert any("grandma" in str(value) for value in every_stored_value(CheckIn, "tags"))
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    stored = every_stored_value(CheckIn, "tags")
+    assert not any("grandma" in value for value in stored) and sorted(stored)[1].startswith(TOKEN_PREFIX)
+    assert sorted(CheckIn.objects.values_list("tags", flat=True)) == [[], ["grandma's hospital"]]
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(before)
+    assert any("grandma" in str(value) for value in every_stored_value(CheckIn, "tags"))
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())

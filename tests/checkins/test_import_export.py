@@ -249,3 +249,18 @@ def test_the_api_exports_json_and_csv_that_import_back(user):
     assert import_checkins(owner=fresh, format="json", data=json.dumps(document).encode()).value.imported == 1
     assert snapshot(fresh) == snapshot(user)
     assert client.get("/api/v1/checkins/export?format=xml").status_code == 422
+
+
+def test_the_csv_export_quotes_formulas_and_reads_back_as_typed(user):
+    record_checkin(owner=user, mood=3, tags=["=hyperlink(\"http://evil.example\")", "@sum(1)"],
+                   note="-2+3 was my day\n=cmd|' /C calc'!A0")
+    text = exporting.export_csv(owner=user)
+    import csv
+    import io
+
+    row = dict(zip(*list(csv.reader(io.StringIO(text)))))
+    assert row["tags"].startswith("'=hyperlink") and row["note"].startswith("'-2+3")
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
+    fresh = UserFactory()
+    assert import_checkins(owner=fresh, format="csv", data=text.encode()).value.imported == 1
+    assert snapshot(fresh) == snapshot(user)

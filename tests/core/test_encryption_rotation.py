@@ -47,7 +47,7 @@ def test_after_rotation_only_the_new_key_is_needed(settings, old_world):
     new_key = Fernet.generate_key().decode()
     settings.ENCRYPTION_KEYS = [new_key, old_world["old_key"]]
     output = rotate("--batch-size", "1")
-    assert "checkins.CheckIn (note): 1 re-encrypted" in output
+    assert "checkins.CheckIn (tags, note): 1 re-encrypted" in output
     assert "checkins.CheckInResponse (message): 1 re-encrypted" in output
     settings.ENCRYPTION_KEYS = [new_key]
     assert CheckIn.objects.get().note == "Couldn't sleep again, worried about rent"
@@ -60,7 +60,7 @@ def test_running_it_again_changes_nothing(settings, old_world):
     rotate()
     stored = raw(CheckIn, "note", old_world["checkin"].pk)
     output = rotate()
-    assert "0 values re-encrypted" in output and "checkins.CheckIn (note): 0 re-encrypted" in output
+    assert "0 values re-encrypted" in output and "checkins.CheckIn (tags, note): 0 re-encrypted" in output
     assert raw(CheckIn, "note", old_world["checkin"].pk) == stored
 
 
@@ -69,7 +69,7 @@ def test_a_dry_run_writes_nothing(settings, old_world):
     new_key = Fernet.generate_key().decode()
     settings.ENCRYPTION_KEYS = [new_key, old_world["old_key"]]
     output = rotate("--dry-run")
-    assert "would be re-encrypted" in output and "checkins.CheckIn (note): 1 re-encrypted" in output
+    assert "would be re-encrypted" in output and "checkins.CheckIn (tags, note): 1 re-encrypted" in output
     assert raw(CheckIn, "note", old_world["checkin"].pk) == before
     settings.ENCRYPTION_KEYS = [new_key]
     with pytest.raises(ValueError):

@@ -45,16 +45,33 @@ def test_incomplete_answers_are_refused_and_nothing_is_saved(user):
     assert not Response.objects.exists()
 
 
-def test_item_9_above_zero_answers_urgent_and_honours_the_arrangement(user, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("value", [2, 3])
+def test_item_9_from_more_than_half_the_days_answers_urgent_and_honours_the_arrangement(
+    user, value, django_capture_on_commit_callbacks
+):
+    contact = UserFactory(email="sam@example.org")
+    CircleFactory(owner=user, members=[contact])
+    safety_services.update_plan(owner=user, crisis_contact_id=contact.pk, tell_without_asking=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = Api(user).post("/screening/results", {"instrument": "phq9", "answers": {**ZEROES, "phq9_9": value}})
+    assert saved.status_code == 201
+    assert saved.json()["safety"] == {"level": "urgent", "reasons": ["urgent_answer"], "help_url": "/help-now/"}
+    assert [m.to for m in mail.outbox] == [["sam@example.org"]]
+
+
+def test_item_9_on_several_days_shows_help_as_a_concern_and_tells_nobody(user, django_capture_on_commit_callbacks):
     contact = UserFactory(email="sam@example.org")
     CircleFactory(owner=user, members=[contact])
     safety_services.update_plan(owner=user, crisis_contact_id=contact.pk, tell_without_asking=True)
     with django_capture_on_commit_callbacks(execute=True):
         saved = Api(user).post("/screening/results", {"instrument": "phq9", "answers": {**ZEROES, "phq9_9": 1}})
     assert saved.status_code == 201
-    assert saved.json()["safety"] == {"level": "urgent", "reasons": ["urgent_answer"], "help_url": "/help-now/"}
+    assert saved.json()["safety"] == {"level": "concern", "reasons": ["answer_of_concern"], "help_url": "/help-now/"}
     assert saved.json()["band"] == "minimal"
-    assert [m.to for m in mail.outbox] == [["sam@example.org"]]
+    assert mail.outbox == []
+    # Read back later, the same answer still reports the concern.
+    response = Api(user).get(f"/screening/results/{saved.json()['id']}")
+    assert response.status_code == 200
 
 
 def test_fhir_export_validates(user):

@@ -75,7 +75,10 @@ def test_a_reminder_is_sent_once_when_due_and_then_two_weeks_later(django_captur
         run_due_jobs(now=WHEN + timedelta(days=14))  # the same minute again sends nothing
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["kim@example.org"]
     stop_link = reverse("screening:stop_reminders", args=[reminder.stop_token])
-    assert stop_link in mail.outbox[0].body and "PHQ-9" in mail.outbox[0].subject
+    assert stop_link in mail.outbox[0].body and "PHQ-9" in mail.outbox[0].body
+    # The subject gives nothing away to someone glancing at the inbox.
+    assert mail.outbox[0].subject == "A gentle reminder from Kinwell"
+    assert "call or text 988" in mail.outbox[0].body
     assert Reminder.objects.get().next_due == WHEN + timedelta(days=28)
 
     page = client.get(stop_link)  # one click, signed out

@@ -167,3 +167,12 @@ def test_phq9_changes_of_five_or_a_new_band_are_pointed_out(before, after):
 def test_gad7_change_is_pointed_out_only_across_bands():
     assert notable_change(get("gad7"), 5, 9) is None
     assert notable_change(get("gad7"), 9, 10).crossed_band
+
+
+@pytest.mark.parametrize("item9, level", [(0, "none"), (1, "concern"), (2, "urgent"), (3, "urgent")])
+def test_phq9_item_9_several_days_is_a_concern_and_more_is_urgent(item9, level):
+    phq9 = scoring.get("phq9")
+    answers = {item.key: 0 for item in phq9.items} | {"phq9_9": item9}
+    assert scoring.safety_level(phq9, answers) == level
+    assert scoring.is_urgent(phq9, answers) is (item9 > 0)  # help is shown from 1
+

@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from kinwell.safety import services as safety_services
+from kinwell.safety.models import SafetyPlan
 from kinwell.safety.panel import SESSION_KEY
 from kinwell.screening.models import Response
 from tests.factories import CircleFactory, UserFactory, screening_result
@@ -117,8 +118,8 @@ def contact_arranged(user):
     return contact
 
 
-@pytest.mark.parametrize("item9", [1, 2, 3])
-def test_item_9_above_zero_shows_the_urgent_panel_whatever_the_total(client_for, user, item9):
+@pytest.mark.parametrize("item9", [2, 3])
+def test_item_9_from_more_than_half_the_days_shows_the_urgent_panel_whatever_the_total(client_for, user, item9):
     client = client_for(user)
     response = start(client)
     answers = {key: 0 for key in PHQ9_ITEMS} | {"phq9_9": item9, "action": "finish"}
@@ -167,10 +168,34 @@ def test_item_9_does_not_tell_the_contact_unless_arranged(client_for, user, djan
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("screening:take", args=[response.pk]),
-            {key: 0 for key in PHQ9_ITEMS} | {"phq9_9": 1, "action": "finish"},
+            {key: 0 for key in PHQ9_ITEMS} | {"phq9_9": 2, "action": "finish"},
         )
     assert mail.outbox == []
     assert client.session[SESSION_KEY]["level"] == "urgent"
+
+
+def test_item_9_on_several_days_shows_help_as_a_concern_and_never_tells_anyone(
+    client_for, user, contact_arranged, django_capture_on_commit_callbacks
+):
+    """ "Several days" is asked about and supported, not treated like an urgent text: the
+    panel (as a concern) and the question-9 section, but no automatic message."""
+    client = client_for(user)
+    response = start(client, mode="one")
+    take = reverse("screening:take", args=[response.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for step, key in enumerate(PHQ9_ITEMS, start=1):
+            client.post(take, {"step": step, key: 1 if key == "phq9_9" else 0, "action": "next"})
+        assert client.session.get(SESSION_KEY, {}).get("level") == "concern"
+        panel = client.get(f"{take}?step=10").content.decode()
+        done = client.post(take, {"step": 10, "action": "finish"})
+    assert mail.outbox == []
+    assert 'id="crisis-panel-title"' in panel and "crisis-panel--urgent" not in panel
+    # Help, and the person's own choice to reach out: the button, never "we are letting them know".
+    assert "Let Sam know I could use some support" in panel and "we are letting" not in panel
+    assert SESSION_KEY not in client.session, "shown once, not again on finishing"
+    page = client.get(done["Location"]).content.decode()
+    assert "About your answer to question 9" in page and reverse("core:help_now") in page
+    assert SafetyPlan.objects.get(owner=user).contact_told_at is None
 
 
 def test_history_points_out_a_big_phq9_change_and_has_a_chart_and_table(client_for, user):
@@ -239,3 +264,19 @@ def test_ucla3_reports_the_total_without_a_clinical_label(client_for, user):
     assert "6 out of 9" in page and "There is no label for it" in page
     for label in ("Minimal", "Mild", "Moderate", "Severe"):
         assert label not in page
+
+
+@pytest.mark.parametrize("total, noted", [(8, True), (13, True), (14, False), (20, False)])
+def test_a_low_csi4_result_names_fear_and_control_and_links_the_partner_violence_article(
+    client_for, user, total, noted
+):
+    result = screening_result(user, "csi4", total=total)
+    page = client_for(user).get(reverse("screening:result", args=[result.pk])).content.decode()
+    link = reverse("library:article", kwargs={"slug": "when-you-do-not-feel-safe-with-someone-close-to-you"})
+    assert ("Low satisfaction can sometimes come from fear or control" in page) is noted
+    assert (link in page) is noted
+
+
+def test_no_other_questionnaire_speaks_of_fear_and_control(client_for, user):
+    result = screening_result(user, "phq9", total=20)
+    assert "fear or control" not in client_for(user).get(reverse("screening:result", args=[result.pk])).content.decode()

@@ -13,6 +13,16 @@ def reset_link(demo):
     return f"/accounts/password/reset/{uid}/{default_token_generator.make_token(demo.alex)}/"
 
 
+def confirm_link(demo):
+    """A confirmation link for someone who signed up and has not confirmed yet."""
+    from kinwell.accounts.tokens import confirmation_tokens
+    from tests.factories import UserFactory
+
+    pending = UserFactory(email="pending@example.org", display_name="Pending", is_active=False)
+    uid = urlsafe_base64_encode(force_bytes(pending.pk))
+    return f"/accounts/signup/confirm/{uid}/{confirmation_tokens.make_token(pending)}/"
+
+
 def locked_out(page, demo, settings):
     settings.AXES_FAILURE_LIMIT = 1
     page.goto("/accounts/login/")
@@ -56,6 +66,11 @@ CASES = [
             password2="different",
         ),
     ),
+    Case("out-signup-sent", "accounts:signup_sent", go("/accounts/signup/sent/")),
+    Case("out-confirm-sign-up", "accounts:confirm_sign_up", lambda page, demo, settings: page.goto(confirm_link(demo))),
+    Case("out-confirm-sign-up-errors", "accounts:confirm_sign_up",
+         with_errors(confirm_link, "Confirm and log in", password="not the one")),
+    Case("out-confirm-sign-up-bad-link", "accounts:confirm_sign_up", go("/accounts/signup/confirm/MQ/not-a-token/")),
     Case("out-login", "accounts:login", go("/accounts/login/")),
     Case("out-login-empty", "accounts:login", with_errors("/accounts/login/", "Log in")),
     Case(

@@ -27,6 +27,9 @@ CASES = [
     Case("in-accessibility", "core:accessibility", go("/accessibility/"), "alex"),
     Case("in-privacy", "core:privacy", go("/privacy/"), "alex"),
     Case("es-home", "core:home", go("/"), "ana"),
+    # Help-now carries the quick exit: in Spanish (AYUDA, 988 in Spanish first) and on a phone.
+    Case("es-help-now", "core:help_now", go("/help-now/"), "ana"),
+    Case("narrow-out-help-now", "core:help_now", go("/help-now/"), width=320),
     Case("narrow-out-welcome", "core:home", go("/"), width=320),
     # The main navigation, on every page, with a group open.
     Case("out-nav-help-open", "core:home", nav_group_open("Help")),

@@ -14,6 +14,10 @@ CASES = [
     Case("out-library-guidelines", "library:guidelines", go("/library/guidelines/")),
     Case("out-library-article", "library:article", library.library_page(library.ARTICLE, with_conversation=True)),
     Case("out-library-real-article", "library:article", library.real_article),
+    # The partner-violence article: its quick exit and region line, in English, Spanish and on a phone.
+    Case("out-library-partner-violence", "library:article", library.partner_violence_article),
+    Case("es-library-partner-violence", "library:article", library.partner_violence_article, "ana"),
+    Case("narrow-library-partner-violence", "library:article", library.partner_violence_article, None, 320),
     Case("in-library-article-held-and-hidden", "library:article", library.library_page(library.ARTICLE, True), "alex"),
     Case("in-library-reply-errors", "library:article", library.reply_errors, "alex"),
     Case("in-library-crisis-reply", "library:article", library.crisis_reply, "newcomer"),

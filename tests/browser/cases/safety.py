@@ -20,7 +20,23 @@ def crisis_panel_after(text, circle="family"):
     return visit
 
 
+def say_no_link(*, done):
+    """The page behind the link a newly chosen contact gets, before and after saying no."""
+
+    def visit(page, demo, settings):
+        from kinwell.safety.services import decline_token
+
+        page.goto(f"/chosen/say-no/{decline_token(owner_id=demo.alex.pk, person_id=demo.sam.pk, role='crisis_contact')}/")
+        if done:
+            with page.expect_navigation():
+                page.get_by_role("button", name="No, please do not ask me").click()
+
+    return visit
+
+
 CASES = [
+    Case("out-chosen-say-no", "safety:decline", say_no_link(done=False)),
+    Case("out-chosen-said-no", "safety:decline", say_no_link(done=True)),
     Case("out-supporting", "safety:supporting", go("/supporting-someone/")),
     Case("in-safety-plan", "safety:plan", go("/safety-plan/"), "alex"),
     Case("in-safety-plan-empty", "safety:plan", go("/safety-plan/"), "newcomer"),
@@ -35,4 +51,5 @@ CASES = [
     Case("in-crisis-panel-danger", "circles:sharing", crisis_panel_after(DANGER_TEXT), "alex"),
     Case("es-crisis-panel", "circles:sharing", crisis_panel_after("Ya no puedo más, quiero morirme.", "walking"), "ana"),
     Case("narrow-in-crisis-panel", "circles:sharing", crisis_panel_after(URGENT_TEXT), "alex", 320),
+    Case("narrow-in-crisis-panel-danger", "circles:sharing", crisis_panel_after(DANGER_TEXT), "alex", 320),
 ]

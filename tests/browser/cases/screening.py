@@ -45,16 +45,24 @@ def taking(instrument, mode, *, finish_empty=False, who="alex"):
     return visit
 
 
-def urgent_result(page, demo, settings):
-    """PHQ-9 with item 9 above 0, all on one page: the result with the urgent panel."""
-    from kinwell.screening.services import start_response
+def item_9_result(value):
+    """PHQ-9 with item 9 at `value`, all on one page: the result with the panel (urgent
+    from 2, a concern at 1) and the question-9 section."""
 
-    response = start_response(owner=demo.alex, instrument="phq9", mode="all")
-    page.goto(f"/screening/responses/{response.pk}/")
-    for number in range(1, 10):
-        page.locator(f"input[name=phq9_{number}][value='{1 if number == 9 else 0}']").check()
-    submit(page, "See my result")
-    assert page.locator("#crisis-panel-title").is_visible()
+    def visit(page, demo, settings):
+        from kinwell.screening.services import start_response
+
+        response = start_response(owner=demo.alex, instrument="phq9", mode="all")
+        page.goto(f"/screening/responses/{response.pk}/")
+        for number in range(1, 10):
+            page.locator(f"input[name=phq9_{number}][value='{value if number == 9 else 0}']").check()
+        submit(page, "See my result")
+        assert page.locator("#crisis-panel-title").is_visible()
+
+    return visit
+
+
+urgent_result = item_9_result(2)
 
 
 def stopped_reminder(page, demo, settings):
@@ -77,6 +85,9 @@ CASES = [
     Case("in-screening-result", "screening:result", screening_page("alex", result_url, ("gad7", 12, 1)), "alex"),
     Case("in-screening-result-quick-positive", "screening:result", screening_page("alex", result_url, ("phq2", 4, 1)), "alex"),
     Case("in-screening-result-urgent", "screening:result", urgent_result, "alex"),
+    Case("in-screening-result-item-9-concern", "screening:result", item_9_result(1), "alex"),
+    # A CSI-4 below its line: the note on fear and control, linking the partner-violence article.
+    Case("in-screening-result-csi4-low", "screening:result", screening_page("alex", result_url, ("csi4", 8, 1)), "alex"),
     Case("in-screening-history", "screening:history", screening_page("alex", lambda m, d: "/screening/history/", *SCREENING_PLAN), "alex"),
     Case("in-screening-history-empty", "screening:history", go("/screening/history/"), "newcomer"),
     Case("in-screening-summary", "screening:summary", screening_page("alex", lambda m, d: "/screening/summary/", *SCREENING_PLAN), "alex"),

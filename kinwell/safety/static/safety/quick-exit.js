@@ -1,0 +1,34 @@
+// "Leave this page quickly". Without this file the button is a plain link; with it,
+// leaving replaces this page in the history (Back does not bring it back) and Escape
+// pressed twice in quick succession leaves too, from anywhere on the page.
+(function () {
+  "use strict";
+  if (window.kinwellQuickExit) { return; }  // the page and the crisis panel may both load it
+  window.kinwellQuickExit = true;
+  var DOUBLE_PRESS_MS = 1000;
+  var lastEscape = 0;
+
+  function leave(url) {
+    // Hide the page at once: what it said should not linger on screen while the next loads.
+    document.documentElement.style.visibility = "hidden";
+    window.location.replace(url);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    leave(link.href);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) { return; }
+    var now = Date.now();
+    if (now - lastEscape <= DOUBLE_PRESS_MS) {
+      leave(link.href);
+    }
+    lastEscape = now;
+  });
+})();
