@@ -82,10 +82,13 @@ INSTALLED_APPS = [
     "kinwell.library",
     "kinwell.moderation",
     "kinwell.support",
+    "kinwell.summary",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Wraps everything below, so every answer under /api/ and /hsds/ is JSON.
+    "kinwell.core.json_api.JsonApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

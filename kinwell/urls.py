@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("kinwell.library.urls")),
     path("", include("kinwell.moderation.urls")),
     path("", include("kinwell.support.urls")),
+    path("", include("kinwell.summary.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

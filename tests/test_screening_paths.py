@@ -39,6 +39,8 @@ NAMES_AND_LABELS = {
     # their words, not a place to say how they are (limited to 60-80 characters).
     "accounts.SignUpForm.display_name", "accounts.ProfileForm.display_name", "accounts.ApiTokenForm.name",
     "circles.CircleForm.name", "library.ReplyForm.display_name",
+    # Whom a clinician link is for ("Dr. Rivera"), seen only by its owner.
+    "summary.LinkForm.label",
 }
 IDENTIFIERS = {
     # Keys the page or registry gives, checked against their list by the service.

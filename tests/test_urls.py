@@ -25,6 +25,8 @@ PUBLIC = {
     "safety:decline",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
+    # A clinician link: the secret token is the key (a clinician has no account); a wrong one is a 404.
+    "summary:shared",
     # The help finder and its Open Referral API: a public directory, no personal data.
     "directory:finder", "directory:detail", "directory:hsds_index", "directory:hsds_services",
     "directory:hsds_service", "directory:hsds_service_at_locations", "directory:hsds_organizations",
@@ -50,6 +52,7 @@ PERSONAL = {
     "library:respond", "moderation:report", "moderation:queue", "moderation:act", "moderation:log",
     "support:plan", "support:needs", "support:message", "support:build_together", "support:start_over",
     "support:save_service",
+    "summary:index", "summary:detail", "summary:fhir", "summary:share", "summary:revoke_link", "summary:delete",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -106,6 +109,10 @@ def world():
     support_services.make_plan(plan=plan, actor=owner, signals=Signals(), use_what_kinwell_knows=True,
                                in_own_words="Owner's quiet hour feels empty")
     own_step = support_services.add_own_step(plan=plan, actor=owner, text="Owner's quiet hour walk").value
+    from kinwell.summary import services as summary_services
+
+    summary = summary_services.make_summary(owner=owner, days=30, plan=True, note_ids=[checkin.pk])
+    link, _link_token = summary_services.make_link(owner=owner, summary_id=summary.pk)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -118,6 +125,7 @@ def world():
             "slug": "no-such-article", "reply_id": 999999, "target_type": "reply", "target_id": 999999,
             "plan_id": plan.pk, "step_id": own_step.pk, "step": "situation",
             "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
+            "summary_id": summary.pk, "link_id": link.pk,
         },
     }
 

@@ -68,7 +68,7 @@ class MemberCheckInOut(CheckInOut):
     owner: str
 
 
-class FindingOut(Schema):
+class TrendFindingOut(Schema):
     kind: str
     subject: str
     mood_with: float
@@ -97,7 +97,7 @@ class TrendOut(Schema):
     current_streak: int
     longest_streak: int
     points: list[DayOut]
-    findings: list[FindingOut]
+    findings: list[TrendFindingOut]
 
 
 class ReactionIn(Schema):
@@ -152,7 +152,7 @@ def create_checkin(request, payload: CheckInIn):
 
 
 @router.get("/trends", response={200: TrendOut, **ERRORS})
-def my_trend(request, days: int = 30):
+def my_trend(request, days: int = Query(30, ge=min(selectors.PERIODS), le=max(selectors.PERIODS))):
     if days not in selectors.PERIODS:
         from kinwell.core.errors import ServiceError
 

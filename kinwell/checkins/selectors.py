@@ -27,7 +27,7 @@ def my_checkins(*, owner, days: int | None = None):
     )
 
 
-def _entries(rows) -> list[trends.Entry]:
+def trend_entries(rows) -> list[trends.Entry]:
     return [
         trends.Entry(
             day=day, mood=mood, stress=stress, sleep_hours=float(sleep) if sleep is not None else None,
@@ -42,7 +42,7 @@ def _entries(rows) -> list[trends.Entry]:
 def trend_for(*, owner, days: int) -> dict:
     today = access.owner_today(owner)
     start = today - timedelta(days=days - 1)
-    points = trends.daily(_entries(CheckIn.objects.filter(owner=owner, day__gte=start, day__lte=today)))
+    points = trends.daily(trend_entries(CheckIn.objects.filter(owner=owner, day__gte=start, day__lte=today)))
     all_days = CheckIn.objects.filter(owner=owner, day__lte=today).values_list("day", flat=True).distinct()
     current_streak, longest_streak = signs_module.streaks(
         [signs_module.DayRecord(day=day, mood=3, wants_support=False) for day in set(all_days)], today=today

@@ -144,6 +144,17 @@ def record_views(*, viewer, circle: Circle | None, seen) -> None:
     )
 
 
+# The kind written when a clinician link is opened: not a person, so outside the policy
+# above (the token is the key), but written to the owner's log all the same.
+CLINICIAN_SUMMARY = "clinician_summary"
+
+
+def record_link_view(*, link) -> None:
+    """A clinician link was opened: one entry in its owner's log every time, with no
+    viewer and no circle (the log says "a clinician link")."""
+    AccessLogEntry.objects.create(owner_id=link.summary.owner_id, viewer=None, circle=None, kind=CLINICIAN_SUMMARY, link=link)
+
+
 def open_for_viewing(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
     """Ask the policy and, when the answer is yes for someone else's data, log the view."""
     allowed = can_view(viewer=viewer, owner=owner, kind=kind, circle=circle)

@@ -152,7 +152,8 @@ class Invitation(models.Model):
 
 
 class AccessLogEntry(models.Model):
-    """Each time someone viewed another person's shared data: the owner can see it."""
+    """Each time someone viewed another person's shared data, or a clinician link was
+    opened: the owner can see it."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # Kept when the viewer deletes their account, so the owner's history stays true.
@@ -162,6 +163,12 @@ class AccessLogEntry(models.Model):
     circle = models.ForeignKey(Circle, on_delete=models.SET_NULL, null=True, related_name="+")
     kind = models.CharField(max_length=32)
     viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set when the viewer was not a person but a clinician link the owner made (kind
+    # "clinician_summary", no viewer, no circle). Kept, without the link, when the owner
+    # deletes that summary: the history stays true.
+    link = models.ForeignKey(
+        "summary.ClinicianLink", on_delete=models.SET_NULL, null=True, blank=True, related_name="log_entries"
+    )
 
     class Meta:
         ordering = ["-viewed_at", "-id"]

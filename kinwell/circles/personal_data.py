@@ -37,6 +37,7 @@ def circles_section(user) -> dict:
                 "viewer": entry.viewer.display_name if entry.viewer else None,
                 "kind": entry.kind,
                 "circle": entry.circle.name if entry.circle else None,
+                "clinician_link": entry.link_id,
                 "viewed_at": entry.viewed_at,
             }
             for entry in AccessLogEntry.objects.filter(owner=user).select_related("viewer", "circle")

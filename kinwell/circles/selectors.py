@@ -98,4 +98,4 @@ def invitations_addressed_to(*, user) -> list[Invitation]:
 
 
 def access_log_for(*, owner, limit: int = 200):
-    return AccessLogEntry.objects.filter(owner=owner).select_related("viewer", "circle")[:limit]
+    return AccessLogEntry.objects.filter(owner=owner).select_related("viewer", "circle", "link")[:limit]

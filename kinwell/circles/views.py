@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kinwell.circles import selectors, services
+from kinwell.circles import access, selectors, services
 from kinwell.circles.forms import BoundaryForm, CircleForm, InvitationForm, SharingForm, SpaceForm, TransferForm
 from kinwell.circles.models import DataKind, Invitation
 from kinwell.core.errors import ServiceError
@@ -251,17 +251,20 @@ VIEWED_SENTENCES = {
 }
 
 
+def _viewed_sentence(entry) -> str:
+    if entry.kind == access.CLINICIAN_SUMMARY:
+        # Not a person: the link the owner made for a clinician, named as they named it.
+        if entry.link is not None and entry.link.label:
+            return _("Your clinician link “%(label)s” was opened: your summary was viewed") % {"label": entry.link.label}
+        return _("A clinician link you made was opened: your summary was viewed")
+    return VIEWED_SENTENCES.get(entry.kind, VIEWED_SENTENCES["boundaries"]) % {
+        "viewer": entry.viewer.display_name if entry.viewer else _("Someone who has since left Kinwell"),
+        "circle": entry.circle.name if entry.circle else _("a circle that has ended"),
+    }
+
+
 @login_required
 def access_log(request):
-    entries = [
-        {
-            "sentence": VIEWED_SENTENCES.get(entry.kind, VIEWED_SENTENCES["boundaries"])
-            % {
-                "viewer": entry.viewer.display_name if entry.viewer else _("Someone who has since left Kinwell"),
-                "circle": entry.circle.name if entry.circle else _("a circle that has ended"),
-            },
-            "viewed_at": entry.viewed_at,
-        }
-        for entry in selectors.access_log_for(owner=request.user)
-    ]
+    entries = [{"sentence": _viewed_sentence(entry), "viewed_at": entry.viewed_at}
+               for entry in selectors.access_log_for(owner=request.user)]
     return render(request, "circles/access_log.html", {"entries": entries})

@@ -109,7 +109,7 @@ class PlanIn(WhenIn):
     activity: str = Field("", max_length=40)
 
 
-class PlanOut(Schema):
+class DatePlanOut(Schema):
     id: int
     circle_id: int
     proposer_id: int
@@ -124,7 +124,7 @@ class PlanOut(Schema):
     status: str
 
 
-class PlanSavedOut(PlanOut):
+class PlanSavedOut(DatePlanOut):
     safety: SafetyOut
 
 
@@ -242,7 +242,7 @@ def list_ideas(request, filters: Query[IdeaFilter]):
     ]
 
 
-@router.get("/circles/{id:circle_id}/plans", response={200: list[PlanOut], **ERRORS})
+@router.get("/circles/{id:circle_id}/plans", response={200: list[DatePlanOut], **ERRORS})
 def list_plans(request, circle_id: int):
     return [_plan_out(plan) for plan in selectors.plans_in_circle(user=request.auth, circle=_circle(request, circle_id))]
 
@@ -261,12 +261,12 @@ def _plan_in(request, circle_id, plan_id):
     return selectors.plan_in_circle(user=request.auth, circle=_circle(request, circle_id), plan_id=plan_id)
 
 
-@router.get("/circles/{id:circle_id}/plans/{id:plan_id}", response={200: PlanOut, **ERRORS})
+@router.get("/circles/{id:circle_id}/plans/{id:plan_id}", response={200: DatePlanOut, **ERRORS})
 def get_plan(request, circle_id: int, plan_id: int):
     return _plan_out(_plan_in(request, circle_id, plan_id))
 
 
-@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/accept", response={200: PlanOut, **ERRORS})
+@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/accept", response={200: DatePlanOut, **ERRORS})
 def accept_plan(request, circle_id: int, plan_id: int):
     plan = _plan_in(request, circle_id, plan_id)
     return _plan_out(services.accept_plan(actor=request.auth, plan_id=plan.pk))
@@ -282,13 +282,13 @@ def suggest_time(request, circle_id: int, plan_id: int, payload: WhenIn):
     return {**_plan_out(suggested.value), "safety": SafetyOut.of(suggested.safety)}
 
 
-@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/decline", response={200: PlanOut, **ERRORS})
+@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/decline", response={200: DatePlanOut, **ERRORS})
 def decline_plan(request, circle_id: int, plan_id: int):
     plan = _plan_in(request, circle_id, plan_id)
     return _plan_out(services.decline_plan(actor=request.auth, plan_id=plan.pk))
 
 
-@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/cancel", response={200: PlanOut, **ERRORS})
+@router.post("/circles/{id:circle_id}/plans/{id:plan_id}/cancel", response={200: DatePlanOut, **ERRORS})
 def cancel_plan(request, circle_id: int, plan_id: int):
     plan = _plan_in(request, circle_id, plan_id)
     return _plan_out(services.cancel_plan(actor=request.auth, plan_id=plan.pk))

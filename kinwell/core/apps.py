@@ -9,5 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from kinwell.core import converters  # noqa: F401  registers <id:...> before any URL conf loads
+        from kinwell.core import idempotency  # noqa: F401  its section of "Download my data"
 
         autodiscover_modules("jobs")  # each app's jobs.py registers its periodic jobs

@@ -9,6 +9,9 @@ from django.urls import register_converter
 
 class IdConverter:
     regex = "[0-9]{1,18}"
+    # What the regex lets through, for the OpenAPI document.
+    minimum = 0
+    maximum = 10**18 - 1
 
     def to_python(self, value: str) -> int:
         return int(value)

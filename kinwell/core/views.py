@@ -3,9 +3,11 @@ from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kinwell.circles import selectors as circle_selectors
+from kinwell.core.json_api import is_json_api
 
 
 def home(request):
@@ -42,14 +44,14 @@ def healthz(request):
 
 
 def not_found(request, exception=None):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found."}, status=404)
+    if is_json_api(request):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return render(request, "core/problem.html", {"status": 404, "message": None}, status=404)
 
 
 def server_error(request):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Something went wrong on our side. Please try again."}, status=500)
+    if is_json_api(request):
+        return JsonResponse({"detail": _("Something went wrong on our side. Please try again.")}, status=500)
     return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
 
 

@@ -14,7 +14,7 @@ class SearchIn(Schema):
     zip: str | None = Field(None, max_length=10, description="A US ZIP code to search around.")
     lat: float | None = Field(None, ge=-90, le=90, description="Latitude, instead of a ZIP code.")
     lon: float | None = Field(None, ge=-180, le=180)
-    radius: int = Field(25, description="Miles: 5, 10, 25, 50 or 100.")
+    radius: int = Field(25, ge=5, le=100, description="Miles: 5, 10, 25, 50 or 100.")
     facet: list[str] = Field([], description="Facet keys such as therapy:couples_family; all must match.")
     q: str = Field("", max_length=100, description="Words in the name or description.")
     page: int = Field(1, ge=1, le=10_000)

@@ -12,6 +12,9 @@ from kinwell.directory import geo, hsds_export
 from kinwell.directory.models import Organization, Service, ServiceAtLocation, ServiceTerm, TaxonomyTerm
 
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000
+# The finder's widest radius (100 miles); a wider circle is a different question.
+MAX_PROXIMITY_METERS = 160_934
 
 
 def json_errors(view):
@@ -30,10 +33,13 @@ LOCATION_RELATED = ("addresses", "phones", "languages", "schedules")
 
 def _paging(request):
     try:
-        number = max(1, int(request.GET.get("page") or 1))
+        number = int(request.GET.get("page") or 1)
         per_page = min(MAX_PER_PAGE, max(1, int(request.GET.get("per_page") or 20)))
     except ValueError:
         raise ServiceError(_("page and per_page must be whole numbers.")) from None
+    # A page past what any database can offset to is a 400, not an overflow.
+    if not 1 <= number <= MAX_PAGE:
+        raise ServiceError(_("page must be between 1 and %(max)s.") % {"max": MAX_PAGE})
     return number, per_page
 
 
@@ -98,10 +104,7 @@ def service_at_locations(request):
         if centre is None:
             raise ServiceError(_("Unknown US postcode “%(code)s”.") % {"code": postcode})
         if request.GET.get("proximity"):
-            try:
-                meters = float(request.GET["proximity"])
-            except ValueError:
-                raise ServiceError(_("proximity is a distance in meters.")) from None
+            meters = _proximity(request.GET["proximity"])
             miles = meters / 1609.344
             min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*centre, miles)
             box = ServiceAtLocation.objects.filter(location__latitude__range=(min_lat, max_lat),
@@ -112,6 +115,18 @@ def service_at_locations(request):
         else:
             places = places.filter(location__addresses__postal_code=geo.normalise_zip(postcode)).distinct()
     return _page(request, places, hsds_export.sal_json)
+
+
+def _proximity(text):
+    try:
+        meters = float(text)
+    except ValueError:
+        meters = None
+    # float() reads "nan", "inf" and "-1e999" too: only a finite distance in range is one.
+    if meters is None or not 0 < meters <= MAX_PROXIMITY_METERS:
+        raise ServiceError(_("proximity is a distance in meters, more than 0 and at most %(max)s.")
+                           % {"max": MAX_PROXIMITY_METERS})
+    return meters
 
 
 @json_errors

@@ -18,14 +18,14 @@ class EntryIn(Schema):
     text: str = Field(..., min_length=1, max_length=services.ENTRY_MAX_LENGTH)
 
 
-class EntryOut(Schema):
+class JournalEntryOut(Schema):
     id: int
     text: str
     created_at: datetime
     updated_at: datetime
 
 
-class EntrySavedOut(EntryOut):
+class EntrySavedOut(JournalEntryOut):
     safety: SafetyOut
 
 
@@ -64,7 +64,7 @@ def _goal_out(goal) -> dict:
     }
 
 
-@router.get("/entries", response={200: list[EntryOut], **ERRORS})
+@router.get("/entries", response={200: list[JournalEntryOut], **ERRORS})
 def list_entries(request):
     return [_entry_out(entry) for entry in selectors.my_entries(owner=request.auth)]
 
@@ -75,7 +75,7 @@ def add_entry(request, payload: EntryIn):
     return Status(201, {**_entry_out(saved.value), "safety": SafetyOut.of(saved.safety)})
 
 
-@router.get("/entries/{id:entry_id}", response={200: EntryOut, **ERRORS})
+@router.get("/entries/{id:entry_id}", response={200: JournalEntryOut, **ERRORS})
 def get_entry(request, entry_id: int):
     return _entry_out(selectors.my_entry(owner=request.auth, entry_id=entry_id))
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from kinwell.accounts.services import user_for_api_token
-from kinwell.core.schemas import ERRORS, ErrorOut
+from kinwell.core.schemas import ERRORS, DatabaseId, ErrorOut
 from kinwell.library import articles as article_rules
 from kinwell.library import catalogue, selectors, services
 from kinwell.library.models import Reply
@@ -68,7 +68,7 @@ class ReplySavedOut(ReplyOut):
 
 class ReportIn(Schema):
     target_type: str = Field(..., min_length=1, max_length=40)
-    target_id: int | str = Field(..., description="The id of what is reported: a number, or a UUID for directory records")
+    target_id: DatabaseId | str = Field(..., description="The id of what is reported: a number, or a UUID for directory records")
     reason: ReportReason
     note: str = Field("", max_length=moderation_services.NOTE_MAX_LENGTH)
 

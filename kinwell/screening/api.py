@@ -1,9 +1,10 @@
 """Screening in the API: the questionnaires, taking one (scored on the server), my
 results and their FHIR export, and a circle member's results as their sharing allows."""
 
-import json
 from datetime import datetime
+from typing import Annotated
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictInt
@@ -55,9 +56,14 @@ class InstrumentOut(Schema):
     bands: list[BandOut]
 
 
+# A choice's value (0 to 6 in today's questionnaires); bounded so no client can send a number
+# the database cannot hold.
+AnswerValue = Annotated[StrictInt, Field(ge=0, le=99)]
+
+
 class SubmitIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
-    answers: dict[str, StrictInt] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
+    answers: dict[str, AnswerValue] = Field(..., description="Item key to the chosen value, e.g. {\"gad7_1\": 2}")
 
 
 class ResultOut(Schema):
@@ -88,8 +94,8 @@ class StartIn(Schema):
     instrument: str = Field(..., min_length=1, max_length=16)
 
 
-class AnswersIn(Schema):
-    answers: dict[str, StrictInt] = Field(..., description="Some or all answers; the others stay as they were")
+class ScreeningAnswersIn(Schema):
+    answers: dict[str, AnswerValue] = Field(..., description="Some or all answers; the others stay as they were")
 
 
 class InProgressOut(Schema):
@@ -183,7 +189,7 @@ def _own_unfinished(request, response_id: int):
 
 
 @router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
-def save(request, response_id: int, payload: AnswersIn):
+def save(request, response_id: int, payload: ScreeningAnswersIn):
     response = _own_unfinished(request, response_id)
     saved = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
     return {**_in_progress_out(saved.value.response), "safety": SafetyOut.of(saved.safety)}
@@ -219,16 +225,28 @@ def delete_result(request, result_id: int):
     return Status(204, None)
 
 
-@router.get("/screening/results/{id:result_id}/fhir", response={200: dict, **ERRORS})
+# The FHIR media type, as the web download sends it; declared so clients (and the
+# OpenAPI document) know the body is a FHIR resource, not any JSON.
+FHIR_JSON = "application/fhir+json"
+FHIR_RESPONSE = {"responses": {200: {"content": {FHIR_JSON: {"schema": {"type": "object"}}}}}}
+
+
+def _fhir(body: str) -> HttpResponse:
+    return HttpResponse(body, content_type=f"{FHIR_JSON}; charset=utf-8")
+
+
+@router.get("/screening/results/{id:result_id}/fhir", response={200: dict, **ERRORS}, openapi_extra=FHIR_RESPONSE)
 def result_fhir(request, result_id: int):
-    """One result as a FHIR R4 Bundle (Questionnaire, QuestionnaireResponse, Observation)."""
-    return json.loads(exports.fhir_bundle([selectors.own_result(owner=request.auth, response_id=result_id)]))
+    """One result as a FHIR R4 Bundle (Patient, Questionnaire, QuestionnaireResponse, Observation)."""
+    result = selectors.own_result(owner=request.auth, response_id=result_id)
+    return _fhir(exports.fhir_bundle([result], owner=request.auth))
 
 
-@router.get("/screening/fhir", response={200: dict, **ERRORS})
+@router.get("/screening/fhir", response={200: dict, **ERRORS}, openapi_extra=FHIR_RESPONSE)
 def all_fhir(request):
     """Every result as one FHIR R4 Bundle."""
-    return json.loads(exports.fhir_bundle(list(selectors.results(owner=request.auth).order_by("completed_at", "id"))))
+    results = list(selectors.results(owner=request.auth).order_by("completed_at", "id"))
+    return _fhir(exports.fhir_bundle(results, owner=request.auth))
 
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}/screening", response={200: list[SharedResultOut], **ERRORS})

@@ -53,8 +53,14 @@ def record(response: Response) -> fhir.ResultRecord:
     )
 
 
-def fhir_bundle(responses: list[Response]) -> str:
-    return fhir.bundle_json([record(response) for response in responses], now=timezone.now())
+def fhir_person(user) -> fhir.Person:
+    """The Patient of a bundle: the display name, and a birth date only if the account has
+    one (today it has none); nothing else about the person leaves with the results."""
+    return fhir.Person(key=user.pk, name=user.display_name, birth_date=getattr(user, "birth_date", None))
+
+
+def fhir_bundle(responses: list[Response], *, owner) -> str:
+    return fhir.bundle_json([record(response) for response in responses], person=fhir_person(owner), now=timezone.now())
 
 
 def as_data(response: Response) -> dict:

@@ -1,20 +1,24 @@
 """FHIR R4 export of screening results: plain Python, no Django.
 
-A Bundle (type "collection") holding, for each questionnaire taken, its Questionnaire
-and, for each result, the QuestionnaireResponse and an Observation for the total
-(LOINC where a code exists; our own code system otherwise). Built with fhir.resources'
-R4B models, so every resource is validated as it is made; R4B keeps R4's shape for
-these four resources.
+A Bundle (type "collection") holding the person as a Patient (name, and birth date only
+if they gave one: nothing else), for each questionnaire taken its Questionnaire and, for
+each result, the QuestionnaireResponse and an Observation for the total (LOINC where a
+code exists; our own code system otherwise). Both point at the Patient as `subject`, and
+as `author`/`source` (QuestionnaireResponse) or `performer` (Observation): these are
+self-reported. Totals are `valueQuantity` in UCUM's `{score}`, as the published PHQ-9
+and GAD-7 profiles have them. Built with fhir.resources' R4B models, so every resource is
+validated as it is made; R4B keeps R4's shape for these five resources.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
+from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
@@ -29,6 +33,16 @@ SURVEY = {
     ]
 }
 NAMESPACE = uuid.UUID("6f1d3b2e-8a4c-4d2f-9b1e-5c7a2e9d0f11")
+UCUM = "http://unitsofmeasure.org"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whom the results are about: the only personal details a bundle carries."""
+
+    key: int
+    name: str
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -43,8 +57,30 @@ class ResultRecord:
     completed_at: datetime
 
 
-def _urn(kind: str, key: object) -> str:
+def urn(kind: str, key: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
+
+
+def patient_url(person: Person) -> str:
+    return urn("patient", person.key)
+
+
+def patient(person: Person) -> Patient:
+    data = {}
+    if person.name:
+        data["name"] = [{"text": person.name}]
+    if person.birth_date:
+        data["birthDate"] = person.birth_date.isoformat()
+    return Patient(**data)
+
+
+def quantity(value: float, *, unit: str = "{score}", code: str | None = None) -> dict:
+    """A UCUM quantity; `{score}` (a score, no physical unit) unless told otherwise."""
+    return {"value": value, "unit": unit, "system": UCUM, "code": code or unit}
+
+
+def _reference(person: Person) -> dict:
+    return {"reference": patient_url(person), "display": person.name} if person.name else {"reference": patient_url(person)}
 
 
 def _coding_for_answer(instrument: Instrument, item, value: int) -> dict:
@@ -85,11 +121,14 @@ def questionnaire(instrument: Instrument) -> Questionnaire:
     return Questionnaire(**data)
 
 
-def questionnaire_response(record: ResultRecord) -> QuestionnaireResponse:
+def questionnaire_response(record: ResultRecord, person: Person) -> QuestionnaireResponse:
     instrument = record.instrument
     return QuestionnaireResponse(
         questionnaire=f"{KINWELL_SYSTEM}:questionnaire:{instrument.key}",
         status="completed",
+        subject=_reference(person),
+        author=_reference(person),
+        source=_reference(person),
         authored=record.completed_at.isoformat(),
         item=[
             {
@@ -103,7 +142,7 @@ def questionnaire_response(record: ResultRecord) -> QuestionnaireResponse:
     )
 
 
-def total_observation(record: ResultRecord, response_url: str) -> Observation:
+def total_observation(record: ResultRecord, response_url: str, person: Person) -> Observation:
     instrument = record.instrument
     if instrument.loinc_total:
         code = {"system": LOINC, "code": instrument.loinc_total, "display": f"{instrument.name} total score"}
@@ -113,27 +152,47 @@ def total_observation(record: ResultRecord, response_url: str) -> Observation:
         status="final",
         category=[SURVEY],
         code={"coding": [code], "text": f"{instrument.name} total score"},
+        subject=_reference(person),
+        performer=[_reference(person)],
         effectiveDateTime=record.completed_at.isoformat(),
-        valueInteger=record.total,
+        valueQuantity=quantity(record.total),
         interpretation=[{"coding": [{"system": KINWELL_SYSTEM, "code": record.band}], "text": record.band}],
         derivedFrom=[{"reference": response_url}],
         note=[{"text": "A screening score, not a diagnosis."}],
     )
 
 
-def bundle(records: list[ResultRecord], *, now: datetime) -> Bundle:
+def result_entries(records: list[ResultRecord], person: Person) -> list[dict]:
+    """Bundle entries for these results: each questionnaire once, then per result its
+    QuestionnaireResponse and total Observation (the Patient is the caller's to add)."""
     entries = []
     seen = set()
     for record in records:
         key = record.instrument.key
         if key not in seen:
             seen.add(key)
-            entries.append({"fullUrl": _urn("questionnaire", key), "resource": questionnaire(record.instrument)})
-        response_url = _urn("response", record.id)
-        entries.append({"fullUrl": response_url, "resource": questionnaire_response(record)})
-        entries.append({"fullUrl": _urn("observation", record.id), "resource": total_observation(record, response_url)})
-    return Bundle(type="collection", timestamp=now.isoformat(), entry=entries)
+            entries.append({"fullUrl": urn("questionnaire", key), "resource": questionnaire(record.instrument)})
+        response_url = urn("response", record.id)
+        entries.append({"fullUrl": response_url, "resource": questionnaire_response(record, person)})
+        entries.append(
+            {"fullUrl": urn("observation", record.id), "resource": total_observation(record, response_url, person)}
+        )
+    return entries
 
 
-def bundle_json(records: list[ResultRecord], *, now: datetime) -> str:
-    return bundle(records, now=now).model_dump_json(indent=2, exclude_none=True)
+def make_bundle(person: Person, entries: list[dict], *, now: datetime) -> Bundle:
+    """A collection Bundle: the Patient first, then the given entries."""
+    first = {"fullUrl": patient_url(person), "resource": patient(person)}
+    return Bundle(type="collection", timestamp=now.isoformat(), entry=[first, *entries])
+
+
+def bundle(records: list[ResultRecord], *, person: Person, now: datetime) -> Bundle:
+    return make_bundle(person, result_entries(records, person), now=now)
+
+
+def as_json(built: Bundle) -> str:
+    return built.model_dump_json(indent=2, exclude_none=True)
+
+
+def bundle_json(records: list[ResultRecord], *, person: Person, now: datetime) -> str:
+    return as_json(bundle(records, person=person, now=now))

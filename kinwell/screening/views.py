@@ -204,13 +204,13 @@ def _download(body: str, filename: str) -> HttpResponse:
 @login_required
 def fhir_one(request, response_id: int):
     response = selectors.own_result(owner=request.user, response_id=response_id)
-    return _download(exports.fhir_bundle([response]), f"kinwell-{response.instrument}-{response.pk}.fhir.json")
+    return _download(exports.fhir_bundle([response], owner=request.user), f"kinwell-{response.instrument}-{response.pk}.fhir.json")
 
 
 @login_required
 def fhir_all(request):
     responses = list(selectors.results(owner=request.user).order_by("completed_at", "id"))
-    return _download(exports.fhir_bundle(responses), f"kinwell-screening-{timezone.localdate().isoformat()}.fhir.json")
+    return _download(exports.fhir_bundle(responses, owner=request.user), f"kinwell-screening-{timezone.localdate().isoformat()}.fhir.json")
 
 
 @login_required

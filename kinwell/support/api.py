@@ -38,7 +38,7 @@ class FlowOut(Schema):
     made: bool
 
 
-class AnswersIn(Schema):
+class NeedsAnswersIn(Schema):
     answers: dict = Field(..., description="Question key to a choice key (or a list, for questions with many).")
 
 
@@ -65,7 +65,7 @@ class PathwayOut(Schema):
     steps: list[StepOut]
 
 
-class PlanOut(Schema):
+class SupportPlanOut(Schema):
     id: int
     made_at: datetime | None
     follow_up_on: date | None
@@ -78,7 +78,7 @@ class PlanOut(Schema):
     saved: list[StepOut]
 
 
-class PlanMadeOut(PlanOut):
+class PlanMadeOut(SupportPlanOut):
     safety: SafetyOut | None
 
 
@@ -156,7 +156,7 @@ def start_flow(request):
 
 
 @router.put("/flow/{step}", response={200: FlowOut, **ERRORS})
-def answer(request, step: str, payload: AnswersIn):
+def answer(request, step: str, payload: NeedsAnswersIn):
     plan = services.start_or_resume(owner=request.auth)
     plan = services.save_answers(plan=plan, actor=request.auth, step=step, answers=payload.answers)
     return _flow(plan, request.auth)
@@ -180,18 +180,18 @@ def build_together(request, payload: TogetherIn):
 
 
 @router.put("/{id:plan_id}/flow/{step}", response={200: FlowOut, **ERRORS})
-def answer_together(request, plan_id: DatabaseId, step: str, payload: AnswersIn):
+def answer_together(request, plan_id: DatabaseId, step: str, payload: NeedsAnswersIn):
     """The partner's own answers to a plan built together (the owner uses PUT /flow/{step})."""
     plan = selectors.plan_for_participant(user=request.auth, plan_id=plan_id)
     return _flow(services.save_answers(plan=plan, actor=request.auth, step=step, answers=payload.answers), request.auth)
 
 
-@router.get("", response={200: PlanOut, **ERRORS})
+@router.get("", response={200: SupportPlanOut, **ERRORS})
 def get_plan(request):
     return _plan(_own_made_plan(request.auth), request.auth)
 
 
-@router.get("/{id:plan_id}", response={200: PlanOut, **ERRORS})
+@router.get("/{id:plan_id}", response={200: SupportPlanOut, **ERRORS})
 def get_joint_plan(request, plan_id: DatabaseId):
     plan = selectors.plan_for_participant(user=request.auth, plan_id=plan_id)
     if not plan.is_made:

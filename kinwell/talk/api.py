@@ -30,7 +30,7 @@ class CoachIn(Schema):
     language: Literal["en", "es"] | None = None
 
 
-class FindingOut(Schema):
+class CoachFindingOut(Schema):
     pattern: str
     explanation: str
     start: int
@@ -53,7 +53,7 @@ class HelpOut(Schema):
 
 class CoachOut(Schema):
     patterns: list[str]
-    findings: list[FindingOut]
+    findings: list[CoachFindingOut]
     suggestion: str
     afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
     safety_note: str = ""
@@ -61,7 +61,7 @@ class CoachOut(Schema):
     safety: SafetyOut
 
 
-class EntryOut(Schema):
+class ConversationEntryOut(Schema):
     id: int
     author_id: int
     kind: str
@@ -78,7 +78,7 @@ class ConversationOut(Schema):
     expected: list[str]
     break_until: datetime | None
     participants: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
     help_for_you: bool
 
 
@@ -104,7 +104,7 @@ class ConflictOut(Schema):
     check_back_on: date | None
     members: list[int]
     agreed: list[int]
-    entries: list[EntryOut]
+    entries: list[ConversationEntryOut]
     help_for_you: bool
 
 
@@ -113,7 +113,7 @@ class ConflictSavedOut(ConflictOut):
 
 
 class ConflictIn(Schema):
-    people: list[int] = Field(..., min_length=1, max_length=20)
+    people: list[DatabaseId] = Field(..., min_length=1, max_length=20)
     issue: str = Field(..., min_length=1, max_length=services.TOPIC_MAX_LENGTH)
 
 

@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.browser
 
 GROUPS = {
-    "Me": ["Check-ins", "Questionnaires", "Safety plan", "Settings"],
+    "Me": ["Check-ins", "Questionnaires", "Summary for a clinician", "Safety plan", "Settings"],
     "Together": ["My circles", "Together", "Talk"],
     "Help": ["Find help near you", "Library"],
 }

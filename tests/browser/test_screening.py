@@ -80,7 +80,7 @@ def test_phq9_and_gad7_by_keyboard_then_history_summary_and_fhir(new_context):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     bundle = Bundle.model_validate_json(open(download.value.path(), encoding="utf-8").read())
-    totals = [e.resource.valueInteger for e in bundle.entry if e.resource.__resource_type__ == "Observation"]
+    totals = [e.resource.valueQuantity.value for e in bundle.entry if e.resource.__resource_type__ == "Observation"]
     assert totals == [8, 14]
 
 

@@ -120,7 +120,7 @@ NOT_NAMES = {
     ("safety", "SafetyPlanForm", "crisis_message"): "a message in the person's own words, screened as free text",
 }
 APPS = ["accounts", "checkins", "circles", "connect", "directory", "journal", "library", "moderation", "safety",
-        "screening", "support", "talk"]
+        "screening", "summary", "support", "talk"]
 
 
 def test_every_one_line_text_box_in_a_form_is_a_name_field_or_says_why_not():

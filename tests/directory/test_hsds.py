@@ -78,6 +78,30 @@ def test_organizations_and_taxonomy_terms(client, directory, validators):
     assert client.get("/hsds/taxonomy_terms", {"page": "x"}).status_code == 400
 
 
+@pytest.mark.parametrize("query", [
+    {"page": "99999999999999999999"}, {"page": "0"}, {"page": "-3"}, {"page": "1" * 5000}, {"per_page": "nan"},
+])
+@pytest.mark.parametrize("endpoint", ["services", "organizations", "taxonomy_terms", "service_at_locations"])
+def test_paging_out_of_bounds_is_a_400(client, endpoint, query):
+    # A 20-digit page overflowed the database's OFFSET: a 500.
+    response = client.get(f"/hsds/{endpoint}", query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json" and "page" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("proximity", ["-1e999", "1e999", "inf", "-inf", "nan", "0", "-5", "200000", "near"])
+def test_proximity_must_be_a_distance_in_range(client, proximity):
+    # -1e999 is -inf to float(): the bounding box took a square root of it (a 500).
+    response = client.get("/hsds/service_at_locations", {"postcode": "22902", "proximity": proximity})
+    assert response.status_code == 400
+    assert "proximity" in response.json()["detail"]
+
+
+def test_a_malformed_hsds_id_is_a_json_404(client):
+    response = client.get("/hsds/services/not-a-uuid")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+
+
 def snapshot():
     return {
         "organizations": set(Organization.objects.values_list("id", "name", "website")),

@@ -94,13 +94,15 @@ def parse_bundle(response) -> Bundle:
 def test_one_result_downloads_as_a_valid_fhir_bundle(client_for, world):
     bundle = parse_bundle(client_for(world["owner"]).get(reverse("screening:fhir", args=[world["result"].pk])))
     kinds = [entry.resource.__resource_type__ for entry in bundle.entry]
-    assert kinds == ["Questionnaire", "QuestionnaireResponse", "Observation"]
-    questionnaire, answers, observation = (entry.resource for entry in bundle.entry)
+    assert kinds == ["Patient", "Questionnaire", "QuestionnaireResponse", "Observation"]
+    patient, questionnaire, answers, observation = (entry.resource for entry in bundle.entry)
+    assert patient.name[0].text == world["owner"].display_name
     assert questionnaire.code[0].code == "69737-5" and "Pfizer" in questionnaire.copyright
     assert observation.code.coding[0].system == "http://loinc.org" and observation.code.coding[0].code == "70274-6"
-    assert observation.valueInteger == 14
+    assert (observation.valueQuantity.value, observation.valueQuantity.code) == (14, "{score}")
     assert answers.item[0].answer[0].valueCoding.code == "LA6570-1"  # "More than half the days"
-    assert observation.derivedFrom[0].reference == bundle.entry[1].fullUrl
+    assert observation.derivedFrom[0].reference == bundle.entry[2].fullUrl
+    assert observation.subject.reference == answers.subject.reference == bundle.entry[0].fullUrl
 
 
 def test_all_results_download_as_one_valid_bundle(client_for, world):

@@ -76,9 +76,13 @@ def test_item_9_on_several_days_shows_help_as_a_concern_and_tells_nobody(user, d
 
 def test_fhir_export_validates(user):
     result = screening_result(user, "phq9", total=11)
-    bundle = Bundle.model_validate(Api(user).get(f"/screening/results/{result.pk}/fhir").json())
-    assert bundle.entry[2].resource.valueInteger == 11
-    assert Bundle.model_validate(Api(user).get("/screening/fhir").json()).type == "collection"
+    response = Api(user).get(f"/screening/results/{result.pk}/fhir")
+    assert response["Content-Type"].startswith("application/fhir+json")
+    bundle = Bundle.model_validate(response.json())
+    assert bundle.entry[3].resource.valueQuantity.value == 11
+    everything = Api(user).get("/screening/fhir")
+    assert everything["Content-Type"].startswith("application/fhir+json")
+    assert Bundle.model_validate(everything.json()).type == "collection"
 
 
 def test_someone_elses_result_is_a_404(user, other_user):

@@ -32,9 +32,9 @@ def records(draw):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(records(), min_size=1, max_size=4, unique_by=lambda r: r.id))
 def test_every_bundle_parses_back_and_validates(drawn):
-    parsed = Bundle.model_validate_json(fhir.bundle_json(drawn, now=WHEN))
+    parsed = Bundle.model_validate_json(fhir.bundle_json(drawn, person=fhir.Person(key=1, name="Kim"), now=WHEN))
     observations = [e.resource for e in parsed.entry if e.resource.__resource_type__ == "Observation"]
-    assert [o.valueInteger for o in observations] == [r.total for r in drawn]
+    assert [o.valueQuantity.value for o in observations] == [r.total for r in drawn]
     responses = [e.resource for e in parsed.entry if e.resource.__resource_type__ == "QuestionnaireResponse"]
     assert [len(r.item) for r in responses] == [len(r.answers) for r in drawn]
 
