@@ -30,6 +30,9 @@ demo: migrate
 	$(PY) manage.py load_demo_data
 
 # The site and its background worker, on SQLite in var/. Ctrl-C stops both.
+# The first run also queues the national directory (data/samhsa/) for the worker, which
+# loads it in about half a minute while the site already answers; later runs skip it
+# while the file is unchanged.
 # The demo is refreshed first, but never stands in the way: if a part of it cannot be
 # refreshed, load_demo_data says which in one line (and how to start clean) and the
 # site starts anyway.

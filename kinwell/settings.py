@@ -15,6 +15,10 @@ from kinwell.secrets import generate_fernet_key, generate_secret_key, key_from_e
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KINWELL_VAR_DIR", BASE_DIR / "var"))
 SHARED_DATA_DIR = Path(os.environ.get("KINWELL_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
+# The national directory the project carries (data/README.md); `make run` loads it once,
+# in the background worker, and again only when the file changes. "0" to skip it.
+DIRECTORY_BUNDLED_FILE = BASE_DIR / "data" / "samhsa" / "National_Directory_MH_Facilities_2022.xlsx"
+DIRECTORY_LOAD_BUNDLED = os.environ.get("KINWELL_LOAD_DIRECTORY", "1") != "0"
 
 
 def env_bool(name: str, default: bool = False) -> bool:

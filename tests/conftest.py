@@ -10,6 +10,8 @@ def _isolated_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The national directory takes half a minute to load: only the tests that ask for it.
+    settings.DIRECTORY_LOAD_BUNDLED = False
     from django.core.cache import cache
 
     cache.clear()  # rendered fragments from one test never show in another

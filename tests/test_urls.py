@@ -30,7 +30,8 @@ PUBLIC = {
     # The help finder and its Open Referral API: a public directory, no personal data.
     "directory:finder", "directory:detail", "directory:hsds_index", "directory:hsds_services",
     "directory:hsds_service", "directory:hsds_service_at_locations", "directory:hsds_organizations",
-    "directory:hsds_taxonomy_terms",
+    "directory:hsds_taxonomy_terms", "directory:hsds_openapi", "directory:hsds_service_at_location",
+    "directory:hsds_organization", "directory:hsds_taxonomies", "directory:hsds_taxonomy", "directory:hsds_taxonomy_term",
     "library:list", "library:guidelines", "library:article",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.

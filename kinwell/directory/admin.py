@@ -1,21 +1,15 @@
 """The directory in the admin, with an upload form so an operator can import without a shell."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from kinwell.core.errors import ServiceError
+from kinwell.core.errors import NotAllowed, NotFound
 from kinwell.directory import search_index
-from kinwell.directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
-from kinwell.directory.services import READERS, import_file
-
-SUFFIXES = {"samhsa-xlsx": ".xlsx", "locator-json": ".json"}
-
+from kinwell.directory.models import ImportRun, Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+from kinwell.directory.services import READERS, queue_upload
 
 class ImportForm(forms.Form):
     file_format = forms.ChoiceField(label="Format", choices=[
@@ -24,6 +18,8 @@ class ImportForm(forms.Form):
         ("hsds", "Open Referral HSDS: 3.0 JSON, or a datapackage zip (3.0 or 1.x)"),
     ])
     file = forms.FileField(label="File")
+    strict = forms.BooleanField(label="Import nothing if any record is broken", required=False,
+                                help_text="By default every whole record is imported and the broken ones are listed.")
 
 
 class RebuildsSearchEntries:
@@ -59,38 +55,44 @@ class OrganizationAdmin(RebuildsSearchEntries, admin.ModelAdmin):
         return list(obj.services.values_list("pk", flat=True))
 
     def get_urls(self):
-        return [path("import/", self.admin_site.admin_view(self.import_view), name="directory_import")] + super().get_urls()
+        return [path("import/", self.admin_site.admin_view(self.import_view), name="directory_import"),
+                path("import/<int:run_id>/", self.admin_site.admin_view(self.import_status_view),
+                     name="directory_import_status")] + super().get_urls()
+
+    def _may_import(self, request):
+        if not request.user.has_perm("directory.add_organization"):
+            raise NotAllowed("Importing needs permission to add organizations.")
 
     def import_view(self, request):
-        if not request.user.has_perm("directory.add_organization"):
-            raise ServiceError("Importing needs permission to add organizations.")
+        """The upload goes to the worker; its page follows the import with a progress bar."""
+        self._may_import(request)
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            file_format = form.cleaned_data["file_format"]
             upload = form.cleaned_data["file"]
-            suffix = SUFFIXES.get(file_format) or Path(upload.name).suffix or ".json"
-            with tempfile.NamedTemporaryFile(suffix=suffix) as target:
-                for chunk in upload.chunks():
-                    target.write(chunk)
-                target.flush()
-                try:
-                    summary = import_file(file_format=file_format, path=target.name)
-                except ServiceError as error:
-                    form.add_error("file", error.message)
-                else:
-                    messages.success(request, f"Imported {upload.name}: {summary}.")
-                    for row, reason in summary.skipped[:20]:
-                        messages.warning(request, f"Skipped row {row}: {reason}")
-                    return redirect("admin:directory_organization_changelist")
+            run = queue_upload(file_format=form.cleaned_data["file_format"], file_name=upload.name,
+                               data=upload.read(), strict=form.cleaned_data["strict"])
+            return redirect("admin:directory_import_status", run_id=run.pk)
         context = {**self.admin_site.each_context(request), "form": form, "title": "Import a directory file",
-                   "opts": self.model._meta, "formats": sorted(READERS)}
+                   "opts": self.model._meta, "formats": sorted(READERS),
+                   "recent": ImportRun.objects.order_by("-pk")[:10]}
         return TemplateResponse(request, "directory/admin_import.html", context, status=400 if form.errors else 200)
+
+    def import_status_view(self, request, run_id):
+        self._may_import(request)
+        run = ImportRun.objects.filter(pk=run_id).defer("upload").first()
+        if run is None:
+            raise NotFound("There is no such import.")
+        waiting = run.status in (ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
+        context = {**self.admin_site.each_context(request), "run": run, "waiting": waiting,
+                   "title": f"Importing {run.file_name}", "opts": self.model._meta,
+                   "report": [line for line in run.report.splitlines() if line]}
+        return TemplateResponse(request, "directory/admin_import_status.html", context)
 
 
 @admin.register(Service)
 class ServiceAdmin(RebuildsSearchEntries, admin.ModelAdmin):
-    list_display = ("name", "organization", "source", "last_verified")
-    list_filter = ("source", "status")
+    list_display = ("name", "organization", "source", "hidden", "last_verified")
+    list_filter = ("source", "status", "hidden")
     search_fields = ("name", "organization__name")
     readonly_fields = ("id", "source", "source_key", "last_verified")
     raw_id_fields = ("organization",)

@@ -1,10 +1,12 @@
-"""A small FICTIONAL directory so `make run` shows a working finder. Every name says "Demo".
+"""A small FICTIONAL directory for tests that need a few known places. Every name says "Demo".
 
 None of these places exist; the phone numbers are in the 555-01xx range reserved for
-fiction. Load the real SAMHSA directory as the README says.
+fiction. `make run` serves the real national directory instead (`bundled.py`) and removes
+these places if an earlier version loaded them.
 """
 
 from kinwell.directory.geo import zip_centroid
+from kinwell.directory.models import Organization, TaxonomyTerm
 from kinwell.directory.records import Bundle, ParsedDirectory, stable_id
 from kinwell.directory.services import import_directory
 
@@ -66,3 +68,11 @@ def load_demo_directory() -> str:
         ))
     summary = import_directory(parsed=parsed)
     return f"demo directory: {summary}"
+
+
+def remove_demo_directory() -> int:
+    """Remove the fictional places an earlier `make run` loaded. Returns how many there were."""
+    removed = Organization.objects.filter(source="demo").count()
+    Organization.objects.filter(source="demo").delete()
+    TaxonomyTerm.objects.filter(source="demo").delete()
+    return removed

@@ -1,19 +1,11 @@
-"""The directory as Open Referral HSDS 3.0: JSON objects for the API and a tabular datapackage.
+"""The directory as Open Referral HSDS 3.0 JSON objects, for the API (the datapackage: hsds_datapackage.py).
 
 Field names follow the 3.0 schemas in ../shared/data/hsds-3.0/schema; empty optional values
 are left out rather than sent as "" or null, which several schema types do not allow.
 """
 
-import io
-import json
 import uuid
-import zipfile
 
-from kinwell.core import csv_safety
-from kinwell.directory.models import (
-    Address, CostOption, Language, Location, Organization, Phone, Schedule, Service, ServiceAtLocation,
-    ServiceTerm, TaxonomyTerm,
-)
 from kinwell.directory.records import KINWELL_NAMESPACE
 
 COLUMNS = {
@@ -33,10 +25,6 @@ COLUMNS = {
     "attributes": ("id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"),
     "service_at_location": ("id", "service_id", "location_id", "description"),
 }
-MODELS = {"organizations": Organization, "services": Service, "locations": Location, "addresses": Address,
-          "phones": Phone, "schedules": Schedule, "languages": Language, "cost_options": CostOption,
-          "taxonomy_terms": TaxonomyTerm, "service_at_location": ServiceAtLocation}
-NUMBERS = {"minimum_age", "maximum_age", "latitude", "longitude", "amount"}
 
 
 def attribute_id(service_id, term_id) -> str:
@@ -65,16 +53,68 @@ def flat(obj, table) -> dict:
     return _compact({c: _value(obj, c) for c in COLUMNS[table] if hasattr(obj, c)})
 
 
+# What each taxonomy our importers bring is, for /taxonomies and taxonomies.csv.
+TAXONOMY_DESCRIPTIONS = {
+    "SAMHSA N-MHSS 2022": "Service codes of SAMHSA's 2022 National Directory of Mental Health Treatment Facilities "
+                          "(National Mental Health Services Survey), in 21 categories.",
+    "FindTreatment.gov": "Service categories and services as the FindTreatment.gov locator lists them.",
+    "Kinwell demo": "Fictional terms for trying Kinwell.",
+}
+
+
+def taxonomy_id(name: str) -> str:
+    return str(uuid.uuid5(KINWELL_NAMESPACE, f"taxonomy|{name.strip().lower()}"))
+
+
+def taxonomy_json(name: str) -> dict:
+    return {"id": taxonomy_id(name), "name": name,
+            "description": TAXONOMY_DESCRIPTIONS.get(name, f"Terms imported under the name “{name}”.")}
+
+
 def term_json(term) -> dict:
     data = flat(term, "taxonomy_terms")
+    data.setdefault("description", "")
+    if term.taxonomy:
+        data["taxonomy_id"] = taxonomy_id(term.taxonomy)
+    return data
+
+
+def organization_json(org, *, nested=False, full_services=False) -> dict:
+    """The list shape (one-to-one fields and phones); `nested` adds services and locations."""
+    data = flat(org, "organizations")
+    data.setdefault("description", "")
+    data["phones"] = [flat(p, "phones") for p in org.phones.all()]
+    if nested:
+        data["services"] = [service_json(s, with_organization=False) if full_services else service_list_json(s, False)
+                            for s in org.services.all()]
+        data["locations"] = [location_json(location) for location in org.locations.all()]
+    return data
+
+
+def service_list_json(service, with_organization=True) -> dict:
+    """HSDS's list shape: the service's one-to-one fields, and its organization's."""
+    data = flat(service, "services")
+    if with_organization:
+        data["organization"] = organization_flat(service.organization)
+    return data
+
+
+def service_minimal_json(service) -> dict:
+    return {"id": str(service.id), "name": service.name, "status": service.status,
+            "modified_date": service.last_verified.isoformat()}
+
+
+def organization_flat(org) -> dict:
+    data = flat(org, "organizations")
     data.setdefault("description", "")
     return data
 
 
-def organization_json(org) -> dict:
-    data = flat(org, "organizations")
-    data.setdefault("description", "")
-    data["phones"] = [flat(p, "phones") for p in org.phones.all()]
+def sal_list_json(sal) -> dict:
+    """The list shape: the link's own fields, its service's and its location's (one query a page)."""
+    data = flat(sal, "service_at_location")
+    data["service"] = service_list_json(sal.service)
+    data["location"] = flat(sal.location, "locations")
     return data
 
 
@@ -87,9 +127,10 @@ def location_json(location) -> dict:
     return data
 
 
-def service_json(service, *, with_locations=True) -> dict:
+def service_json(service, *, with_locations=True, with_organization=True) -> dict:
     data = flat(service, "services")
-    data["organization"] = organization_json(service.organization)
+    if with_organization:
+        data["organization"] = organization_json(service.organization)
     data["phones"] = [flat(p, "phones") for p in service.phones.all()]
     data["schedules"] = [flat(x, "schedules") for x in service.schedules.all()]
     data["languages"] = [flat(x, "languages") for x in service.languages.all()]
@@ -106,6 +147,10 @@ def service_json(service, *, with_locations=True) -> dict:
 
 def sal_json(sal, *, with_service=True) -> dict:
     data = flat(sal, "service_at_location")
+    if with_service:
+        # The official 3.0 OpenAPI answers /service_at_locations/{id} with the service schema
+        # (a slip in the document): the service's name and status make us valid against both.
+        data.update(name=sal.service.name, status=sal.service.status)
     data["location"] = location_json(sal.location)
     if with_service:
         data["service"] = service_json(sal.service, with_locations=False)
@@ -118,43 +163,3 @@ def page(contents: list, *, total: int, page_number: int, per_page: int) -> dict
     return {"total_items": total, "total_pages": pages, "page_number": page_number, "size": len(contents),
             "first_page": page_number == 1, "last_page": page_number >= pages, "empty": not contents,
             "contents": contents}
-
-
-def _rows(table):
-    if table == "attributes":
-        links = ServiceTerm.objects.order_by("service_id", "taxonomy_term_id").values_list(
-            "service_id", "taxonomy_term_id", "value")
-        for service_id, term_id, value in links.iterator(chunk_size=5000):
-            yield {"id": attribute_id(service_id, term_id), "link_id": str(service_id),
-                   "taxonomy_term_id": str(term_id), "link_type": "taxonomy", "link_entity": "service", "value": value}
-        return
-    columns = COLUMNS[table]
-    fields = [c for c in columns if c != "id"]
-    for values in MODELS[table].objects.order_by("pk").values_list("pk", *fields).iterator(chunk_size=5000):
-        yield {c: (str(v) if isinstance(v, uuid.UUID) else v) for c, v in zip(columns, values)}
-
-
-def write_datapackage(target) -> dict:
-    """Write the whole directory as a zip of HSDS 3.0 CSV files with a datapackage.json. Returns row counts.
-
-    Each table streams into the archive, so the whole directory is never held as text at once;
-    cells a spreadsheet would take for formulas are quoted (`core.csv_safety`)."""
-    counts = {}
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        resources = []
-        for table, columns in COLUMNS.items():
-            with archive.open(f"{table}.csv", "w", force_zip64=True) as member, \
-                    io.TextIOWrapper(member, encoding="utf-8", newline="") as text:
-                writer = csv_safety.dict_writer(text, columns, extrasaction="ignore", lineterminator="\n")
-                writer.writeheader()
-                counts[table] = 0
-                for row in _rows(table):
-                    writer.writerow(row)
-                    counts[table] += 1
-            resources.append({"name": table, "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv",
-                              "profile": "tabular-data-resource",
-                              "schema": {"fields": [{"name": c} for c in columns]}})
-        archive.writestr("datapackage.json", json.dumps({
-            "name": "kinwell-directory", "title": "Kinwell help finder directory (Open Referral HSDS 3.0)",
-            "profile": "tabular-data-package", "resources": resources}, indent=2))
-    return counts

@@ -1,20 +1,23 @@
-"""The Open Referral HSDS 3.0 API at /hsds/: read-only and public, like the finder itself."""
+"""The Open Referral HSDS 3.0 API at /hsds/: read-only and public, like the finder itself.
+
+Every path and parameter of the official HSDS 3.0 OpenAPI document; parameters are read
+and bounded in `hsds_params`, records found in `hsds_selectors` (the finder's index when
+there is a point), and rendered by `hsds_export`. `format=ndjson` streams every result,
+one JSON object a line, without pages.
+"""
 
 import functools
-import uuid
+import json
 
-from django.db.models import Prefetch, Q
-from django.http import JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotFound, ServiceError
-from kinwell.directory import geo, hsds_export
-from kinwell.directory.models import Organization, Service, ServiceAtLocation, ServiceTerm, TaxonomyTerm
+from kinwell.directory import hsds_export, hsds_openapi, hsds_selectors
+from kinwell.directory.hsds_params import boolean, hsds_id, list_params
 
-MAX_PER_PAGE = 100
-MAX_PAGE = 100_000
-# The finder's widest radius (100 miles); a wider circle is a different question.
-MAX_PROXIMITY_METERS = 160_934
+NDJSON_CHUNK = 500
 
 
 def json_errors(view):
@@ -26,122 +29,141 @@ def json_errors(view):
         except ServiceError as error:
             return JsonResponse({"detail": error.message}, status=error.status)
     return wrapped
-SERVICE_RELATED = ("phones", "schedules", "languages", "cost_options", "organization__phones",
-                   Prefetch("term_links", queryset=ServiceTerm.objects.select_related("taxonomy_term")))
-LOCATION_RELATED = ("addresses", "phones", "languages", "schedules")
 
 
-def _paging(request):
+def _page(params, queryset, render):
+    if params.ndjson:
+        return _ndjson(lambda start, size: list(queryset[start:start + size]), render)
+    start = (params.page - 1) * params.per_page
+    return _answer(queryset.count(), list(queryset[start:start + params.per_page]), render, params)
+
+
+def _answer(total, items, render, params):
+    return JsonResponse(hsds_export.page([render(i) for i in items], total=total, page_number=params.page,
+                                         per_page=params.per_page))
+
+
+def _ndjson(fetch, render):
+    def lines():
+        start = 0
+        while True:
+            items = fetch(start, NDJSON_CHUNK)
+            for item in items:
+                yield json.dumps(render(item), separators=(",", ":")) + "\n"
+            if len(items) < NDJSON_CHUNK:
+                return
+            start += NDJSON_CHUNK
+
+    return StreamingHttpResponse(lines(), content_type="application/x-ndjson")
+
+
+def _one(found, message):
+    if found is None:
+        raise NotFound(message)
+    return found
+
+
+def _id_or_404(text, message):
     try:
-        number = int(request.GET.get("page") or 1)
-        per_page = min(MAX_PER_PAGE, max(1, int(request.GET.get("per_page") or 20)))
-    except ValueError:
-        raise ServiceError(_("page and per_page must be whole numbers.")) from None
-    # A page past what any database can offset to is a 400, not an overflow.
-    if not 1 <= number <= MAX_PAGE:
-        raise ServiceError(_("page must be between 1 and %(max)s.") % {"max": MAX_PAGE})
-    return number, per_page
-
-
-def _page(request, queryset, render):
-    number, per_page = _paging(request)
-    total = queryset.count()
-    items = list(queryset[(number - 1) * per_page: number * per_page])
-    return JsonResponse(hsds_export.page([render(i) for i in items], total=total, page_number=number,
-                                         per_page=per_page))
+        return hsds_id(text)
+    except ServiceError:
+        raise NotFound(message) from None
 
 
 @json_errors
 def index(request):
-    return JsonResponse({"version": "3.0", "profile": "https://openreferral.org/",
-                         "openapi_url": "https://docs.openreferral.org/en/latest/hsds/openapi.html"})
+    return JsonResponse({"version": "3.0.0", "profile": "https://docs.openreferral.org/en/latest/hsds/",
+                         "openapi_url": request.build_absolute_uri(reverse("directory:hsds_openapi"))})
 
 
-def _services(request):
-    services = Service.objects.select_related("organization").prefetch_related(
-        *SERVICE_RELATED, *(f"service_at_locations__location__{r}" for r in LOCATION_RELATED)).order_by("name", "id")
-    if request.GET.get("search"):
-        services = services.filter(Q(name__icontains=request.GET["search"]) |
-                                   Q(description__icontains=request.GET["search"]))
-    if request.GET.get("taxonomy_term_id"):
-        services = services.filter(term_links__taxonomy_term_id=_uuid(request.GET["taxonomy_term_id"]))
-    if request.GET.get("organization_id"):
-        services = services.filter(organization_id=_uuid(request.GET["organization_id"]))
-    return services
-
-
-def _uuid(text):
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        raise ServiceError(_("“%(value)s” is not an HSDS id.") % {"value": text}) from None
+def openapi(request):
+    return JsonResponse(hsds_openapi.document(), json_dumps_params={"indent": 1})
 
 
 @json_errors
 def services(request):
-    return _page(request, _services(request), hsds_export.service_json)
+    params = list_params(request)
+    if params.minimal:
+        render = hsds_export.service_minimal_json
+    else:
+        render = hsds_export.service_json if params.full else hsds_export.service_list_json
+    return _page(params, hsds_selectors.services(params), render)
 
 
 @json_errors
 def service(request, service_id):
-    found = _services(request).filter(id=service_id).first()
-    if found is None:
-        raise NotFound(_("No service with that id."))
-    return JsonResponse(hsds_export.service_json(found))
+    message = _("No service with that id.")
+    found = hsds_selectors.service(_id_or_404(service_id, message))
+    return JsonResponse(hsds_export.service_json(_one(found, message)))
 
 
 @json_errors
 def service_at_locations(request):
-    places = ServiceAtLocation.objects.select_related("service__organization", "location").prefetch_related(
-        *(f"location__{r}" for r in LOCATION_RELATED), *(f"service__{r}" if isinstance(r, str) else
-                                                          Prefetch(f"service__{r.prefetch_through}", r.queryset)
-                                                          for r in SERVICE_RELATED)).order_by("id")
-    postcode = (request.GET.get("postcode") or "").strip()
-    if request.GET.get("proximity") and not postcode:
-        raise ServiceError(_("proximity needs a postcode to measure from."))
-    if postcode:
-        centre = geo.zip_centroid(postcode)
-        if centre is None:
-            raise ServiceError(_("Unknown US postcode “%(code)s”.") % {"code": postcode})
-        if request.GET.get("proximity"):
-            meters = _proximity(request.GET["proximity"])
-            miles = meters / 1609.344
-            min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*centre, miles)
-            box = ServiceAtLocation.objects.filter(location__latitude__range=(min_lat, max_lat),
-                                                   location__longitude__range=(min_lon, max_lon))
-            near = [pk for pk, lat, lon in box.values_list("pk", "location__latitude", "location__longitude")
-                    if geo.haversine_miles(*centre, lat, lon) <= miles]
-            places = places.filter(pk__in=near)
-        else:
-            places = places.filter(location__addresses__postal_code=geo.normalise_zip(postcode)).distinct()
-    return _page(request, places, hsds_export.sal_json)
+    params = list_params(request, place=True)
+    render = hsds_export.sal_json if params.full else hsds_export.sal_list_json
+    if params.ndjson:
+        return _ndjson(lambda start, size: hsds_selectors.places_page(params, start // size + 1, size)[1], render)
+    total, items = hsds_selectors.places_page(params, params.page, params.per_page)
+    return _answer(total, items, render, params)
 
 
-def _proximity(text):
-    try:
-        meters = float(text)
-    except ValueError:
-        meters = None
-    # float() reads "nan", "inf" and "-1e999" too: only a finite distance in range is one.
-    if meters is None or not 0 < meters <= MAX_PROXIMITY_METERS:
-        raise ServiceError(_("proximity is a distance in meters, more than 0 and at most %(max)s.")
-                           % {"max": MAX_PROXIMITY_METERS})
-    return meters
+@json_errors
+def service_at_location(request, service_at_location_id):
+    message = _("No service at a location with that id.")
+    found = hsds_selectors.place(_id_or_404(service_at_location_id, message))
+    return JsonResponse(hsds_export.sal_json(_one(found, message)))
 
 
 @json_errors
 def organizations(request):
-    orgs = Organization.objects.prefetch_related("phones").order_by("name", "id")
-    if request.GET.get("search"):
-        orgs = orgs.filter(name__icontains=request.GET["search"])
-    return _page(request, orgs, hsds_export.organization_json)
+    params = list_params(request)
+    full_services = boolean(request, "full_service")
+    nested = params.full or full_services
+    orgs = hsds_selectors.organizations(search_words=params.search, modified_after=params.modified_after, full=nested)
+    return _page(params, orgs, functools.partial(hsds_export.organization_json, nested=nested,
+                                                 full_services=full_services))
+
+
+@json_errors
+def organization(request, organization_id):
+    message = _("No organization with that id.")
+    found = hsds_selectors.organization(_id_or_404(organization_id, message))
+    return JsonResponse(hsds_export.organization_json(_one(found, message), nested=True,
+                                                      full_services=boolean(request, "full_service")))
+
+
+@json_errors
+def taxonomies(request):
+    params = list_params(request)
+    names = sorted(hsds_selectors.taxonomy_names().values())
+    names = [n for n in names if all(word in n.lower() for word in params.search)]
+    if params.ndjson:
+        return _ndjson(lambda start, size: names[start:start + size], hsds_export.taxonomy_json)
+    start = (params.page - 1) * params.per_page
+    return _answer(len(names), names[start:start + params.per_page], hsds_export.taxonomy_json, params)
+
+
+@json_errors
+def taxonomy(request, taxonomy_id):
+    name = hsds_selectors.taxonomy_names().get(str(_id_or_404(taxonomy_id, _("No taxonomy with that id."))))
+    return JsonResponse(hsds_export.taxonomy_json(_one(name, _("No taxonomy with that id."))))
 
 
 @json_errors
 def taxonomy_terms(request):
-    terms = TaxonomyTerm.objects.order_by("taxonomy", "code", "name", "id")
-    if request.GET.get("parent_id"):
-        terms = terms.filter(parent_id=_uuid(request.GET["parent_id"]))
-    if request.GET.get("top_only") in ("true", "1"):
-        terms = terms.filter(parent__isnull=True)
-    return _page(request, terms, hsds_export.term_json)
+    params = list_params(request)
+    taxonomy = hsds_selectors.taxonomy_names().get(str(params.taxonomy_id)) if params.taxonomy_id else None
+    parent = (request.GET.get("parent_id") or "").strip()
+    terms = hsds_selectors.taxonomy_terms(search_words=params.search, taxonomy=taxonomy,
+                                          parent_id=hsds_id(parent, "parent_id") if parent else None,
+                                          top_only=boolean(request, "top_only"))
+    if params.taxonomy_id and taxonomy is None:
+        terms = terms.none()
+    return _page(params, terms, hsds_export.term_json)
+
+
+@json_errors
+def taxonomy_term(request, taxonomy_term_id):
+    message = _("No taxonomy term with that id.")
+    found = hsds_selectors.taxonomy_terms().filter(pk=_id_or_404(taxonomy_term_id, message)).first()
+    return JsonResponse(hsds_export.term_json(_one(found, message)))

@@ -71,6 +71,9 @@ class Service(Sourced):
     eligibility_description = models.TextField(blank=True)
     minimum_age = models.PositiveSmallIntegerField(null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Set by a moderator (after a report), never by an import: a later import that lists
+    # the service again keeps it hidden until an operator shows it again.
+    hidden = models.BooleanField(default=False)
     taxonomy_terms = models.ManyToManyField("TaxonomyTerm", through="ServiceTerm", related_name="services")
 
     def __str__(self):
@@ -195,3 +198,32 @@ class SearchEntry(models.Model):
         # one range of longitudes per grid row, then the rest checked in the index entry.
         indexes = [models.Index(fields=["lat_cell", "longitude", "latitude", "facet_bits", "approximate",
                                         "service_at_location"], name="directory_search_grid")]
+
+
+class ImportRun(models.Model):
+    """One import of a file: what it was (its sha256), how far it got, and what it did.
+
+    `make run` reads the finished ones to load the national directory the project carries
+    only once, and again only when the file changes. An upload in the admin is queued
+    here with its bytes (`upload`, cleared once read) and the worker moves `rows_done`
+    along, which the upload's page shows as a progress bar."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Nothing was imported"
+
+    file_name = models.CharField(max_length=300)
+    file_format = models.CharField(max_length=20)
+    checksum = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    strict = models.BooleanField(default=False)
+    phase = models.CharField(max_length=20, blank=True)  # reading or writing
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    upload = models.BinaryField(null=True, editable=False)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+    summary = models.TextField(blank=True)
+    report = models.TextField(blank=True)  # one line per kind of skipped record (`records.skip_report`)

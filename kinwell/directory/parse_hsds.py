@@ -11,10 +11,10 @@ from pathlib import Path
 from kinwell.core import csv_safety
 from kinwell.directory.file_limits import Budgeted, Limits, check_file_size, check_zip, csv_rows
 from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinates, zip_centroid
-from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, clean, id_from_source
+from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, Skip, clean, id_from_source
 
 TABLES = ("organizations", "services", "locations", "addresses", "phones", "schedules", "languages",
-          "cost_options", "taxonomy_terms", "attributes", "service_at_locations")
+          "cost_options", "taxonomies", "taxonomy_terms", "attributes", "service_at_locations")
 # 1.x file names (and the 3.0 singular one) -> 3.0 table, with renamed columns.
 CSV_FILES = {
     "organizations.csv": ("organizations", {}), "services.csv": ("services", {}),
@@ -22,7 +22,7 @@ CSV_FILES = {
     "physical_addresses.csv": ("addresses", {}), "phones.csv": ("phones", {}),
     "schedules.csv": ("schedules", {}), "regular_schedules.csv": ("schedules", {"weekday": "byday"}),
     "languages.csv": ("languages", {"language": "name"}), "cost_options.csv": ("cost_options", {}),
-    "taxonomy_terms.csv": ("taxonomy_terms", {}), "taxonomy.csv": ("taxonomy_terms", {"vocabulary": "taxonomy"}),
+    "taxonomy_terms.csv": ("taxonomy_terms", {}), "taxonomies.csv": ("taxonomies", {}), "taxonomy.csv": ("taxonomy_terms", {"vocabulary": "taxonomy"}),
     "attributes.csv": ("attributes", {}),
     "services_taxonomy.csv": ("attributes", {"service_id": "link_id", "taxonomy_id": "taxonomy_term_id"}),
     "service_at_location.csv": ("service_at_locations", {}), "services_at_location.csv": ("service_at_locations", {}),
@@ -33,7 +33,7 @@ WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH"
             "saturday": "SA", "sunday": "SU"}
 
 
-def read_hsds(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
+def read_hsds(path, *, progress=None, strict: bool = False, limits: Limits = Limits()) -> ParsedDirectory:
     path = Path(path)
     budget = Budgeted(limits)
     if path.is_dir():
@@ -54,7 +54,7 @@ def read_hsds(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirect
     else:
         check_file_size(path, limits=limits)
         tables = tables_from_json(_load_json(path))
-    return bundles_from_tables(tables, source="hsds", progress=progress)
+    return bundles_from_tables(tables, source="hsds", progress=progress, strict=strict)
 
 
 def _load_json(path):
@@ -194,8 +194,11 @@ def _number(value, row, field, kind=int):
         raise ImportFormatError(f"“{value}” is not a number", row=row, field=field) from None
 
 
-def bundles_from_tables(tables: dict, *, source: str, progress=None) -> ParsedDirectory:
-    parsed = ParsedDirectory(source=source)
+def bundles_from_tables(tables: dict, *, source: str, progress=None, strict: bool = False) -> ParsedDirectory:
+    """Group the tables per organization. A broken record is skipped and listed (`ParsedDirectory.skip`),
+    and so are the records that lean on it: a service whose organization was skipped, a link
+    to a location that was."""
+    parsed = ParsedDirectory(source=source, strict=strict)
     uid = lambda value: id_from_source(source, value) if clean(value) else None  # noqa: E731
     by = {name: {} for name in ("addresses", "phones", "languages", "schedules", "cost_options")}
     for table in by:
@@ -204,30 +207,52 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None) -> ParsedDi
                 if clean(row.get(owner)):
                     by[table].setdefault((owner, uid(row[owner])), []).append(row)
                     break
-    for term in tables.get("taxonomy_terms", []):
+    # 3.0 terms name their taxonomy by id (taxonomies.csv); we keep the taxonomy's name on the term.
+    taxonomy_names = {clean(t.get("id")): clean(t.get("name")) for t in tables.get("taxonomies", [])}
+    for term in _unique(parsed, tables.get("taxonomy_terms", []), "taxonomy term", uid):
         if not clean(term.get("name")):
-            raise ImportFormatError("a taxonomy term needs a name", row=term.get("_row"), field="name")
+            parsed.skip(row=term.get("_row"), what="taxonomy term", reason="without a name", field="name",
+                        message="a taxonomy term needs a name")
+            continue
         parsed.terms.append({"id": uid(term.get("id")), "code": clean(term.get("code")), "name": clean(term["name"]),
                              "description": clean(term.get("description")), "parent_id": uid(term.get("parent_id")),
-                             "taxonomy": clean(term.get("taxonomy"))})
+                             "taxonomy": clean(term.get("taxonomy"))
+                             or taxonomy_names.get(clean(term.get("taxonomy_id")), "")})
     known_terms = {t["id"] for t in parsed.terms}
     parsed.terms = [dict(t, parent_id=t["parent_id"] if t["parent_id"] in known_terms else None) for t in parsed.terms]
     terms_of: dict[str, list] = {}
     for attribute in tables.get("attributes", []):
         if clean(attribute.get("link_entity")) in ("service", "") and uid(attribute.get("taxonomy_term_id")) in known_terms:
             terms_of.setdefault(uid(attribute.get("link_id")), []).append(uid(attribute["taxonomy_term_id"]))
-        else:
-            parsed.skipped.append((attribute.get("_row"), "an attribute that is not a known taxonomy term of a service"))
-    locations = {uid(row["id"]): row for row in tables.get("locations", [])}
+        else:  # not a record of its own: never a reason to refuse the file
+            parsed.skipped.append(Skip(attribute.get("_row"), "attribute",
+                                       "that is not a known taxonomy term of a service", "taxonomy_term_id"))
+    locations = {}
+    for row in _unique(parsed, tables.get("locations", []), "location", uid):
+        try:
+            point = parse_coordinates(row.get("latitude"), row.get("longitude"))
+        except BadCoordinates as error:
+            parsed.skip(row=row.get("_row"), what="location", reason="with coordinates that are not a place on Earth",
+                        field="latitude", message=str(error))
+            continue
+        locations[uid(row["id"])] = dict(row, _point=point)
+    listed_locations = {uid(row.get("id")) for row in tables.get("locations", [])}
     sals_of: dict[str, list] = {}
-    for sal in tables.get("service_at_locations", []):
+    for sal in _unique(parsed, tables.get("service_at_locations", []), "service_at_location", uid):
         if uid(sal.get("location_id")) not in locations:
-            raise ImportFormatError("points to a location that is not in the file", row=sal.get("_row"), field="location_id")
+            left_out = uid(sal.get("location_id")) in listed_locations
+            parsed.skip(row=sal.get("_row"), what="service_at_location",
+                        reason="whose location was left out (see above)" if left_out else
+                        "whose location is not in the file", field="location_id",
+                        message="points to a location that is not in the file")
+            continue
         sals_of.setdefault(uid(sal.get("service_id")), []).append(sal)
     organizations = {}
-    for row in tables.get("organizations", []):
+    for row in _unique(parsed, tables.get("organizations", []), "organization", uid):
         if not clean(row.get("name")):
-            raise ImportFormatError("an organization needs a name", row=row.get("_row"), field="name")
+            parsed.skip(row=row.get("_row"), what="organization", reason="without a name", field="name",
+                        message="an organization needs a name")
+            continue
         org_id = uid(row.get("id"))
         organizations[org_id] = Bundle(row=row.get("_row"), organization={
             "id": org_id, "source_key": clean(row.get("id")), "name": clean(row["name"]),
@@ -235,52 +260,83 @@ def bundles_from_tables(tables: dict, *, source: str, progress=None) -> ParsedDi
             "email": clean(row.get("email")), "website": clean(row.get("website") or row.get("url")),
             "phones": [_phone(p, uid) for p in by["phones"].get(("organization_id", org_id), [])]})
     placed: dict[str, str] = {}  # location id -> organization id
-    for row in tables.get("locations", []):
+    for location_id, row in locations.items():
         if uid(row.get("organization_id")) in organizations:
-            placed[uid(row["id"])] = uid(row["organization_id"])
-    services = tables.get("services", [])
+            placed[location_id] = uid(row["organization_id"])
+    listed_organizations = {uid(row.get("id")) for row in tables.get("organizations", [])}
+    services = _unique(parsed, tables.get("services", []), "service", uid)
     for number, row in enumerate(services, start=1):
         if progress and number % 1000 == 0:
             progress(number, len(services))
-        if not clean(row.get("name")):
-            raise ImportFormatError("a service needs a name", row=row.get("_row"), field="name")
-        service_id, org_id = uid(row.get("id")), uid(row.get("organization_id"))
-        if org_id not in organizations:
-            raise ImportFormatError("points to an organization that is not in the file",
-                                    row=row.get("_row"), field="organization_id")
+        service = _service_record(parsed, row, uid, by, organizations, terms_of, listed_organizations)
+        if service is None:
+            continue
         at_locations = []
-        for sal in sals_of.get(service_id, []):
+        for sal in sals_of.get(service["id"], []):
             location_id = uid(sal["location_id"])
-            placed.setdefault(location_id, org_id)
+            placed.setdefault(location_id, service["organization_id"])
             at_locations.append({"id": uid(sal["id"]), "location_id": location_id,
                                  "description": clean(sal.get("description"))})
-        organizations[org_id].services.append({
-            "id": service_id, "source_key": clean(row.get("id")), "name": clean(row["name"]),
-            **{f: clean(row.get(f)) for f in ("alternate_name", "description", "url", "email", "interpretation_services",
-                                              "application_process", "fees_description", "eligibility_description")},
-            "status": clean(row.get("status")) or "active",
-            "minimum_age": _number(row.get("minimum_age"), row.get("_row"), "minimum_age"),
-            "maximum_age": _number(row.get("maximum_age"), row.get("_row"), "maximum_age"),
-            "terms": sorted(set(terms_of.get(service_id, []))), "at_locations": at_locations,
-            **_children(by, "service_id", service_id, uid)})
+        service["at_locations"] = at_locations
+        organizations[service.pop("organization_id")].services.append(service)
     for location_id, row in locations.items():
         if location_id not in placed:
-            parsed.skipped.append((row.get("_row"), "a location with no organization and no service"))
+            parsed.skipped.append(Skip(row.get("_row"), "location", "with no organization and no service"))
             continue
         organizations[placed[location_id]].locations.append(_location_record(row, location_id, by, uid))
     parsed.bundles = list(organizations.values())
     return parsed
 
 
+def _unique(parsed, rows, what, uid) -> list:
+    """The rows, less any whose id an earlier row already used (or that have none)."""
+    seen, kept = {}, []
+    for row in rows:
+        key = uid(row.get("id"))
+        if key is None:
+            parsed.skip(row=row.get("_row"), what=what, reason="without an id", field="id", message=f"a {what} needs an id")
+        elif key in seen:
+            parsed.skip(row=row.get("_row"), what=what, reason="whose id an earlier row already uses", field="id",
+                        message=f"the id “{clean(row.get('id'))}” is already used by {seen[key]}")
+        else:
+            seen[key] = row.get("_row")
+            kept.append(row)
+    return kept
+
+
+def _service_record(parsed, row, uid, by, organizations, terms_of, listed_organizations) -> dict | None:
+    where = row.get("_row")
+    if not clean(row.get("name")):
+        parsed.skip(row=where, what="service", reason="without a name", field="name", message="a service needs a name")
+        return None
+    service_id, org_id = uid(row.get("id")), uid(row.get("organization_id"))
+    if org_id not in organizations:
+        left_out = org_id in listed_organizations
+        parsed.skip(row=where, what="service", field="organization_id",
+                    reason="whose organization was left out (see above)" if left_out else
+                    "whose organization is not in the file",
+                    message="points to an organization that is not in the file")
+        return None
+    try:
+        numbers = {f: _number(row.get(f), where, f) for f in ("minimum_age", "maximum_age")}
+        children = _children(by, "service_id", service_id, uid)
+    except ImportFormatError as error:
+        parsed.skip(row=error.row, what="service", reason="with a number that is not a number", field=error.field,
+                    message=str(error).split(": ", 1)[-1])
+        return None
+    return {
+        "id": service_id, "organization_id": org_id, "source_key": clean(row.get("id")), "name": clean(row["name"]),
+        **{f: clean(row.get(f)) for f in ("alternate_name", "description", "url", "email", "interpretation_services",
+                                          "application_process", "fees_description", "eligibility_description")},
+        "status": clean(row.get("status")) or "active", **numbers,
+        "terms": sorted(set(terms_of.get(service_id, []))), **children}
+
+
 def _location_record(row, location_id, by, uid):
     addresses = [{"id": uid(a.get("id")), **{f: clean(a.get(f)) for f in (
         "attention", "address_1", "address_2", "city", "region", "state_province", "postal_code", "country")},
         "address_type": clean(a.get("address_type")) or "physical"} for a in by["addresses"].get(("location_id", location_id), [])]
-    try:
-        point = parse_coordinates(row.get("latitude"), row.get("longitude"))
-    except BadCoordinates as error:
-        raise ImportFormatError(str(error), row=row.get("_row"), field="latitude") from None
-    approximate = False
+    point, approximate = row["_point"], False
     if point is None:
         for address in addresses:
             if address["country"].upper() in ("", "US", "USA") and normalise_zip(address["postal_code"]):

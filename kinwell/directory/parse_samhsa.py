@@ -6,11 +6,12 @@ gets the centroid of its ZIP code, flagged approximate (the 2022 spreadsheet has
 coordinates at all, so every row from it is approximate).
 """
 
+import functools
 import json
 
 from kinwell.directory.file_limits import Limits, check_file_size, check_whole_zip
 from kinwell.directory.geo import BadCoordinates, normalise_zip, parse_coordinates, zip_centroid
-from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, clean, stable_id
+from kinwell.directory.records import Bundle, ImportFormatError, ParsedDirectory, Skip, clean, stable_id
 
 FACILITIES_SHEET = "Facilities List"
 CODES_SHEET = "Service Code Reference"
@@ -37,7 +38,7 @@ def _header_index(header, required, *, sheet):
     return {name: names.index(name) for name in required}
 
 
-def read_samhsa_xlsx(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
+def read_samhsa_xlsx(path, *, progress=None, strict: bool = False, limits: Limits = Limits()) -> ParsedDirectory:
     from python_calamine import CalamineWorkbook
 
     # An .xlsx is a zip that calamine expands in memory: measure it first.
@@ -55,8 +56,11 @@ def read_samhsa_xlsx(path, *, progress=None, limits: Limits = Limits()) -> Parse
     facilities = workbook.get_sheet_by_name(FACILITIES_SHEET).to_python(skip_empty_area=False)
     if not codes or not facilities:
         raise ImportFormatError("the sheets are empty")
-    parsed = ParsedDirectory(source="samhsa")
+    parsed = ParsedDirectory(source="samhsa", strict=strict)
     term_ids = _code_terms(codes, parsed)
+    names = {t["code"]: (t["name"], t["parent_id"]) for t in parsed.terms}
+    categories = {t["id"]: t["code"] for t in parsed.terms if t["parent_id"] is None}
+    describe = functools.partial(describe_facility, {c: (n, categories.get(p)) for c, (n, p) in names.items()})
     columns = _header_index(facilities[0], FACILITY_COLUMNS, sheet=FACILITIES_SHEET)
     optional = {c: clean(h).lower() for c, h in zip(range(len(facilities[0])), facilities[0])}
     intake_columns = [i for i, name in optional.items() if name.startswith("intake")]
@@ -69,7 +73,7 @@ def read_samhsa_xlsx(path, *, progress=None, limits: Limits = Limits()) -> Parse
         if not any(values.values()):
             continue
         intakes = [clean(row[i]) for i in intake_columns if i < len(row) and clean(row[i])]
-        bundle = _facility(parsed, number, values, intakes, term_ids, seen)
+        bundle = _facility(parsed, number, values, intakes, term_ids, seen, describe=describe)
         if bundle:
             parsed.bundles.append(bundle)
     if progress:
@@ -105,20 +109,51 @@ def _where(parsed, number, zip_code, latitude="", longitude=""):
     try:
         point = parse_coordinates(latitude, longitude)
     except BadCoordinates as error:
-        raise ImportFormatError(str(error), row=number, field="latitude") from None
+        parsed.skip(row=number, what="facility", reason="with coordinates that are not a place on Earth",
+                    field="latitude", message=str(error))
+        return None
     if point:
         return point[0], point[1], False
     centroid = zip_centroid(zip_code)
     if centroid is None:
-        parsed.skipped.append((number, f"no coordinates, and the ZIP code “{zip_code}” is not a known US ZIP code"))
+        # Never refuses the file: a ZIP code our list does not know yet is no fault of the file's.
+        parsed.skipped.append(Skip(number, "facility", "without coordinates and with a ZIP code we do not know", "zip"))
         return None
     return centroid[0], centroid[1], True
 
 
-def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", latitude="", longitude="", links=None):
+# What a facility's description says, from its codes: the categories in this order, a few names each.
+DESCRIBED = (("FT", None, 2), ("SET", None, 4), ("TAP", "Treatment approaches", 6),
+             ("PAY", "Payment accepted", 5), ("PYAS", None, 2), ("AGE", "Ages", 4))
+
+
+def describe_facility(terms: dict, codes: list[str]) -> str:
+    """An honest description from the facility's own codes (the directory has no prose), in
+    SAMHSA's words: "Community mental health center. Outpatient. Treatment approaches:
+    Cognitive behavioral therapy, Couples/family therapy. Payment accepted: Medicaid. Listed in …"."""
+    by_category: dict[str, list[str]] = {}
+    for code in codes:
+        name, category = terms.get(code, ("", None))
+        if name:
+            by_category.setdefault(category, []).append(" ".join(name.split()))
+    sentences = []
+    for category, label, most in DESCRIBED:
+        chosen = by_category.get(category, [])
+        if not chosen:
+            continue
+        shown = ", ".join(chosen[:most]) + (", and more" if len(chosen) > most else "")
+        sentences.append(f"{label}: {shown}" if label else "; ".join(chosen[:most]))
+    sentences.append("Listed in SAMHSA's 2022 National Directory of Mental Health Treatment Facilities")
+    return ". ".join(sentences) + "."
+
+
+def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", latitude="", longitude="", links=None,
+              describe=None):
     name = values["name1"]
     if not name:
-        raise ImportFormatError("a facility needs a name", row=number, field="name1")
+        parsed.skip(row=number, what="facility", reason="without a name", field="name1",
+                    message="a facility needs a name")
+        return None
     zip_code = normalise_zip(values["zip"])
     key = "|".join([name, values["name2"], values["street1"], values["city"], values["state"], zip_code]).lower()
     # A few facilities share name and address (different programs, phones and codes): the
@@ -130,13 +165,16 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     if where is None:
         return None
     lat, lon, approximate = where
+    codes = values["service_code_info"].replace("*", " ").upper().split()
     if links is None:
         links = []
-        for code in values["service_code_info"].replace("*", " ").split():
+        for code in codes:
             code = code.upper()
             if code not in term_ids:
-                raise ImportFormatError(f"the service code “{code}” is not in the “{CODES_SHEET}” sheet",
-                                        row=number, field="service_code_info")
+                parsed.skip(row=number, what="facility", reason=f"with a service code that is not in the “{CODES_SHEET}” sheet",
+                            field="service_code_info",
+                            message=f"the service code “{code}” is not in the “{CODES_SHEET}” sheet")
+                return None
             links.append(term_ids[code])
     source = parsed.source
     org_id, location_id, service_id = (stable_id(source, kind, key) for kind in ("organization", "location", "service"))
@@ -152,7 +190,8 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     site = values["name2"] or name
     return Bundle(
         row=number,
-        organization={"id": org_id, "source_key": key, "name": name, "website": website},
+        organization={"id": org_id, "source_key": key, "name": name, "website": website,
+                      "description": describe(codes) if describe else ""},
         locations=[{
             "id": location_id, "source_key": key, "name": site, "latitude": lat, "longitude": lon,
             "coordinates_approximate": approximate,
@@ -168,7 +207,7 @@ def _facility(parsed, number, values, intakes, term_ids, seen, *, website="", la
     )
 
 
-def read_locator_json(path, *, progress=None, limits: Limits = Limits()) -> ParsedDirectory:
+def read_locator_json(path, *, progress=None, strict: bool = False, limits: Limits = Limits()) -> ParsedDirectory:
     check_file_size(path, limits=limits)
     try:
         with open(path, encoding="utf-8") as handle:
@@ -181,21 +220,22 @@ def read_locator_json(path, *, progress=None, limits: Limits = Limits()) -> Pars
     rows = data.get("rows") if isinstance(data, dict) else data
     if not isinstance(rows, list):
         raise ImportFormatError("expected a FindTreatment.gov locator file: an object with a list of “rows”")
-    parsed = ParsedDirectory(source="locator")
+    parsed = ParsedDirectory(source="locator", strict=strict)
     terms: dict[tuple, str] = {}
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, dict):
-            raise ImportFormatError("each row must be an object", row=number)
+            parsed.skip(row=number, what="row", reason="that is not an object", message="each row must be an object")
+            continue
         if progress and number % 1000 == 0:
             progress(number, len(rows))
         links = []
         services = row.get("services") or []
-        if not isinstance(services, list):
-            raise ImportFormatError("must be a list of {f1, f2, f3}", row=number, field="services")
+        if not isinstance(services, list) or any(not isinstance(i, dict) or not clean(i.get("f2")) for i in services):
+            parsed.skip(row=number, what="facility", reason="whose services are not a list of {f1, f2, f3}",
+                        field="services", message="each service needs f1, f2 and f3")
+            continue
         for item in services:
-            if not isinstance(item, dict) or not clean(item.get("f2")):
-                raise ImportFormatError("each service needs f1, f2 and f3", row=number, field="services")
             category_code, category_name = clean(item["f2"]).upper(), clean(item.get("f1"))
             category_key = (category_code,)
             if category_key not in terms:

@@ -9,6 +9,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Fixed namespace, so the same source key always gives the same UUID (stable ids: re-imports update in place).
 KINWELL_NAMESPACE = uuid.UUID("6f0e8a52-8d3c-4f5e-9a43-1c2b7d9e0a11")
@@ -57,7 +58,45 @@ class ParsedDirectory:
     source: str
     terms: list[dict] = field(default_factory=list)  # taxonomy terms, parents first
     bundles: list[Bundle] = field(default_factory=list)
-    skipped: list[tuple[int | str, str]] = field(default_factory=list)  # (row, reason)
+    skipped: list["Skip"] = field(default_factory=list)
+    strict: bool = False  # refuse the whole file at the first broken record
+
+    def skip(self, *, row, what: str, reason: str, field: str | None = None, message: str = "") -> None:
+        """A broken record: left out and listed (or, strict, the whole file refused with `message`)."""
+        if self.strict:
+            raise ImportFormatError(message or f"this {what} {reason}", row=row, field=field)
+        self.skipped.append(Skip(row, what, reason, field))
+
+
+class Skip(NamedTuple):
+    """One record left out. `what` is a noun and `reason` reads after it in the singular and
+    the plural alike ("service" + "whose organization is not in the file"), so the report
+    can group them: "12 services whose organization is not in the file: rows 66, 67, …"."""
+
+    row: int | str | None
+    what: str
+    reason: str
+    field: str | None = None
+
+
+PLURALS = {"taxonomy": "taxonomies", "address": "addresses"}
+
+
+def skip_report(skipped: list[Skip], *, rows_shown: int = 12) -> list[str]:
+    """One line per kind of problem, most frequent first, naming the rows."""
+    groups: dict[tuple, list] = {}
+    for item in skipped:
+        groups.setdefault((item.what, item.reason, item.field), []).append(item.row)
+    lines = []
+    for (what, reason, field_name), rows in sorted(groups.items(), key=lambda group: -len(group[1])):
+        noun = what if len(rows) == 1 else PLURALS.get(what, what + "s")
+        shown = ", ".join(str(row) for row in rows[:rows_shown] if row is not None)
+        more = ", …" if len(rows) > rows_shown else ""
+        where = f" (field “{field_name}”)" if field_name else ""
+        label = "row" if len(rows) == 1 else "rows"
+        lines.append(f"{len(rows)} {noun} {reason}{where}: {label} {shown}{more}" if shown else
+                     f"{len(rows)} {noun} {reason}{where}")
+    return lines
 
 
 def clean(value) -> str:

@@ -34,9 +34,10 @@ def _summary(service: Service) -> str:
 
 @transaction.atomic
 def _hide(service: Service) -> None:
-    # Out of the finder until an operator fixes it (or its source lists it again on import).
-    service.status = HIDDEN_STATUS
-    service.save(update_fields=["status"])
+    # Out of the finder and the HSDS API until an operator shows it again (unticks "hidden"
+    # in the admin); a later import that lists it again keeps it hidden.
+    service.status, service.hidden = HIDDEN_STATUS, True
+    service.save(update_fields=["status", "hidden"])
     SearchEntry.objects.filter(service_at_location__service=service).delete()
 
 

@@ -85,6 +85,19 @@ def card(*, service_id, organization: dict, service: dict, location: dict) -> st
     }, separators=(",", ":"))
 
 
+def longitude_spans(min_lon: float, max_lon: float) -> list[tuple[float, float]]:
+    """The box's longitudes as ranges within -180..180: two when it crosses the antimeridian
+    (a box from 170° E to 190° E is 170..180 and -180..-170), all of them when it is as wide
+    as the Earth (from Hawaii to Guam and the Northern Mariana Islands)."""
+    if max_lon - min_lon >= 360:
+        return [(-180.0, 180.0)]
+    if min_lon < -180:
+        return [(-180.0, max_lon), (min_lon + 360, 180.0)]
+    if max_lon > 180:
+        return [(-180.0, max_lon - 360), (min_lon, 180.0)]
+    return [(min_lon, max_lon)]
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -95,10 +108,13 @@ def build_sql(query: Query) -> tuple[str, list] | None:
     if bits is None:
         return None
     min_lat, max_lat, min_lon, max_lon = bounding_box(query.latitude, query.longitude, query.radius_miles)
+    min_lat, max_lat = max(-90.0, min_lat), min(90.0, max_lat)
     cells = list(range(lat_cell(min_lat), lat_cell(max_lat) + 1))
-    where = [f"lat_cell IN ({', '.join(['%s'] * len(cells))})", "longitude BETWEEN %s AND %s",
+    spans = longitude_spans(min_lon, max_lon)
+    longitudes = " OR ".join(["longitude BETWEEN %s AND %s"] * len(spans))
+    where = [f"lat_cell IN ({', '.join(['%s'] * len(cells))})", longitudes if len(spans) == 1 else f"({longitudes})",
              "latitude BETWEEN %s AND %s"]
-    params: list = [*cells, min_lon, max_lon, min_lat, max_lat]
+    params: list = [*cells, *(edge for span in spans for edge in span), min_lat, max_lat]
     if bits:
         where.append("(facet_bits & %s) = %s")
         params += [bits, bits]
@@ -111,13 +127,21 @@ def build_sql(query: Query) -> tuple[str, list] | None:
     return sql, params
 
 
-def run(cursor, query: Query) -> Results:
+def matches(cursor, query: Query) -> list[tuple]:
+    """Every match as (distance, id, approximate, bits), nearest first (then by id)."""
     built = build_sql(query)
     if built is None:
-        return Results(total=0)
+        return []
     cursor.execute(*built)
     matched = _within(cursor.fetchall(), query)
     matched.sort()
+    return matched
+
+
+def run(cursor, query: Query) -> Results:
+    matched = matches(cursor, query)
+    if not matched and facet_defs.mask(query.facets) is None:
+        return Results(total=0)
     counts = facet_defs.count_keys(Counter(row[3] for row in matched))
     pages = max(1, -(-len(matched) // query.page_size))
     page = min(max(1, query.page), pages)

@@ -44,7 +44,7 @@ def _rebuild_chunk(apps, service_ids) -> int:
                                    .values_list("service_id", "taxonomy_term__code", "taxonomy_term__name")):
         terms.setdefault(service_id, []).append((code, name))
     services = {row["id"]: row for row in _model(apps, "Service").objects.filter(pk__in=service_ids).values(
-        "id", "name", "description", "url", "status", "organization_id", "organization__name", "organization__website")}
+        "id", "name", "description", "url", "status", "hidden", "organization_id", "organization__name", "organization__website")}
     places = list(_model(apps, "ServiceAtLocation").objects.filter(service_id__in=service_ids)
                   .values_list("id", "service_id", "location_id"))
     location_ids = {location_id for _i, _s, location_id in places}
@@ -64,7 +64,7 @@ def _rebuild_chunk(apps, service_ids) -> int:
     entries = []
     for place_id, service_id, location_id in places:
         service, place = services[service_id], locations.get(location_id)
-        if service["status"] == HIDDEN_STATUS or place is None or place["latitude"] is None:
+        if service["status"] == HIDDEN_STATUS or service["hidden"] or place is None or place["latitude"] is None:
             continue
         if place_id in kept_facets:
             keys = set(facets.decode(kept_facets[place_id]))

@@ -43,7 +43,7 @@ HIDDEN_STATUS = "inactive"  # hidden by a moderator after a report (see reportab
 
 def place(*, service_at_location_id) -> ServiceAtLocation:
     found = _with_details(
-        ServiceAtLocation.objects.filter(id=service_at_location_id).exclude(service__status=HIDDEN_STATUS)
+        ServiceAtLocation.objects.filter(id=service_at_location_id).exclude(service__status=HIDDEN_STATUS).exclude(service__hidden=True)
     ).first()
     if found is None:
         raise NotFound(_("That service is not in the directory any more."))

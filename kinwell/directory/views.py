@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -31,13 +33,27 @@ def finder(request):
                 card["detail_url"] += f"?{back}"
                 card["address_lines"] = [a[0] + (f", {a[1]}" if a[1] else "") + f", {a[2]}, {a[3]} {a[4]}"
                                          for a in card["addresses"]]
+                card["directions_url"] = directions_url(card["address_lines"][0]) if card["address_lines"] else ""
             context.update(results=results, rows=cards, query=query, chosen=form.chosen_labels(),
-                           pages=_page_links(request, results),
+                           pages=_page_links(request, results), telehealth_chosen=TELEHEALTH in query.facets,
                            wider=[r for r in (10, 25, 50, 100) if r > query.radius_miles][:1])
         else:
             status = 400
     context["filter_groups"] = form.filter_groups()
-    return render(request, "directory/finder.html", context, status=status)
+    response = render(request, "directory/finder.html", context, status=status)
+    # The one page that may ask for the person's location ("Use my location"); every other
+    # page keeps geolocation=() from PrivacyHeadersMiddleware.
+    response["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self), interest-cohort=()"
+    return response
+
+
+TELEHEALTH = "access:telehealth"
+
+
+def directions_url(address: str) -> str:
+    """A map site's directions to the address: a plain link, so nothing is asked of the map
+    site until the person presses it (SAMHSA's coordinates are ZIP centres: the address is truer)."""
+    return "https://www.google.com/maps/dir/?" + urlencode({"api": "1", "destination": address})
 
 
 def _page_links(request, results):

@@ -96,3 +96,33 @@ def test_words_narrow_the_search(client, charlottesville):
     assert result_titles(response) == ["Mohr Center"]
     nothing = client.get("/find-help/", {"zip": "22902", "radius": "25", "q": "100%_"})
     assert nothing.status_code == 200 and result_titles(nothing) == []
+
+
+def test_only_the_finder_may_ask_for_the_location(client):
+    finder = client.get("/find-help/")
+    assert "geolocation=(self)" in finder["Permissions-Policy"]
+    page = finder.content.decode()
+    assert "Use my location" in page and "never stored" in page
+    for other in ("/", "/help-now/"):
+        assert "geolocation=()" in client.get(other)["Permissions-Policy"], other
+
+
+def test_each_result_links_to_directions_in_a_new_tab(client, charlottesville):
+    page = client.get("/find-help/", {"zip": "22902", "radius": "10"}).content.decode()
+    links = re.findall(r'<a href="(https://www\.google\.com/maps/dir/\?[^"]+)" target="_blank" '
+                       r'rel="noopener noreferrer">Directions', page)
+    assert len(links) == len(result_titles_from(page)) > 0
+    assert any("destination=1014+East+Market+Street%2C+Charlottesville%2C+VA+22902" in link for link in links)
+    # Only links: the page itself loads nothing from the map site.
+    assert not re.search(r'<(img|script|iframe|link)[^>]+google', page)
+
+
+def result_titles_from(page):
+    return re.findall(r'<h3><a href="/find-help/[0-9a-f-]+/\?[^"]*">([^<]+)</a></h3>', page)
+
+
+def test_the_empty_hint_does_not_suggest_a_choice_already_made(client, charlottesville):
+    plain = client.get("/find-help/", {"zip": "99501", "radius": "100"}).content.decode()
+    assert "Nothing matches" in plain and "choose “Telehealth”." in plain and "wider distance" not in plain
+    chosen = client.get("/find-help/", {"zip": "99501", "radius": "25", "access": "access:telehealth"}).content.decode()
+    assert "Nothing matches" in chosen and "Telehealth”" not in chosen and "such as 50 miles" in chosen

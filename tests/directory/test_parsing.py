@@ -7,7 +7,7 @@ import pytest
 from kinwell.directory import facets, geo
 from kinwell.directory.parse_hsds import read_hsds
 from kinwell.directory.parse_samhsa import read_locator_json
-from kinwell.directory.records import ImportFormatError
+from kinwell.directory.records import ImportFormatError, skip_report
 
 
 def test_haversine_and_bounding_box():
@@ -67,7 +67,11 @@ def test_bad_coordinates_name_the_row(tmp_path, locator_json):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     with pytest.raises(ImportFormatError, match="Row 3, field “latitude”"):
-        read_locator_json(bad)
+        read_locator_json(bad, strict=True)
+    lenient = read_locator_json(bad)  # by default the facility is left out and named, the rest imported
+    assert len(lenient.bundles) == 29
+    assert skip_report(lenient.skipped) == [
+        "1 facility with coordinates that are not a place on Earth (field “latitude”): row 3"]
 
 
 def test_hsds_1_1_sample_package(data_dir):
@@ -81,9 +85,12 @@ def test_hsds_1_1_sample_package(data_dir):
 def test_hsds_3_examples_have_impossible_coordinates(data_dir):
     # The published examples put every location at latitude 100: rejected, with the place named.
     with pytest.raises(ImportFormatError, match="Row 2 of locations.csv, field “latitude”"):
-        read_hsds(data_dir / "hsds-3.0" / "examples" / "csv")
+        read_hsds(data_dir / "hsds-3.0" / "examples" / "csv", strict=True)
     with pytest.raises(ImportFormatError, match="Location 3a19ff88"):
-        read_hsds(data_dir / "hsds-3.0" / "examples" / "service_full.json")
+        read_hsds(data_dir / "hsds-3.0" / "examples" / "service_full.json", strict=True)
+    lenient = read_hsds(data_dir / "hsds-3.0" / "examples" / "csv")
+    assert any(skip.what == "location" and skip.field == "latitude" for skip in lenient.skipped)
+    assert lenient.bundles and not any(bundle.locations for bundle in lenient.bundles)
 
 
 def test_hsds_3_json_with_real_coordinates(tmp_path, data_dir):
@@ -103,3 +110,15 @@ def test_damaged_zip_is_rejected(tmp_path):
     broken.write_bytes(b"PK\x03\x04 this is not really a zip")
     with pytest.raises(ImportFormatError, match="zip file is damaged"):
         read_hsds(broken)
+
+
+def test_a_box_across_the_antimeridian_is_two_ranges_of_longitude():
+    from kinwell.directory.search import longitude_spans
+
+    assert longitude_spans(-80.0, -70.0) == [(-80.0, -70.0)]
+    # West of Hawaii past 180°: -200..-120 is -180..-120 and 160..180.
+    assert longitude_spans(-200.0, -120.0) == [(-180.0, -120.0), (160.0, 180.0)]
+    # From Guam east towards Hawaii: 100..200 is 100..180 and -180..-160.
+    assert longitude_spans(100.0, 200.0) == [(-180.0, -160.0), (100.0, 180.0)]
+    # A box as wide as the Earth (a circle of thousands of miles): every longitude.
+    assert longitude_spans(-337.8, 22.2) == [(-180.0, 180.0)]

@@ -52,7 +52,7 @@ def _parts(people: dict, circles: dict):
     """(what the person reads if it fails, how to refresh it), in order."""
     from kinwell.checkins.demo import load_demo_checkins
     from kinwell.connect import demo as connect_demo
-    from kinwell.directory.demo import load_demo_directory
+    from kinwell.directory import bundled
     from kinwell.library.demo import load_demo as load_library_demo
     from kinwell.screening.demo import load as load_screening
     from kinwell.support.demo import load_demo_plan
@@ -64,7 +64,7 @@ def _parts(people: dict, circles: dict):
         ("screening results", lambda: load_screening(people, couple=couple)),
         ("appreciation and time together", lambda: connect_demo.load(people=people, circle=couple)),
         ("talking together", lambda: add_talk_demo(people=people, circle=couple)),
-        ("help-finder directory", load_demo_directory),
+        ("help-finder directory", bundled.refresh),
         ("library replies", lambda: load_library_demo(people)),
         ("support plan", lambda: load_demo_plan(people, circle=couple)),
     ]

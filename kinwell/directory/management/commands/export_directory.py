@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from kinwell.directory.hsds_export import write_datapackage
+from kinwell.directory.hsds_datapackage import write_datapackage
 
 
 class Command(BaseCommand):
