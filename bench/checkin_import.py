@@ -61,16 +61,16 @@ def main():
     data = daylio_file(rows)
     print(f"Daylio file: {rows} rows, {len(data) / 1024 / 1024:.1f} MB")
     timed("parse only", lambda: importing.parse("daylio", data, limits=limits()))
-    summary = timed("import (parse, check, write, signs)", lambda: import_checkins(owner=owner, format="daylio", data=data))
+    summary = timed("import (parse, check, write, signs)", lambda: import_checkins(owner=owner, format="daylio", data=data).value)
     print(f"  imported {summary.imported}, skipped {len(summary.skipped)}")
-    again = timed("import the same file again", lambda: import_checkins(owner=owner, format="daylio", data=data))
+    again = timed("import the same file again", lambda: import_checkins(owner=owner, format="daylio", data=data).value)
     print(f"  imported {again.imported}, already there {again.already_there}")
     csv_text = timed("export CSV", lambda: exporting.export(owner=owner, format="csv"))
     timed("export JSON", lambda: exporting.export(owner=owner, format="json"))
     fresh, _ = User.objects.get_or_create(email="bench-import-2@example.org", defaults={"display_name": "Bench 2"})
     fresh.checkins.all().delete()
-    timed("import our CSV into a fresh account", lambda: import_checkins(owner=fresh, format="csv", data=csv_text.encode()))
-    timed("import our CSV back into the same account", lambda: import_checkins(owner=owner, format="csv", data=csv_text.encode()))
+    timed("import our CSV into a fresh account", lambda: import_checkins(owner=fresh, format="csv", data=csv_text.encode()).value)
+    timed("import our CSV back into the same account", lambda: import_checkins(owner=owner, format="csv", data=csv_text.encode()).value)
 
 
 if __name__ == "__main__":

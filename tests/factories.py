@@ -76,21 +76,21 @@ def together_world(*, owner, member, circle) -> dict:
     from kinwell.connect import services as connect_services
     from kinwell.journal import services as journal_services
 
-    entry = journal_services.add_entry(owner=owner, text="My private quiet hour thoughts")
-    goal = journal_services.add_goal(owner=owner, area="rest", title="A quiet hour each Sunday")
+    entry = journal_services.add_entry(owner=owner, text="My private quiet hour thoughts").value
+    goal = journal_services.add_goal(owner=owner, area="rest", title="A quiet hour each Sunday").value
     connect_services.add_gratitude(owner=owner, text="Grateful for a quiet hour")
-    win = connect_services.celebrate_win(author=owner, circle=circle, text="Finished the quiet hour project")
+    win = connect_services.celebrate_win(author=owner, circle=circle, text="Finished the quiet hour project").value
     plan = connect_services.propose_plan(
         proposer=owner, circle=circle, invitee_id=member.pk, title="Walk in the quiet hour",
         starts_local=datetime.now() + timedelta(days=3), minutes=60, time_zone="UTC",
-    )
+    ).value
     connect_services.accept_plan(actor=member, plan_id=plan.pk)
     return {"entry_id": entry.pk, "goal_id": goal.pk, "win_id": win.pk, "plan_id": plan.pk}
 def post_reply(author, text="Thank you, this helped me.", slug="first-steps-together", **fields):
     """A reply through the real service (so its rules apply)."""
     from kinwell.library.services import post_reply as service
 
-    return service(author=author, article_slug=slug, text=text, **fields)
+    return service(author=author, article_slug=slug, text=text, **fields).value
 
 
 def trusted(person, days=30):

@@ -93,15 +93,15 @@ def world():
     from kinwell.checkins import services as checkin_services
     from kinwell.checkins.models import SignNudge
 
-    checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today")
+    checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today").value
     nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
     result = screening_result(owner, "gad7", total=12)
     together = together_world(owner=owner, member=member, circle=circle)
     from kinwell.talk import conflict_services, services as talk_services
 
-    conversation = talk_services.start_conversation(starter=owner, circle=circle, partner=member, topic="Evenings")
+    conversation = talk_services.start_conversation(starter=owner, circle=circle, partner=member, topic="Evenings").value
     talk_services.act(actor=owner, conversation=conversation, event="speak", text="Owner's quiet hour matters to me")
-    conflict = conflict_services.open_conflict(opener=owner, circle=circle, people=[member], issue="Owner's quiet hour")
+    conflict = conflict_services.open_conflict(opener=owner, circle=circle, people=[member], issue="Owner's quiet hour").value
     from kinwell.support import services as support_services
     from kinwell.support.rules import Signals
 
@@ -109,7 +109,7 @@ def world():
     support_services.save_answers(plan=plan, actor=owner, step="situation", answers={"concerns": ["loneliness"]})
     support_services.make_plan(plan=plan, actor=owner, signals=Signals(), use_what_kinwell_knows=True,
                                in_own_words="Owner's quiet hour feels empty")
-    own_step = support_services.add_own_step(plan=plan, actor=owner, text="Owner's quiet hour walk")
+    own_step = support_services.add_own_step(plan=plan, actor=owner, text="Owner's quiet hour walk").value
     from kinwell.summary import services as summary_services
 
     summary = summary_services.make_summary(owner=owner, days=30, plan=True, note_ids=[checkin.pk])

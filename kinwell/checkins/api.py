@@ -9,7 +9,7 @@ from kinwell.checkins import selectors, services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, Reaction
 from kinwell.circles import selectors as circle_selectors
 from kinwell.core.schemas import ERRORS, DatabaseId
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 
 router = Router(tags=["check-ins"])
 
@@ -138,10 +138,6 @@ def _out(checkin: CheckIn, *, with_note: bool = True, with_responses: bool = Tru
     }
 
 
-def _words(payload: dict) -> str:
-    return "\n".join([payload.get("note") or "", *(payload.get("tags") or [])])
-
-
 @router.get("", response={200: list[CheckInOut], **ERRORS})
 def list_my_checkins(request, days: int | None = Query(None, ge=1, le=3660)):
     """My own check-ins, newest first; `days` limits them to the last so many days."""
@@ -151,8 +147,8 @@ def list_my_checkins(request, days: int | None = Query(None, ge=1, le=3660)):
 @router.post("", response={201: CheckInSavedOut, **ERRORS})
 def create_checkin(request, payload: CheckInIn):
     fields = payload.dict()
-    checkin = services.record_checkin(owner=request.auth, **fields)
-    return Status(201, {**_out(checkin, with_responses=False), "safety": safety_report(author=request.auth, text=_words(fields))})
+    saved = services.record_checkin(owner=request.auth, **fields)
+    return Status(201, {**_out(saved.value, with_responses=False), "safety": SafetyOut.of(saved.safety)})
 
 
 @router.get("/trends", response={200: TrendOut, **ERRORS})
@@ -228,12 +224,13 @@ def circle_checkins(request, circle_id: int, page: int = Query(1, ge=1, le=10_00
 
 @router.post("/{id:checkin_id}/reactions", response={201: ReactionSavedOut, **ERRORS})
 def react(request, checkin_id: int, payload: ReactionIn):
-    response = services.respond_to_checkin(
+    sent = services.respond_to_checkin(
         author=request.auth, checkin_id=checkin_id, reaction=payload.reaction, message=payload.message
     )
+    response = sent.value
     return Status(201, {
         "id": response.pk, "reaction": response.reaction, "message": response.message,
-        "safety": safety_report(author=request.auth, text=response.message),
+        "safety": SafetyOut.of(sent.safety),
     })
 
 
@@ -248,8 +245,8 @@ def update_checkin(request, checkin_id: int, payload: CheckInPatch):
     for required in ("mood", "day", "feelings", "tags", "note", "wants_support"):
         if required in fields and fields[required] is None:
             fields.pop(required)
-    checkin = services.update_checkin(owner=request.auth, checkin_id=checkin_id, **fields)
-    return {**_out(checkin), "safety": safety_report(author=request.auth, text=_words(fields))}
+    saved = services.update_checkin(owner=request.auth, checkin_id=checkin_id, **fields)
+    return {**_out(saved.value), "safety": SafetyOut.of(saved.safety)}
 
 
 @router.delete("/{id:checkin_id}", response={204: None, **ERRORS})
@@ -321,10 +318,11 @@ def import_file(request, format: Form[Literal["daylio", "csv", "json"]], file: F
     """Import a Daylio CSV export, or our own CSV or JSON: all or nothing, and a file
     imported twice adds nothing. A bad file is a 400 naming the line and field."""
     import_services.refuse_if_too_big(size=file.size, format=format)
-    summary = import_services.import_checkins(owner=request.auth, format=format, data=file.read())
+    imported = import_services.import_checkins(owner=request.auth, format=format, data=file.read())
+    summary = imported.value
     return {
         "format": summary.format, "imported": summary.imported, "already_there": summary.already_there,
         "skipped": [{"line": item.line, "reason": item.reason} for item in summary.skipped],
-        "safety": safety_report(author=request.auth, text=summary.note_to_check),
+        "safety": SafetyOut.of(imported.safety),
         "older_note_of_concern": summary.older_note_of_concern,
     }

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.checkins import services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, Reaction
 from kinwell.checkins.vocabulary import ENERGY_CHOICES, FEELING_FAMILIES, MOOD_CHOICES, TAGS, tag_label
 from kinwell.core.text import NameField
@@ -8,6 +9,9 @@ from kinwell.core.text import NameField
 
 class CheckInForm(forms.Form):
     """Mood first and alone required: a check-in can be one tap and "Save"."""
+
+    screened_by = (services.record_checkin, services.update_checkin)
+    screened_as = {"new_tags": "tags"}
 
     mood = forms.TypedChoiceField(
         label=_("How are you feeling?"), choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect,
@@ -68,6 +72,8 @@ class CheckInForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
+    screened_by = (services.respond_to_checkin,)
+
     reaction = forms.ChoiceField(
         label=_("Send a kind word"), widget=forms.RadioSelect, initial=Reaction.HERE_FOR_YOU,
         choices=[(value, label) for value, label in Reaction.choices if value != Reaction.MESSAGE],

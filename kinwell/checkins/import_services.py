@@ -24,7 +24,9 @@ from kinwell.checkins.vocabulary import FEELINGS, MAX_TAG_LENGTH, MAX_TAGS
 from kinwell.circles import access
 from kinwell.core.errors import Conflict, ServiceError
 from kinwell.core.text import HIDDEN_CHARACTERS
-from kinwell.safety.detector import assess
+from kinwell.safety.detector import NO_CONCERN, Assessment, assess
+from kinwell.safety.screened import Screened
+from kinwell.safety.services import respond_to_assessment
 
 # Imported notes from the last two weeks are checked like notes written today.
 RECENT_DAYS = 14
@@ -125,8 +127,9 @@ def refuse_if_too_big(*, size: int, format: str) -> None:
         raise ServiceError(problem_message(problem, format=format))
 
 
-def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> ImportSummary:
-    """Import every check-in in the file, or none (ServiceError saying where and why)."""
+def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> Screened[ImportSummary]:
+    """Import every check-in in the file, or none (ServiceError saying where and why).
+    The safety assessment is the most worrying recent note's, made once per import."""
     try:
         parsed = importing.parse(
             format, data, limits=limits(), today=access.owner_today(owner), mood_names=mood_names
@@ -151,9 +154,9 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
         # Another import of the same file finished first; this one wrote nothing.
         raise Conflict(_("This file is being imported already. Have a look at your check-ins in a moment.")) from None
     recent_since = access.owner_today(owner) - timedelta(days=RECENT_DAYS)
-    summary.note_to_check = most_worrying_note([row.note for row in new if row.day >= recent_since])
-    summary.older_note_of_concern = bool(most_worrying_note([row.note for row in new if row.day < recent_since]))
-    return summary
+    summary.note_to_check, safety = most_worrying_note([row.note for row in new if row.day >= recent_since])
+    summary.older_note_of_concern = bool(most_worrying_note([row.note for row in new if row.day < recent_since])[0])
+    return Screened(value=summary, safety=respond_to_assessment(author=owner, assessment=safety))
 
 
 def _keys_already_there(*, owner, format: str) -> set:
@@ -189,14 +192,14 @@ def _checkin(owner, row: importing.Row, format: str, zone) -> CheckIn:
 LEVEL_ORDER = {"none": 0, "concern": 1, "urgent": 2}
 
 
-def most_worrying_note(notes: list[str]) -> str:
-    """The one note the safety layer is shown for a whole import: the detector reads
-    every note on its own (a long joined text would be cut), and the most serious one
-    goes through the safety entry point once."""
-    worst, worst_level = "", 0
+def most_worrying_note(notes: list[str]) -> tuple[str, Assessment]:
+    """The one note the safety layer responds to for a whole import, with its
+    assessment: the detector reads every note on its own (a long joined text would be
+    cut), and only the most serious one is acted on, once."""
+    worst, worst_found = "", NO_CONCERN
     for note in notes:
         if note:
-            level = LEVEL_ORDER.get(assess(note).level, 0)
-            if level > worst_level:
-                worst, worst_level = note, level
-    return worst
+            found = assess(note)
+            if LEVEL_ORDER.get(found.level, 0) > LEVEL_ORDER.get(worst_found.level, 0):
+                worst, worst_found = note, found
+    return worst, worst_found

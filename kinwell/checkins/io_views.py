@@ -11,7 +11,7 @@ from kinwell.checkins.io_forms import ImportForm
 from kinwell.checkins.vocabulary import MOODS
 from kinwell.circles import access
 from kinwell.core.errors import ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 @login_required
@@ -19,16 +19,15 @@ def import_export(request):
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
         try:
-            summary = import_services.import_checkins(
+            imported = import_services.import_checkins(
                 owner=request.user, format=form.cleaned_data["format"], data=form.cleaned_data["file"].read()
             )
         except ServiceError as problem:
             # Shown on the form, next to the file, so the person can pick another one.
             form.add_error("file", problem.message)
         else:
-            if summary.note_to_check:
-                offer_help(request, text=summary.note_to_check)
-            return render(request, "checkins/import_summary.html", {"summary": summary})
+            present(request, imported.safety)
+            return render(request, "checkins/import_summary.html", {"summary": imported.value})
     mood_words = [
         _("“%(daylio)s” is %(ours)s") % {"daylio": name, "ours": str(MOODS[value]).lower()}
         for name, value in DAYLIO_MOODS.items()

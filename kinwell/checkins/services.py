@@ -1,8 +1,7 @@
 """Every write about check-ins, responses, signs and reminders.
 
-Saving a check-in never waits on the safety layer: callers pass the note to
-`kinwell.safety` after saving (views through `offer_help`, the API through
-`assess_free_text`), so help appears and nothing is blocked.
+The note, typed tags and messages are screened here (`@screens`): each returns
+`Screened(value, safety)`, so help appears and nothing is blocked.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -22,6 +21,7 @@ from kinwell.circles import access
 from kinwell.circles.models import DataKind, Membership
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.core.text import one_line
+from kinwell.safety.screened import screens
 
 BACKFILL_LIMIT_DAYS = 366
 # Enough history for a 28-day baseline, the recent week and a long streak before it.
@@ -93,6 +93,7 @@ def _clean_day(*, owner, day: date) -> date:
     return day
 
 
+@screens("note", "tags", author="owner")
 @transaction.atomic
 def record_checkin(
     *, owner, mood: int, day: date | None = None, feelings=(), stress: int | None = None, sleep_hours=None,
@@ -117,6 +118,7 @@ def own_checkin(*, owner, checkin_id: int) -> CheckIn:
     return checkin
 
 
+@screens("note", "tags", author="owner")
 @transaction.atomic
 def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
     known = {"mood", "day", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support"}
@@ -146,6 +148,7 @@ def checkin_visible_to(*, viewer, checkin_id: int) -> CheckIn:
     return checkin
 
 
+@screens("message", author="author")
 @transaction.atomic
 def respond_to_checkin(*, author, checkin_id: int, reaction: str, message: str = "") -> CheckInResponse:
     checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id)

@@ -15,7 +15,7 @@ from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
 from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
 from kinwell.safety.models import Declined
 
@@ -36,19 +36,13 @@ def nudge_links() -> dict:
             "support_plan": reverse("support:plan")}
 
 
-def _words_to_check(fields: dict) -> str:
-    """The note and any tags the person typed: all free text they wrote."""
-    return "\n".join([fields.get("note") or "", *[str(tag) for tag in fields.get("tags", ())]])
-
-
 @login_required
 def new_checkin(request):
     initial = {"day": access.owner_today(request.user), "wants_support": request.GET.get("support") == "1"}
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():
         fields = form.checkin_fields()
-        services.record_checkin(owner=request.user, **fields)
-        offer_help(request, text=_words_to_check(fields))
+        present(request, services.record_checkin(owner=request.user, **fields).safety)
         messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
         return redirect("checkins:mine")
     return render(request, "checkins/new.html", {"form": form}, status=400 if form.errors else 200)
@@ -79,8 +73,7 @@ def edit_checkin(request, checkin_id: int):
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():
         fields = form.checkin_fields()
-        services.update_checkin(owner=request.user, checkin_id=checkin.pk, **fields)
-        offer_help(request, text=_words_to_check(fields))
+        present(request, services.update_checkin(owner=request.user, checkin_id=checkin.pk, **fields).safety)
         messages.success(request, _("Your check-in is updated."))
         return redirect("checkins:mine")
     return render(
@@ -141,9 +134,8 @@ def respond(request, circle_id: int, checkin_id: int):
     if request.method == "POST" and form.is_valid():
         message = form.cleaned_data["message"]
         reaction = Reaction.MESSAGE if message.strip() else form.cleaned_data["reaction"]
-        services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction, message=message)
-        if message:
-            offer_help(request, text=message)
+        sent = services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction, message=message)
+        present(request, sent.safety)
         messages.success(request, _("Sent. %(name)s will see that you reached out.") % {"name": checkin.owner.display_name})
         return redirect("checkins:circle", circle_id=membership.circle.pk)
     with_notes = access.can_view(

@@ -7,7 +7,7 @@ from kinwell.circles import selectors, services
 from kinwell.circles.models import CircleKind, DataKind, Invitation
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS, DatabaseId
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 
 router = Router(tags=["circles"])
 invitations_router = Router(tags=["invitations"])
@@ -239,10 +239,9 @@ def set_space(request, circle_id: int, payload: SpaceIn):
 @router.post("/{id:circle_id}/boundaries", response={201: BoundarySavedOut, **ERRORS})
 def add_boundary(request, circle_id: int, payload: BoundaryIn):
     membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
-    boundary = services.add_boundary(user=request.auth, circle=membership.circle, text=payload.text)
-    return Status(
-        201, {"id": boundary.pk, "text": boundary.text, "safety": safety_report(author=request.auth, text=boundary.text)}
-    )
+    saved = services.add_boundary(user=request.auth, circle=membership.circle, text=payload.text)
+    boundary = saved.value
+    return Status(201, {"id": boundary.pk, "text": boundary.text, "safety": SafetyOut.of(saved.safety)})
 
 
 @router.delete("/{id:circle_id}/boundaries/{id:boundary_id}", response={204: None, **ERRORS})

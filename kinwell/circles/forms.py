@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.circles.models import CircleKind, DataKind
+from kinwell.circles import services
 from kinwell.circles.services import BOUNDARY_MAX_LENGTH
 from kinwell.core.text import NameField
 
@@ -56,6 +57,8 @@ class SpaceForm(forms.Form):
 
 
 class BoundaryForm(forms.Form):
+    screened_by = (services.add_boundary,)
+
     text = forms.CharField(
         label=_("A boundary"),
         max_length=BOUNDARY_MAX_LENGTH,

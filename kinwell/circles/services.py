@@ -26,6 +26,7 @@ from kinwell.circles.models import (
 )
 from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError, TooMany
 from kinwell.core.text import clean_name
+from kinwell.safety.screened import screens
 
 INVITATION_SALT = "kinwell.circles.invitation"
 BOUNDARY_MAX_LENGTH = 280
@@ -265,6 +266,7 @@ def set_space(*, user, circle: Circle, paused: bool, until: date | None = None, 
     return membership
 
 
+@screens("text", author="user")
 @transaction.atomic
 def add_boundary(*, user, circle: Circle, text: str) -> Boundary:
     membership = _membership(user=user, circle=circle)

@@ -12,7 +12,7 @@ from kinwell.circles import access, selectors, services
 from kinwell.circles.forms import BoundaryForm, CircleForm, InvitationForm, SharingForm, SpaceForm, TransferForm
 from kinwell.circles.models import DataKind, Invitation
 from kinwell.core.errors import ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 def _bad_form(request, template, context):
@@ -183,11 +183,11 @@ def sharing(request, circle_id: int):
         form = context["boundary_form"] = BoundaryForm(request.POST)
         if form.is_valid():
             try:
-                services.add_boundary(user=request.user, circle=membership.circle, text=form.cleaned_data["text"])
+                saved = services.add_boundary(user=request.user, circle=membership.circle, text=form.cleaned_data["text"])
             except ServiceError as error:
                 form.add_error("text", error.message)
             else:
-                offer_help(request, text=form.cleaned_data["text"])
+                present(request, saved.safety)
                 messages.success(request, _("Your boundary is saved and your circle can see it."))
                 return redirect("circles:sharing", circle_id=circle_id)
     elif action == "remove_boundary":

@@ -10,7 +10,7 @@ from kinwell.circles import selectors as circle_selectors
 from kinwell.connect import ideas, selectors, services
 from kinwell.connect.models import NudgeFrequency, PlannedDate
 from kinwell.core.schemas import ERRORS, DatabaseId
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 
 router = Router(tags=["together"])
 
@@ -173,18 +173,18 @@ def feed(request, circle_id: int):
 
 @router.post("/circles/{id:circle_id}/appreciations", response={201: AppreciationSavedOut, **ERRORS})
 def send_appreciation(request, circle_id: int, payload: AppreciationIn):
-    item = services.send_appreciation(
+    sent = services.send_appreciation(
         sender=request.auth, circle=_circle(request, circle_id), recipient_id=payload.recipient_id, text=payload.text
     )
-    return Status(201, {**_appreciation_out(item), "safety": safety_report(author=request.auth, text=item.text)})
+    return Status(201, {**_appreciation_out(sent.value), "safety": SafetyOut.of(sent.safety)})
 
 
 @router.post("/circles/{id:circle_id}/wins", response={201: WinSavedOut, **ERRORS})
 def celebrate_win(request, circle_id: int, payload: WinIn):
-    win = services.celebrate_win(
+    celebrated = services.celebrate_win(
         author=request.auth, circle=_circle(request, circle_id), text=payload.text, about_id=payload.about_id
     )
-    return Status(201, {**_win_out(win), "safety": safety_report(author=request.auth, text=win.text)})
+    return Status(201, {**_win_out(celebrated.value), "safety": SafetyOut.of(celebrated.safety)})
 
 
 @router.delete("/circles/{id:circle_id}/wins/{id:win_id}", response={204: None, **ERRORS})
@@ -210,11 +210,11 @@ def list_gratitude(request):
 
 @router.post("/gratitude", response={201: GratitudeSavedOut, **ERRORS})
 def add_gratitude(request, payload: GratitudeIn):
-    entry = services.add_gratitude(owner=request.auth, text=payload.text)
+    saved = services.add_gratitude(owner=request.auth, text=payload.text)
+    entry = saved.value
     return Status(
         201,
-        {"id": entry.pk, "text": entry.text, "created_at": entry.created_at,
-         "safety": safety_report(author=request.auth, text=entry.text)},
+        {"id": entry.pk, "text": entry.text, "created_at": entry.created_at, "safety": SafetyOut.of(saved.safety)},
     )
 
 
@@ -249,13 +249,12 @@ def list_plans(request, circle_id: int):
 
 @router.post("/circles/{id:circle_id}/plans", response={201: PlanSavedOut, **ERRORS})
 def propose_plan(request, circle_id: int, payload: PlanIn):
-    plan = services.propose_plan(
+    proposed = services.propose_plan(
         proposer=request.auth, circle=_circle(request, circle_id), invitee_id=payload.invitee_id, title=payload.title,
         starts_local=payload.starts_local, minutes=payload.minutes,
         time_zone=payload.time_zone or request.auth.time_zone, message=payload.message, activity=payload.activity,
     )
-    safety = safety_report(author=request.auth, text=f"{plan.title}\n{plan.message}")
-    return Status(201, {**_plan_out(plan), "safety": safety})
+    return Status(201, {**_plan_out(proposed.value), "safety": SafetyOut.of(proposed.safety)})
 
 
 def _plan_in(request, circle_id, plan_id):
@@ -276,11 +275,11 @@ def accept_plan(request, circle_id: int, plan_id: int):
 @router.post("/circles/{id:circle_id}/plans/{id:plan_id}/suggest", response={200: PlanSavedOut, **ERRORS})
 def suggest_time(request, circle_id: int, plan_id: int, payload: WhenIn):
     plan = _plan_in(request, circle_id, plan_id)
-    plan = services.suggest_time(
+    suggested = services.suggest_time(
         actor=request.auth, plan_id=plan.pk, starts_local=payload.starts_local, minutes=payload.minutes,
         time_zone=payload.time_zone or request.auth.time_zone, message=payload.message,
     )
-    return {**_plan_out(plan), "safety": safety_report(author=request.auth, text=plan.message)}
+    return {**_plan_out(suggested.value), "safety": SafetyOut.of(suggested.safety)}
 
 
 @router.post("/circles/{id:circle_id}/plans/{id:plan_id}/decline", response={200: DatePlanOut, **ERRORS})

@@ -26,6 +26,8 @@ def _people_choices(people) -> list[tuple[int, str]]:
 
 
 class AppreciationForm(forms.Form):
+    screened_by = (services.send_appreciation,)
+
     recipient = forms.TypedChoiceField(label=_("Who is it for?"), coerce=int)
     text = forms.CharField(
         label=_("What I appreciate"),
@@ -42,6 +44,8 @@ class AppreciationForm(forms.Form):
 
 
 class WinForm(forms.Form):
+    screened_by = (services.celebrate_win,)
+
     about = forms.TypedChoiceField(label=_("Whose win?"), coerce=int, empty_value=None, required=False)
     text = forms.CharField(
         label=_("The win"),
@@ -59,6 +63,8 @@ class WinForm(forms.Form):
 
 
 class GratitudeForm(forms.Form):
+    screened_by = (services.add_gratitude,)
+
     text = forms.CharField(
         label=_("Today I am grateful for"),
         max_length=services.GRATITUDE_MAX_LENGTH,
@@ -78,6 +84,8 @@ class IdeaFilterForm(forms.Form):
 
 
 class WhenForm(forms.Form):
+    screened_by = (services.suggest_time,)
+
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
     minutes = forms.TypedChoiceField(label=_("How long"), coerce=int, choices=PLAN_LENGTHS, initial=60)
@@ -90,6 +98,8 @@ class WhenForm(forms.Form):
 
 
 class PlanForm(WhenForm):
+    screened_by = (services.propose_plan,)
+
     invitee = forms.TypedChoiceField(label=_("With whom?"), coerce=int)
     title = NameField(
         label=_("What would you like to do?"),

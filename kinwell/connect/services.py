@@ -24,6 +24,7 @@ from kinwell.connect.models import (
 )
 from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.safety.screened import screens
 
 APPRECIATION_MAX_LENGTH = 1_000
 WIN_MAX_LENGTH = 500
@@ -54,6 +55,7 @@ def _other_member(*, circle, user_id, actor) -> Membership:
 # --- Appreciation and wins ------------------------------------------------------------
 
 
+@screens("text", author="sender")
 @transaction.atomic
 def send_appreciation(*, sender, circle, recipient_id: int, text: str) -> Appreciation:
     _member(user=sender, circle=circle)
@@ -66,6 +68,7 @@ def send_appreciation(*, sender, circle, recipient_id: int, text: str) -> Apprec
     return appreciation
 
 
+@screens("text", author="author")
 @transaction.atomic
 def celebrate_win(*, author, circle, text: str, about_id: int | None = None) -> Win:
     _member(user=author, circle=circle)
@@ -86,6 +89,7 @@ def delete_win(*, author, win_id: int) -> None:
 # --- Gratitude journal ----------------------------------------------------------------
 
 
+@screens("text", author="owner")
 @transaction.atomic
 def add_gratitude(*, owner, text: str) -> GratitudeEntry:
     text = clean_text(text, max_length=GRATITUDE_MAX_LENGTH, empty_message=_("Write what you are grateful for first."))
@@ -122,6 +126,7 @@ def _times(*, starts_local: datetime, minutes: int, time_zone: str, now=None) ->
     return starts_at, starts_at + timedelta(minutes=minutes)
 
 
+@screens("title", "message", author="proposer")
 @transaction.atomic
 def propose_plan(
     *, proposer, circle, invitee_id: int, title: str, starts_local: datetime, minutes: int,
@@ -169,6 +174,7 @@ def accept_plan(*, actor, plan_id: int) -> PlannedDate:
     return plan
 
 
+@screens("message", author="actor")
 @transaction.atomic
 def suggest_time(
     *, actor, plan_id: int, starts_local: datetime, minutes: int, time_zone: str, message: str = ""

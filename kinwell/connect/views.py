@@ -29,7 +29,7 @@ from kinwell.connect.forms import (
 from kinwell.connect.models import PlannedDate
 from kinwell.connect.tasks import NUDGE_STOP_SALT
 from kinwell.core.errors import ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 def _others(circle, user) -> list:
@@ -69,23 +69,23 @@ def circle(request, circle_id: int):
         if action == "appreciation":
             appreciation_form = AppreciationForm(request.POST, others=others)
             if appreciation_form.is_valid():
-                saved = services.send_appreciation(
+                sent = services.send_appreciation(
                     sender=request.user, circle=circle, recipient_id=appreciation_form.cleaned_data["recipient"],
                     text=appreciation_form.cleaned_data["text"],
                 )
-                offer_help(request, text=saved.text)
+                present(request, sent.safety)
                 messages.success(
-                    request, _("Your appreciation is on its way to %(name)s.") % {"name": saved.recipient.display_name}
+                    request, _("Your appreciation is on its way to %(name)s.") % {"name": sent.value.recipient.display_name}
                 )
                 return redirect("connect:circle", circle_id=circle_id)
         elif action == "win":
             win_form = WinForm(request.POST, others=others)
             if win_form.is_valid():
-                win = services.celebrate_win(
+                celebrated = services.celebrate_win(
                     author=request.user, circle=circle, text=win_form.cleaned_data["text"],
                     about_id=win_form.cleaned_data["about"],
                 )
-                offer_help(request, text=win.text)
+                present(request, celebrated.safety)
                 messages.success(request, _("Celebrated! The whole circle can see it."))
                 return redirect("connect:circle", circle_id=circle_id)
         else:
@@ -139,8 +139,7 @@ def gratitude(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            entry = services.add_gratitude(owner=request.user, text=form.cleaned_data["text"])
-            offer_help(request, text=entry.text)
+            present(request, services.add_gratitude(owner=request.user, text=form.cleaned_data["text"]).safety)
             messages.success(request, _("Saved in your gratitude journal."))
             return redirect("connect:gratitude")
         status = 400
@@ -214,7 +213,7 @@ def plans(request, circle_id: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                plan = services.propose_plan(
+                proposed = services.propose_plan(
                     proposer=request.user, circle=circle, invitee_id=data["invitee"], title=data["title"],
                     starts_local=_local_start(data), minutes=data["minutes"], time_zone=request.user.time_zone,
                     message=data["message"], activity=data["activity"],
@@ -222,7 +221,8 @@ def plans(request, circle_id: int):
             except ServiceError as error:
                 form.add_error("day", error.message)
             else:
-                offer_help(request, text=f"{plan.title}\n{plan.message}")
+                present(request, proposed.safety)
+                plan = proposed.value
                 messages.success(request, _("Your suggestion is sent to %(name)s.") % {"name": plan.invitee.display_name})
                 return redirect("connect:plan", circle_id=circle_id, plan_id=plan.pk)
         status = 400
@@ -262,7 +262,7 @@ def plan(request, circle_id: int, plan_id: int):
         if when_form.is_valid():
             data = when_form.cleaned_data
             try:
-                plan = services.suggest_time(
+                suggested = services.suggest_time(
                     actor=request.user, plan_id=plan.pk, starts_local=_local_start(data), minutes=data["minutes"],
                     time_zone=request.user.time_zone, message=data["message"],
                 )
@@ -271,8 +271,8 @@ def plan(request, circle_id: int, plan_id: int):
                     raise
                 when_form.add_error("day", error.message)
             else:
-                if plan.message:
-                    offer_help(request, text=plan.message)
+                present(request, suggested.safety)
+                plan = suggested.value
                 messages.success(request, _("Your suggestion is sent."))
                 return redirect("connect:plan", circle_id=circle_id, plan_id=plan.pk)
         status = 400

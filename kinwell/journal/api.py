@@ -6,7 +6,7 @@ from datetime import datetime
 from ninja import Field, Router, Schema, Status
 
 from kinwell.circles import selectors as circle_selectors
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 from kinwell.core.schemas import ERRORS
 from kinwell.journal import selectors, services
 from kinwell.journal.models import Goal, GoalArea
@@ -71,8 +71,8 @@ def list_entries(request):
 
 @router.post("/entries", response={201: EntrySavedOut, **ERRORS})
 def add_entry(request, payload: EntryIn):
-    entry = services.add_entry(owner=request.auth, text=payload.text)
-    return Status(201, {**_entry_out(entry), "safety": safety_report(author=request.auth, text=entry.text)})
+    saved = services.add_entry(owner=request.auth, text=payload.text)
+    return Status(201, {**_entry_out(saved.value), "safety": SafetyOut.of(saved.safety)})
 
 
 @router.get("/entries/{id:entry_id}", response={200: JournalEntryOut, **ERRORS})
@@ -82,8 +82,8 @@ def get_entry(request, entry_id: int):
 
 @router.put("/entries/{id:entry_id}", response={200: EntrySavedOut, **ERRORS})
 def update_entry(request, entry_id: int, payload: EntryIn):
-    entry = services.update_entry(owner=request.auth, entry_id=entry_id, text=payload.text)
-    return {**_entry_out(entry), "safety": safety_report(author=request.auth, text=entry.text)}
+    saved = services.update_entry(owner=request.auth, entry_id=entry_id, text=payload.text)
+    return {**_entry_out(saved.value), "safety": SafetyOut.of(saved.safety)}
 
 
 @router.delete("/entries/{id:entry_id}", response={204: None, **ERRORS})
@@ -99,9 +99,8 @@ def list_goals(request):
 
 @router.post("/goals", response={201: GoalSavedOut, **ERRORS})
 def add_goal(request, payload: GoalIn):
-    goal = services.add_goal(owner=request.auth, area=payload.area.value, title=payload.title, note=payload.note)
-    safety = safety_report(author=request.auth, text=f"{goal.title}\n{goal.note}")
-    return Status(201, {**_goal_out(goal), "safety": safety})
+    saved = services.add_goal(owner=request.auth, area=payload.area.value, title=payload.title, note=payload.note)
+    return Status(201, {**_goal_out(saved.value), "safety": SafetyOut.of(saved.safety)})
 
 
 @router.put("/goals/{id:goal_id}/progress", response={200: GoalOut, **ERRORS})

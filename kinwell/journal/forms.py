@@ -2,11 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.core.text import NameField
+from kinwell.journal import services
 from kinwell.journal.models import Goal, GoalArea
 from kinwell.journal.services import ENTRY_MAX_LENGTH, GOAL_NOTE_MAX_LENGTH, GOAL_TITLE_MAX_LENGTH
 
 
 class EntryForm(forms.Form):
+    screened_by = (services.add_entry, services.update_entry)
+
     text = forms.CharField(
         label=_("Write freely"),
         max_length=ENTRY_MAX_LENGTH,
@@ -16,6 +19,8 @@ class EntryForm(forms.Form):
 
 
 class GoalForm(forms.Form):
+    screened_by = (services.add_goal,)
+
     area = forms.ChoiceField(label=_("This goal is about"), choices=GoalArea.choices, widget=forms.RadioSelect)
     title = NameField(
         label=_("My goal"),

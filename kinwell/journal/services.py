@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.journal.models import Goal, GoalArea, JournalEntry
+from kinwell.safety.screened import screens
 
 ENTRY_MAX_LENGTH = 20_000
 GOAL_TITLE_MAX_LENGTH = 200
@@ -18,6 +19,7 @@ def _entry_text(text: str) -> str:
     return clean_text(text, empty_message=_("Write something first."), max_length=ENTRY_MAX_LENGTH)
 
 
+@screens("text", author="owner")
 @transaction.atomic
 def add_entry(*, owner, text: str) -> JournalEntry:
     return JournalEntry.objects.create(owner=owner, text=_entry_text(text))
@@ -30,6 +32,7 @@ def _own_entry(*, owner, entry_id: int) -> JournalEntry:
     return entry
 
 
+@screens("text", author="owner")
 @transaction.atomic
 def update_entry(*, owner, entry_id: int, text: str) -> JournalEntry:
     entry = _own_entry(owner=owner, entry_id=entry_id)
@@ -43,6 +46,7 @@ def delete_entry(*, owner, entry_id: int) -> None:
     _own_entry(owner=owner, entry_id=entry_id).delete()
 
 
+@screens("title", "note", author="owner")
 @transaction.atomic
 def add_goal(*, owner, area: str, title: str, note: str = "") -> Goal:
     if area not in GoalArea.values:

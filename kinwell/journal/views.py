@@ -9,7 +9,7 @@ from kinwell.core.errors import ServiceError
 from kinwell.journal import selectors, services
 from kinwell.journal.forms import EntryForm, GoalForm, ProgressForm
 from kinwell.journal.models import Goal
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 @login_required
@@ -18,8 +18,7 @@ def journal(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            entry = services.add_entry(owner=request.user, text=form.cleaned_data["text"])
-            offer_help(request, text=entry.text)
+            present(request, services.add_entry(owner=request.user, text=form.cleaned_data["text"]).safety)
             messages.success(request, _("Saved in your journal. Only you can read it."))
             return redirect("journal:index")
         status = 400
@@ -34,8 +33,7 @@ def edit_entry(request, entry_id: int):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            entry = services.update_entry(owner=request.user, entry_id=entry.pk, text=form.cleaned_data["text"])
-            offer_help(request, text=entry.text)
+            present(request, services.update_entry(owner=request.user, entry_id=entry.pk, text=form.cleaned_data["text"]).safety)
             messages.success(request, _("Your entry is updated."))
             return redirect("journal:index")
         status = 400
@@ -56,8 +54,7 @@ def goals(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            goal = services.add_goal(owner=request.user, **form.cleaned_data)
-            offer_help(request, text=f"{goal.title}\n{goal.note}")
+            present(request, services.add_goal(owner=request.user, **form.cleaned_data).safety)
             messages.success(request, _("Your goal is saved."))
             return redirect("journal:goals")
         status = 400

@@ -20,7 +20,6 @@ from kinwell.library.reply_markdown import render_reply
 from kinwell.moderation import services as moderation_services
 from kinwell.moderation.models import ReportReason
 from kinwell.safety.schemas import SafetyOut
-from kinwell.safety.services import assess_free_text
 
 router = Router(tags=["library"])
 reports_router = Router(tags=["reports"])
@@ -129,24 +128,21 @@ def list_replies(request, slug: str):
 
 @router.post("/articles/{slug}/replies", response={201: ReplySavedOut, **WITH_LIMITS})
 def post_reply(request, slug: str, payload: ReplyIn):
-    reply = services.post_reply(
+    posted = services.post_reply(
         author=request.auth, article_slug=slug, text=payload.text, display_name=payload.display_name,
         anonymous=payload.anonymous, parent_id=payload.parent_id,
     )
-    safety = assess_free_text(author=request.auth, text=reply.text)
-    return Status(
-        201, {**_reply_out(reply, request.auth), "safety": {**safety.to_dict(), "help_url": reverse("core:help_now")}}
-    )
+    return Status(201, {**_reply_out(posted.value, request.auth), "safety": SafetyOut.of(posted.safety)})
 
 
 @reports_router.post("", response={201: ReportOut, **WITH_LIMITS})
 def report(request, payload: ReportIn):
-    created = moderation_services.report(
+    reported = moderation_services.report(
         reporter=request.auth, target_type=payload.target_type, target_id=str(payload.target_id),
         reason=payload.reason.value, note=payload.note,
     )
-    safety = assess_free_text(author=request.auth, text=created.note)
+    created = reported.value
     return Status(201, {
         "id": created.pk, "status": created.status, "message": _("Thank you. A moderator will look at it soon."),
-        "safety": {**safety.to_dict(), "help_url": reverse("core:help_now")},
+        "safety": SafetyOut.of(reported.safety),
     })

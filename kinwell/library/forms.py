@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.core.text import NameField
+from kinwell.library import services
 from kinwell.library.models import Reply
 
 
@@ -12,6 +13,8 @@ class SearchForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
+    screened_by = (services.post_reply,)
+
     text = forms.CharField(
         label=_("Your reply"),
         max_length=Reply.MAX_LENGTH,

@@ -18,7 +18,8 @@ from kinwell.library import reply_rules
 from kinwell.library.catalogue import get_article
 from kinwell.library.models import Reply, ReplyStatus
 from kinwell.moderation.services import active_suspension
-from kinwell.safety.detector import assess
+from kinwell.safety.detector import Assessment
+from kinwell.safety.screened import screens
 from kinwell.safety.services import CRISIS_LEVELS
 
 # Per person, counted from the database (so every app server agrees, on SQLite and
@@ -45,9 +46,10 @@ def _check_rate(author) -> None:
             raise TooManyReplies(_("You have reached today's limit for replies. You can post again tomorrow."))
 
 
+@screens("text", author="author")
 @transaction.atomic
 def post_reply(*, author, article_slug: str, text: str, display_name: str = "", anonymous: bool = False,
-               parent_id: int | None = None) -> Reply:
+               parent_id: int | None = None, safety: Assessment) -> Reply:
     get_article(article_slug)
     text = (text or "").strip()
     if not text:
@@ -69,10 +71,10 @@ def post_reply(*, author, article_slug: str, text: str, display_name: str = "", 
         # One level of threading: answering an answer joins the same conversation.
         if parent.parent_id is not None:
             parent = parent.parent
-    # The detector alone (no side effects) decides the hold inside this transaction, so a
-    # crisis reply is never public for a moment. The caller then runs the safety layer's
-    # entry point (offer_help / assess_free_text) for the panel and the person's own plan.
-    safety_level = assess(text).level
+    # The one assessment of this reply (made by @screens) decides the hold inside this
+    # transaction, so a crisis reply is never public for a moment; the same assessment
+    # comes back to the caller for the panel.
+    safety_level = safety.level
     reasons = reply_rules.hold_reasons(text=text, crisis=safety_level in CRISIS_LEVELS, trusted=is_trusted(author))
     return Reply.objects.create(
         article_slug=article_slug,

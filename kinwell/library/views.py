@@ -10,7 +10,7 @@ from kinwell.library import catalogue, selectors, services
 from kinwell.library.forms import ReplyForm, SearchForm
 from kinwell.library.models import ReplyStatus
 from kinwell.moderation.services import active_suspension, latest_warning
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 def article_list(request):
@@ -43,7 +43,7 @@ def _post(request, *, article, form, parent_id=None):
     """Save a reply from a valid form: a redirect, or the status to re-render the form
     with (the error is on the form: 429 for the rate limit, 403 while suspended, else 400)."""
     try:
-        reply = services.post_reply(
+        posted = services.post_reply(
             author=request.user, article_slug=article.slug, parent_id=parent_id, **form.cleaned_data
         )
     except NotFound:
@@ -51,7 +51,8 @@ def _post(request, *, article, form, parent_id=None):
     except ServiceError as error:
         form.add_error("text", error.message)
         return error.status
-    offer_help(request, text=reply.text)
+    present(request, posted.safety)
+    reply = posted.value
     if reply.status == ReplyStatus.PUBLISHED:
         messages.success(request, _("Your reply is posted. Thank you for adding to the conversation."))
     elif reply.is_crisis:

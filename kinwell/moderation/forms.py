@@ -1,11 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinwell.moderation import services
 from kinwell.moderation.models import ReportReason
 from kinwell.moderation.services import ACTIONS, NOTE_MAX_LENGTH, SUSPENSION_DAYS
 
 
 class ReportForm(forms.Form):
+    screened_by = (services.report,)
+
     reason = forms.ChoiceField(label=_("What is wrong with it?"), choices=ReportReason.choices, widget=forms.RadioSelect,
                                error_messages={"required": _("Choose why you are reporting this.")})
     note = forms.CharField(

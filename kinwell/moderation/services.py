@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 from kinwell.moderation import registry
 from kinwell.moderation.models import ModerationAction, Report, ReportReason, Sanction
+from kinwell.safety.screened import screens
 
 NOTE_MAX_LENGTH = 1000
 REPORTS_PER_DAY = 20
@@ -41,6 +42,7 @@ def latest_warning(user) -> Sanction | None:
     return Sanction.objects.filter(user=user, kind=Sanction.Kind.WARNING, created_at__gte=since).first()
 
 
+@screens("note", author="reporter")
 @transaction.atomic
 def report(*, reporter, target_type: str, target_id, reason: str, note: str = "") -> Report:
     reportable, target = registry.find_target(target_type, target_id)

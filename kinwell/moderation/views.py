@@ -8,7 +8,7 @@ from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.moderation import registry, selectors, services
 from kinwell.moderation.forms import ModerationForm, ReportForm
 from kinwell.moderation.models import ModerationAction
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present
 
 
 def _require_moderator(request):
@@ -26,13 +26,14 @@ def report(request, target_type: str, target_id: str):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.report(reporter=request.user, target_type=target_type, target_id=target_id, **form.cleaned_data)
+                reported = services.report(
+                    reporter=request.user, target_type=target_type, target_id=target_id, **form.cleaned_data
+                )
             except ServiceError as error:
                 form.add_error("note", error.message)
                 status = error.status
             else:
-                if form.cleaned_data["note"]:
-                    offer_help(request, text=form.cleaned_data["note"])
+                present(request, reported.safety)
                 messages.success(
                     request,
                     _("Thank you for telling us. A moderator will look at it soon. The person who wrote it is not told who reported it."),

@@ -1,47 +1,45 @@
-"""The crisis panel: shown on the page after a save whose text suggests someone may
-be in crisis. It travels in the session across the redirect, so it works without
-JavaScript, and it never blocks or hides what the person wrote."""
+"""The crisis panel: shown on the page after a save (or a coach review) whose text
+suggests someone may be in crisis. It travels in the session across the redirect, so it
+works without JavaScript, and it never blocks or hides what the person wrote.
+
+Views only present here what the services assessed (`kinwell.safety.screened`): nothing
+in this module reads text."""
 
 from django.conf import settings
 
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
 from kinwell.safety.selectors import automatic_messages_paused
-from kinwell.safety.services import (
-    ANSWER_REASONS, CRISIS_LEVELS, assess_free_text, existing_plan, respond_to_urgent_answer,
-)
+from kinwell.safety.services import ANSWER_REASONS, CRISIS_LEVELS, existing_plan
 
 SESSION_KEY = "kinwell_crisis_panel"
 
 
-def offer_help(request, *, text: str) -> Assessment:
-    """Call after saving free text from a web form: assess it and, when it suggests a
-    crisis, show the panel on the next page the person sees."""
-    result = assess_free_text(author=request.user, text=text)
-    if result.level in CRISIS_LEVELS:
-        _show_on_next_page(request, result)
-    return result
+def present(request, assessment: Assessment, *, saved: bool = True) -> Assessment:
+    """Show the crisis panel on the next page the person sees when the assessment a
+    service returned calls for it (concern or urgent). `saved=False` for words that were
+    only reviewed (the message coach), so the panel does not say they were kept."""
+    if assessment.level in CRISIS_LEVELS:
+        request.session[SESSION_KEY] = {
+            "level": assessment.level,
+            "danger_from_others": assessment.danger_from_others,
+            "partner_violence_urgent": assessment.partner_violence_urgent,
+            "strangulation": assessment.strangulation,
+            "worry_for_other": assessment.worry_for_other,
+            # Only for the writer's own risk may the panel offer (or announce) telling their contact.
+            "self_directed": assessment.self_directed or any(reason in ANSWER_REASONS for reason in assessment.reasons),
+            "saved": saved,
+        }
+    return assessment
 
 
-def show_urgent_panel(request, *, level: str = "urgent") -> Assessment:
-    """Call after saving an answer that calls for help in itself (not free text): the
-    panel on the next page, and, when urgent, the crisis contact told if the person
-    arranged that ("concern" shows help and tells nobody)."""
-    result = respond_to_urgent_answer(author=request.user, level=level)
-    _show_on_next_page(request, result)
-    return result
-
-
-def _show_on_next_page(request, result: Assessment) -> None:
-    request.session[SESSION_KEY] = {
-        "level": result.level,
-        "danger_from_others": result.danger_from_others,
-        "partner_violence_urgent": result.partner_violence_urgent,
-        "strangulation": result.strangulation,
-        "worry_for_other": result.worry_for_other,
-        # Only for the writer's own risk may the panel offer (or announce) telling their contact.
-        "self_directed": result.self_directed or any(reason in ANSWER_REASONS for reason in result.reasons),
-    }
+def reader_panel(*, needed: bool) -> dict | None:
+    """The discreet panel for someone who received words that threaten them: partner-
+    violence resources only, and nothing that names or tells the writer."""
+    if not needed:
+        return None
+    country = crisis_resources()
+    return {"country": country, "resources": country.domestic_violence()}
 
 
 def crisis_resources():
@@ -61,6 +59,7 @@ def context_processor(request):
     return {
         "crisis_country": country,
         "crisis_panel": {
+            "saved": True,
             **found,
             "urgent": found["level"] == "urgent",
             "country": country,

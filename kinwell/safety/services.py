@@ -1,8 +1,9 @@
-"""The safety layer's writes and its one entry point for free text.
+"""The safety layer's writes and its response to what a person wrote.
 
-`assess_free_text` is the function every save path that takes free text calls,
-after saving (the text is always saved; nothing is ever blocked). Web views use
-`kinwell.safety.panel.offer_help`, which calls it and shows the crisis panel.
+Free text is assessed inside the services that take it (`kinwell.safety.screened`:
+`@screens` runs the detector once and answers with `respond_to_assessment` after the
+write); views and the API only present what comes back. The text is always saved;
+nothing is ever blocked.
 """
 
 from datetime import timedelta
@@ -33,14 +34,20 @@ ANSWER_REASONS = (URGENT_ANSWER, ANSWER_OF_CONCERN)
 
 
 def assess_free_text(*, author, text: str) -> Assessment:
-    result = assess(text or "")
-    if result.danger_from_others:
+    return respond_to_assessment(author=author, assessment=assess(text or ""))
+
+
+def respond_to_assessment(*, author, assessment: Assessment) -> Assessment:
+    """What the safety layer does about an assessed text, after it is saved: automatic
+    messages pause when the danger is someone else; the arranged contact is told when
+    the person asked for that and the risk is urgent and their own."""
+    if assessment.danger_from_others:
         # The contact, or a supporter picked for signs, may be the very person who is the danger.
         pause_automatic_messages(owner=author)
-    elif result.level == "urgent" and result.self_directed:
+    elif assessment.level == "urgent" and assessment.self_directed:
         # Only for the writer's own risk: when the worry is for someone else nothing goes.
         _tell_contact_if_arranged(author=author)
-    return result
+    return assessment
 
 
 def pause_automatic_messages(*, owner) -> None:

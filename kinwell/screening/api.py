@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Annotated
 
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictInt
@@ -14,7 +13,6 @@ from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
-from kinwell.safety.services import answer_assessment, respond_to_urgent_answer
 from kinwell.screening import exports, scoring, selectors, services, texts
 from kinwell.safety.schemas import SafetyOut
 
@@ -157,10 +155,8 @@ def list_instruments(request):
 
 @router.post("/screening/results", response={201: ResultSavedOut, **ERRORS})
 def submit(request, payload: SubmitIn):
-    response, needs_safety = services.submit_answers(
-        owner=request.auth, instrument=payload.instrument, answers=dict(payload.answers)
-    )
-    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+    submitted = services.submit_answers(owner=request.auth, instrument=payload.instrument, answers=dict(payload.answers))
+    return Status(201, {**_result_out(submitted.value.response), "safety": SafetyOut.of(submitted.safety)})
 
 
 def _in_progress_out(response) -> dict:
@@ -172,19 +168,6 @@ def _in_progress_out(response) -> dict:
         "started_at": response.started_at,
         "updated_at": response.updated_at,
     }
-
-
-def _safety_out(response, needs_safety: str) -> dict:
-    """Concern or urgent whenever an answer calls for help (PHQ-9 item 9 above 0; urgent
-    from "more than half the days"); the safety response itself, with the arranged
-    contact told (urgent only), starts only the first time in a sitting."""
-    if needs_safety:
-        found = respond_to_urgent_answer(author=response.owner, level=needs_safety).to_dict()
-    elif response.urgent:
-        found = answer_assessment(response.safety_level).to_dict()
-    else:
-        found = {"level": "none", "reasons": []}
-    return {**found, "help_url": reverse("core:help_now")}
 
 
 @router.post("/screening/responses", response={201: InProgressOut, **ERRORS})
@@ -208,16 +191,16 @@ def _own_unfinished(request, response_id: int):
 @router.patch("/screening/responses/{id:response_id}", response={200: InProgressSavedOut, **ERRORS})
 def save(request, response_id: int, payload: ScreeningAnswersIn):
     response = _own_unfinished(request, response_id)
-    needs_safety = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
-    return {**_in_progress_out(response), "safety": _safety_out(response, needs_safety)}
+    saved = services.save_answers(owner=request.auth, response=response, answers=dict(payload.answers))
+    return {**_in_progress_out(saved.value.response), "safety": SafetyOut.of(saved.safety)}
 
 
 @router.post("/screening/responses/{id:response_id}/complete", response={201: ResultSavedOut, **ERRORS})
 def complete(request, response_id: int):
     """Score the answers saved so far (400 naming the questions still missing)."""
     response = _own_unfinished(request, response_id)
-    needs_safety = services.complete_response(owner=request.auth, response=response)
-    return Status(201, {**_result_out(response), "safety": _safety_out(response, needs_safety)})
+    completed = services.complete_response(owner=request.auth, response=response)
+    return Status(201, {**_result_out(completed.value.response), "safety": SafetyOut.of(completed.safety)})
 
 
 @router.delete("/screening/responses/{id:response_id}", response={204: None, **ERRORS})

@@ -1,10 +1,13 @@
 """Every write of the screening app: start or resume a questionnaire, save answers,
 finish it (scored here, on the server), reminders, and removing a result.
 
-An answer that needs the safety response (PHQ-9 item 9 above 0) is reported back to
-the caller (`needs_safety_response`), which starts it through the safety layer; this
-module marks the sitting so the person's contact is told once, not on every page."""
+Saving answers returns `Screened(Answered, safety)`: an answer that calls for help in
+itself (PHQ-9 item 9 above 0: a concern, urgent from "more than half the days") gives
+that assessment, and the safety response starts here, through the safety layer (the
+person's contact told once a sitting, for urgent only). Callers only present (when
+`help_starts_now`) or serialise the assessment."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -12,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _, ngettext
 
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.safety.detector import NO_CONCERN
+from kinwell.safety.screened import Screened
+from kinwell.safety.services import answer_assessment, respond_to_urgent_answer
 from kinwell.screening import scoring, selectors
 from kinwell.screening.models import Reminder, Response
 
@@ -73,10 +79,32 @@ def _mark_safety(response: Response, *, given=None) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Answered:
+    response: Response
+    # Help starts with this save: urgent once a sitting, concern each time that answer is
+    # given. Pages show the panel only then; the assessment itself stands on every save.
+    help_starts_now: bool
+
+
+def _screened(response: Response, *, given=None) -> Screened[Answered]:
+    """Save the response with what its answers call for: concern or urgent whenever an
+    answer calls for help (PHQ-9 item 9 above 0), on every save. The safety response
+    itself (the arranged contact told, urgent only) starts once a sitting."""
+    starts = _mark_safety(response, given=given)
+    response.save()
+    if starts:
+        safety = respond_to_urgent_answer(author=response.owner, level=starts)
+    elif response.urgent:
+        safety = answer_assessment(response.safety_level)
+    else:
+        safety = NO_CONCERN
+    return Screened(value=Answered(response=response, help_starts_now=bool(starts)), safety=safety)
+
+
 @transaction.atomic
-def save_answers(*, owner, response: Response, answers: dict) -> str:
-    """Keep the given answers (others stay as they were). Returns the help to start now:
-    "urgent", "concern" or "" (see _mark_safety)."""
+def save_answers(*, owner, response: Response, answers: dict) -> Screened[Answered]:
+    """Keep the given answers (others stay as they were), with the safety assessment."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
     if response.is_complete:
@@ -86,9 +114,7 @@ def save_answers(*, owner, response: Response, answers: dict) -> str:
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     response.answers = {**response.answers, **clean}
-    needs_safety = _mark_safety(response, given=clean)
-    response.save()
-    return needs_safety
+    return _screened(response, given=clean)
 
 
 def _finish(response: Response, now: datetime) -> scoring.Score:
@@ -101,23 +127,20 @@ def _finish(response: Response, now: datetime) -> scoring.Score:
 
 
 @transaction.atomic
-def complete_response(*, owner, response: Response) -> str:
-    """Score and finish. Returns the help to start now, as save_answers (if it already
-    started when the answer was saved, the person is not contacted twice)."""
+def complete_response(*, owner, response: Response) -> Screened[Answered]:
+    """Score and finish, with the safety assessment (if the safety response already
+    started when the answer was saved, the person's contact is not told twice)."""
     if response.owner_id != owner.pk:
         raise NotFound(_("That questionnaire was not found."))
-    if response.is_complete:
-        return False
-    _finish(response, timezone.now())
-    needs_safety = _mark_safety(response, given={})
-    response.save()
-    return needs_safety
+    if not response.is_complete:
+        _finish(response, timezone.now())
+    return _screened(response, given={})
 
 
 @transaction.atomic
-def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, str]:
+def submit_answers(*, owner, instrument: str, answers: dict) -> Screened[Answered]:
     """Take a whole questionnaire at once (the API): scored on the server, nothing saved
-    if the answers are incomplete. Returns the result and whether safety must start."""
+    if the answers are incomplete. Returns the result with the safety assessment."""
     selectors.instrument_for(user=owner, key=instrument)
     response = Response(owner=owner, instrument=instrument, mode=Response.Mode.ALL)
     try:
@@ -125,9 +148,7 @@ def submit_answers(*, owner, instrument: str, answers: dict) -> tuple[Response, 
     except scoring.AnswersError as error:
         raise ServiceError(answers_error_message(error)) from None
     _finish(response, timezone.now())
-    needs_safety = _mark_safety(response)
-    response.save()
-    return response, needs_safety
+    return _screened(response)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from kinwell.circles import access, selectors as circle_selectors
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
-from kinwell.safety.panel import crisis_resources, show_urgent_panel
+from kinwell.safety.panel import crisis_resources, present
 from kinwell.screening import chart, exports, scoring, selectors, services, texts
 from kinwell.screening.forms import AnswersForm, ReminderForm, StartForm
 from kinwell.screening.models import Reminder, Response
@@ -78,8 +78,9 @@ def take(request, response_id: int):
     if request.method == "POST" and form.is_valid():
         # Whatever was answered is kept first, even when something is still missing, so
         # an urgent answer always starts the safety response and nothing is lost.
-        if level := services.save_answers(owner=request.user, response=response, answers=form.answers()):
-            show_urgent_panel(request, level=level)
+        answered = services.save_answers(owner=request.user, response=response, answers=form.answers())
+        if answered.value.help_starts_now:
+            present(request, answered.safety)
         if action in ("next", "finish") and form.mark_unanswered(response.answers):
             return _render_take(request, response, form, step, len(items), one_at_a_time)
         if action == "pause":
@@ -90,8 +91,9 @@ def take(request, response_id: int):
         if one_at_a_time and step < len(items) - 1:
             return redirect(f"{reverse('screening:take', args=[response.pk])}?step={step + 2}")
         try:
-            if level := services.complete_response(owner=request.user, response=response):
-                show_urgent_panel(request, level=level)
+            answered = services.complete_response(owner=request.user, response=response)
+            if answered.value.help_starts_now:
+                present(request, answered.safety)
         except ServiceError as error:
             if one_at_a_time:
                 messages.error(request, error.message)

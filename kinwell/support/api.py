@@ -10,8 +10,7 @@ from ninja import Field, Router, Schema, Status
 from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS, DatabaseId
-from kinwell.safety.detector import Assessment
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 from kinwell.support import needs, presenting, selectors, services
 
 router = Router(tags=["support plan"])
@@ -166,12 +165,9 @@ def answer(request, step: str, payload: NeedsAnswersIn):
 @router.post("/make", response={201: PlanMadeOut, **ERRORS})
 def make(request, payload: MakeIn):
     plan = services.start_or_resume(owner=request.auth)
-    words = payload.in_own_words.strip()
-    safety = safety_report(author=request.auth, text=words) if words else None
-    plan = services.make_plan(plan=plan, actor=request.auth, signals=selectors.known_signals(person=request.auth),
-                              use_what_kinwell_knows=payload.use_what_kinwell_knows, in_own_words=words,
-                              safety=Assessment(safety["level"], tuple(safety["reasons"])) if safety else None)
-    return Status(201, {**_plan(plan, request.auth), "safety": safety})
+    made = services.make_plan(plan=plan, actor=request.auth, signals=selectors.known_signals(person=request.auth),
+                              use_what_kinwell_knows=payload.use_what_kinwell_knows, in_own_words=payload.in_own_words)
+    return Status(201, {**_plan(made.value, request.auth), "safety": SafetyOut.of(made.safety)})
 
 
 @router.post("/together", response={200: FlowOut, **ERRORS})
@@ -214,9 +210,10 @@ def tick(request, plan_id: DatabaseId, step_id: DatabaseId, payload: DoneIn):
 @router.post("/{id:plan_id}/steps", response={201: OwnStepOut, **ERRORS})
 def add_step(request, plan_id: DatabaseId, payload: OwnStepIn):
     plan = selectors.plan_for_participant(user=request.auth, plan_id=plan_id)
-    step = services.add_own_step(plan=plan, actor=request.auth, text=payload.text)
+    added = services.add_own_step(plan=plan, actor=request.auth, text=payload.text)
+    step = added.value
     return Status(201, {"id": step.pk, "kind": step.kind, "title": step.own_text, "href": None, "done": False,
-                        "safety": safety_report(author=request.auth, text=step.own_text)})
+                        "safety": SafetyOut.of(added.safety)})
 
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}", response={200: MemberPlanOut, **ERRORS})

@@ -24,7 +24,7 @@ def load_demo_plan(people: dict, *, circle) -> None:
     services.save_answers(plan=plan, actor=jordan, step="details",
                           answers={"involves": ["partner"], "duration": "months", "impact": "some"})
     plan = services.make_plan(plan=plan, actor=maya, signals=selectors.known_signals(person=maya),
-                              use_what_kinwell_knows=True)
+                              use_what_kinwell_knows=True).value
     first = plan.steps.exclude(kind="safety").first()
     services.set_step_done(plan=plan, actor=maya, step_id=first.pk, done=True)
     services.add_own_step(plan=plan, actor=jordan, text="Ask my brother how their counselor helped them")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinwell.core.text import NameField
-from kinwell.support import needs
+from kinwell.support import needs, services
 from kinwell.support.services import MESSAGE_MAX, OWN_STEP_MAX, OWN_WORDS_MAX
 
 
@@ -31,6 +31,8 @@ class NeedsStepForm(forms.Form):
 
 
 class MakePlanForm(forms.Form):
+    screened_by = (services.make_plan,)
+
     use_what_kinwell_knows = forms.BooleanField(
         label=gettext_lazy("Use what Kinwell already knows (listed above) to shape my plan"), required=False)
     in_own_words = forms.CharField(
@@ -40,6 +42,8 @@ class MakePlanForm(forms.Form):
 
 
 class OwnStepForm(forms.Form):
+    screened_by = (services.add_own_step,)
+
     text = NameField(label=gettext_lazy("Add a step of your own"), max_length=OWN_STEP_MAX,
                      error_messages={"required": gettext_lazy("Write the step first.")})
 
@@ -51,6 +55,8 @@ class FollowUpForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    screened_by = (services.send_to_trusted_person,)
+
     text = forms.CharField(label=gettext_lazy("Your message"), max_length=MESSAGE_MAX,
                            widget=forms.Textarea(attrs={"rows": 4}),
                            help_text=gettext_lazy("Change it so it sounds like you."),

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
+from kinwell.safety.detector import Assessment
+from kinwell.safety.screened import screens
 from kinwell.support import needs, next_steps, selectors
 from kinwell.support.models import PlanStep, SupportPlan, TrustedMessage
-from kinwell.safety.detector import Assessment
 from kinwell.support.rules import Signals
 
 OWN_WORDS_MAX = 2_000
@@ -78,16 +79,17 @@ def save_answers(*, plan: SupportPlan, actor, step: str, answers: dict) -> Suppo
     return plan
 
 
+@screens("in_own_words", author="actor")
 @transaction.atomic
 def make_plan(*, plan: SupportPlan, actor, signals: Signals, use_what_kinwell_knows: bool,
-              in_own_words: str = "", safety: Assessment | None = None) -> SupportPlan:
+              in_own_words: str = "", safety: Assessment) -> SupportPlan:
     """Finish the flow: keep a snapshot of what Kinwell knew, and put the suggested
     steps on the checklist. Making it again (revising) keeps every step already ticked.
-    `safety` is what the crisis detector heard in the person's own words: urgent risk to
+    `safety` is what the crisis detector heard in the person's own words (@screens): urgent risk to
     themselves puts professional care first, danger from someone else counts exactly like
     ticking "I feel unsafe with someone"."""
-    crisis_text = bool(safety and safety.level == "urgent" and safety.self_directed)
-    danger_text = bool(safety and safety.danger_from_others)
+    crisis_text = safety.level == "urgent" and safety.self_directed
+    danger_text = safety.danger_from_others
     plan = _locked(plan, actor)
     if actor.pk != plan.owner_id:
         raise NotAllowed(_("Only the person whose plan this is can make it. Your answers are saved."))
@@ -138,6 +140,7 @@ def set_step_done(*, plan: SupportPlan, actor, step_id: int, done: bool) -> Plan
     return step
 
 
+@screens("text", author="actor")
 @transaction.atomic
 def add_own_step(*, plan: SupportPlan, actor, text: str) -> PlanStep:
     plan = _locked(plan, actor)
@@ -213,6 +216,7 @@ def start_over(*, owner) -> None:
 MESSAGE_MAX = 1_000
 
 
+@screens("text", author="sender")
 @transaction.atomic
 def send_to_trusted_person(*, sender, recipient_id: int, text: str, about_service: str = "") -> TrustedMessage:
     """Email someone from the sender's circles. The plan's message step is ticked."""

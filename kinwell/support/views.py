@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.directory import selectors as directory_selectors
-from kinwell.safety.panel import crisis_resources, offer_help
+from kinwell.safety.panel import crisis_resources, present
 from kinwell.safety.services import circle_people_of
 from kinwell.support import needs, next_steps, presenting, selectors, services
 from kinwell.support.forms import FollowUpForm, MakePlanForm, MessageForm, NeedsStepForm, OwnStepForm
@@ -103,11 +103,10 @@ def _signals_page(request, *, plan):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            words = form.cleaned_data["in_own_words"]
-            assessment = offer_help(request, text=words) if words.strip() else None
-            services.make_plan(plan=plan, actor=request.user, signals=known,
-                               use_what_kinwell_knows=form.cleaned_data["use_what_kinwell_knows"],
-                               in_own_words=words, safety=assessment)
+            made = services.make_plan(plan=plan, actor=request.user, signals=known,
+                                      use_what_kinwell_knows=form.cleaned_data["use_what_kinwell_knows"],
+                                      in_own_words=form.cleaned_data["in_own_words"])
+            present(request, made.safety)
             messages.success(request, _("Your support plan is ready. It is saved, and only you can see it "
                                         "unless you choose to share it."))
             return redirect("support:plan")
@@ -150,8 +149,7 @@ def own_step(request, plan_id: int):
     form = OwnStepForm(request.POST)
     if not form.is_valid():
         return _plan_page(request, plan, status=400, own_form=form)
-    step = services.add_own_step(plan=plan, actor=request.user, text=form.cleaned_data["text"])
-    offer_help(request, text=step.own_text)
+    present(request, services.add_own_step(plan=plan, actor=request.user, text=form.cleaned_data["text"]).safety)
     messages.success(request, _("Your step is on the plan."))
     return _back_to_plan(plan, request.user)
 
@@ -203,9 +201,9 @@ def message(request):
             except ServiceError as error:
                 form.add_error("recipient", error.message)
             else:
-                offer_help(request, text=sent.text)
+                present(request, sent.safety)
                 messages.success(request, _("Sent to %(name)s. They can reply to you by email.")
-                                 % {"name": sent.recipient.display_name})
+                                 % {"name": sent.value.recipient.display_name})
                 return redirect("directory:detail", service_at_location_id=service.pk) if service else redirect(
                     "support:plan" if plan and plan.is_made else "support:message")
         elif form.is_valid():

@@ -1,8 +1,10 @@
 """Talking together in the API: the coach, guided conversations and conflict rounds.
 
 Conversations and rounds are seen only by the people taking part while they are in
-the circle; anyone else gets a 404. Every saved text is assessed by the safety layer
-and the assessment comes back as `safety` (never blocked)."""
+the circle; anyone else gets a 404. Every text sent here, saved or only reviewed by the
+coach, is screened by its service and the assessment comes back as `safety` (never
+blocked). `help_for_you` is true when something another person wrote here may put the
+reader at risk: the client shows partner-violence help to that reader alone."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -16,9 +18,8 @@ from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import ServiceError
 from kinwell.core.schemas import ERRORS, DatabaseId
 from kinwell.safety.resources import resources_for
-from kinwell.safety.schemas import SafetyOut, safety_report
+from kinwell.safety.schemas import SafetyOut
 from kinwell.talk import conflict_services, selectors, services
-from kinwell.talk.coach import review
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conflict, Conversation
 
 router = Router(tags=["talk"])
@@ -57,6 +58,7 @@ class CoachOut(Schema):
     afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
     safety_note: str = ""
     help: list[HelpOut] = Field(default_factory=list, description="Partner-violence help, when afraid.")
+    safety: SafetyOut
 
 
 class ConversationEntryOut(Schema):
@@ -77,6 +79,7 @@ class ConversationOut(Schema):
     break_until: datetime | None
     participants: list[int]
     entries: list[ConversationEntryOut]
+    help_for_you: bool
 
 
 class ConversationSavedOut(ConversationOut):
@@ -102,6 +105,7 @@ class ConflictOut(Schema):
     members: list[int]
     agreed: list[int]
     entries: list[ConversationEntryOut]
+    help_for_you: bool
 
 
 class ConflictSavedOut(ConflictOut):
@@ -123,11 +127,9 @@ class ConflictActionIn(Schema):
     keep: bool = True
 
 
-def _safety(author, texts: list[str]) -> dict | None:
-    texts = [text for text in texts if text and text.strip()]
-    if not texts:
-        return None
-    return safety_report(author=author, text="\n".join(texts))
+def _safety(screened) -> SafetyOut | None:
+    """The assessment of what was written; None for a step that wrote nothing."""
+    return SafetyOut.of(screened.safety) if screened.value is not None else None
 
 
 def _entries(queryset) -> list[dict]:
@@ -152,10 +154,11 @@ def _conversation_out(conversation: Conversation, user) -> dict:
         "break_until": state.break_until,
         "participants": list(seats.values()),
         "entries": _entries(conversation.entries.all()),
+        "help_for_you": selectors.help_for_reader(conversation.entries.all(), user=user),
     }
 
 
-def _conflict_out(conflict: Conflict) -> dict:
+def _conflict_out(conflict: Conflict, user) -> dict:
     conflict.refresh_from_db()
     members = list(conflict.members.all())
     return {
@@ -166,17 +169,20 @@ def _conflict_out(conflict: Conflict) -> dict:
         "members": [m.user_id for m in members],
         "agreed": [m.user_id for m in members if m.agreed],
         "entries": _entries(conflict.entries.all()),
+        "help_for_you": selectors.help_for_reader(conflict.entries.all(), user=user),
     }
 
 
 @router.post("/coach", response={200: CoachOut, **ERRORS})
 def coach(request, payload: CoachIn):
-    """Review a draft with the message coach. Nothing is saved."""
+    """Review a draft with the message coach. Nothing is saved; the crisis check runs
+    first, and `safety` says what it found, as for a saved text."""
     language = payload.language or (translation.get_language() or "en")[:2]
-    result = review(payload.text, language=language).to_dict()
+    reviewed = services.review_draft(author=request.auth, text=payload.text, language=language)
+    result = reviewed.value.to_dict()
     if result["afraid"]:
         result["help"] = _partner_violence_help(language)
-    return result
+    return {**result, "safety": SafetyOut.of(reviewed.safety)}
 
 
 def _partner_violence_help(language: str) -> list[dict]:
@@ -201,8 +207,8 @@ def list_conversations(request, circle_id: int):
 def start_conversation(request, circle_id: int, payload: ConversationIn):
     membership = membership_in(user=request.auth, circle_id=circle_id)
     partner = next((m.user for m in membership.circle.memberships.select_related("user") if m.user_id == payload.partner_id), None)
-    conversation = services.start_conversation(starter=request.auth, circle=membership.circle, partner=partner, topic=payload.topic)
-    return Status(201, {**_conversation_out(conversation, request.auth), "safety": _safety(request.auth, [payload.topic])})
+    started = services.start_conversation(starter=request.auth, circle=membership.circle, partner=partner, topic=payload.topic)
+    return Status(201, {**_conversation_out(started.value, request.auth), "safety": _safety(started)})
 
 
 @router.get("/circles/{id:circle_id}/conversations/{id:conversation_id}", response={200: ConversationOut, **ERRORS})
@@ -215,15 +221,14 @@ def get_conversation(request, circle_id: int, conversation_id: int):
 def act_in_conversation(request, circle_id: int, conversation_id: int, payload: ConversationActionIn):
     """Take the next step. Wrong turns answer 403 (not yours) or 409 (not now) with a reason."""
     conversation = selectors.conversation_for(user=request.auth, circle_id=circle_id, conversation_id=conversation_id)
-    entry = services.act(actor=request.auth, conversation=conversation, event=payload.action, text=payload.text, minutes=payload.minutes)
-    safety = _safety(request.auth, [entry.text]) if entry else None
-    return {**_conversation_out(conversation, request.auth), "safety": safety}
+    acted = services.act(actor=request.auth, conversation=conversation, event=payload.action, text=payload.text, minutes=payload.minutes)
+    return {**_conversation_out(conversation, request.auth), "safety": _safety(acted)}
 
 
 @router.get("/circles/{id:circle_id}/conflicts", response={200: list[ConflictOut], **ERRORS})
 def list_conflicts(request, circle_id: int):
     membership = membership_in(user=request.auth, circle_id=circle_id)
-    return [_conflict_out(c) for c in selectors.conflicts_for(user=request.auth, circle=membership.circle)]
+    return [_conflict_out(c, request.auth) for c in selectors.conflicts_for(user=request.auth, circle=membership.circle)]
 
 
 @router.post("/circles/{id:circle_id}/conflicts", response={201: ConflictSavedOut, **ERRORS})
@@ -233,14 +238,14 @@ def open_conflict(request, circle_id: int, payload: ConflictIn):
     people = [m.user for m in membership.circle.memberships.select_related("user") if m.user_id in wanted]
     if len(people) != len(wanted):
         raise ServiceError(_("Everyone in a conflict round must be in this circle."))
-    conflict = conflict_services.open_conflict(opener=request.auth, circle=membership.circle, people=people, issue=payload.issue)
-    return Status(201, {**_conflict_out(conflict), "safety": _safety(request.auth, [payload.issue])})
+    opened = conflict_services.open_conflict(opener=request.auth, circle=membership.circle, people=people, issue=payload.issue)
+    return Status(201, {**_conflict_out(opened.value, request.auth), "safety": _safety(opened)})
 
 
 @router.get("/circles/{id:circle_id}/conflicts/{id:conflict_id}", response={200: ConflictOut, **ERRORS})
 def get_conflict(request, circle_id: int, conflict_id: int):
     conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
-    out = _conflict_out(conflict)
+    out = _conflict_out(conflict, request.auth)
     # Others' views stay hidden until you have written yours (as on the page).
     if conflict.stage == Conflict.Stage.VIEWS and not any(
         e["kind"] == "view" and e["author_id"] == request.auth.pk for e in out["entries"]
@@ -252,25 +257,24 @@ def get_conflict(request, circle_id: int, conflict_id: int):
 @router.post("/circles/{id:circle_id}/conflicts/{id:conflict_id}/actions", response={200: ConflictSavedOut, **ERRORS})
 def act_in_conflict(request, circle_id: int, conflict_id: int, payload: ConflictActionIn):
     conflict = selectors.conflict_for(user=request.auth, circle_id=circle_id, conflict_id=conflict_id)
-    actor, texts = request.auth, [payload.text]
+    actor, safety = request.auth, None
     if payload.action == "view":
-        conflict_services.write_view(actor=actor, conflict=conflict, view=payload.view, feelings=payload.feelings, needs=payload.needs)
-        texts = [payload.view, payload.feelings, payload.needs]
+        safety = _safety(conflict_services.write_view(
+            actor=actor, conflict=conflict, view=payload.view, feelings=payload.feelings, needs=payload.needs))
     elif payload.action == "reflection":
-        conflict_services.write_reflection(actor=actor, conflict=conflict, text=payload.text)
+        safety = _safety(conflict_services.write_reflection(actor=actor, conflict=conflict, text=payload.text))
     elif payload.action == "option":
-        conflict_services.add_option(actor=actor, conflict=conflict, text=payload.text)
+        safety = _safety(conflict_services.add_option(actor=actor, conflict=conflict, text=payload.text))
     elif payload.action == "finish_brainstorm":
         conflict_services.finish_brainstorm(actor=actor, conflict=conflict)
-        texts = []
     elif payload.action == "agreement":
-        conflict_services.propose_agreement(actor=actor, conflict=conflict, text=payload.text, check_back_on=payload.check_back_on)
+        safety = _safety(conflict_services.propose_agreement(
+            actor=actor, conflict=conflict, text=payload.text, check_back_on=payload.check_back_on))
     elif payload.action == "accept":
         conflict_services.accept_agreement(actor=actor, conflict=conflict)
-        texts = []
     else:
-        conflict_services.revisit(actor=actor, conflict=conflict, text=payload.text, keep=payload.keep)
-    return {**_conflict_out(conflict), "safety": _safety(actor, texts)}
+        safety = _safety(conflict_services.revisit(actor=actor, conflict=conflict, text=payload.text, keep=payload.keep))
+    return {**_conflict_out(conflict, actor), "safety": safety}
 
 
 @router.post("/circles/{id:circle_id}/conflicts/{id:conflict_id}/leave", response={204: None, **ERRORS})

@@ -12,7 +12,9 @@
 
 The steps follow the common shape of couples' conflict work (Gottman's "compromise"
 and Markman et al.'s problem discussion: understanding before solving). Same rules as
-services.py: keyword-only, one transaction, ServiceError in plain words.
+services.py: keyword-only, one transaction, ServiceError in plain words, every text
+screened (`@screens`, each returns `Screened(value, safety)`) and flagged for its
+readers when it puts them at risk.
 """
 
 from datetime import date, timedelta
@@ -26,6 +28,9 @@ from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict as ConflictError
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.core.text import one_line
+from kinwell.safety.detector import Assessment
+from kinwell.safety.readers import endangers_reader
+from kinwell.safety.screened import screens
 from kinwell.talk.models import Conflict, ConflictEntry, ConflictMember
 from kinwell.talk.services import TOPIC_MAX_LENGTH, _clean_text
 
@@ -34,8 +39,9 @@ Kind = ConflictEntry.Kind
 MAX_CHECK_BACK = timedelta(days=365)
 
 
+@screens("issue", author="opener")
 @transaction.atomic
-def open_conflict(*, opener, circle: Circle, people: list, issue: str) -> Conflict:
+def open_conflict(*, opener, circle: Circle, people: list, issue: str, safety: Assessment) -> Conflict:
     issue = one_line(_clean_text(issue, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=opener).exists():
         raise NotFound(_("That circle was not found."))
@@ -48,13 +54,15 @@ def open_conflict(*, opener, circle: Circle, people: list, issue: str) -> Confli
     conflict = Conflict.objects.create(circle=circle)
     for person in [opener, *others]:
         ConflictMember.objects.get_or_create(conflict=conflict, user=person)
-    _write(conflict, opener, Kind.ISSUE, issue)
+    _write(conflict, opener, Kind.ISSUE, issue, safety)
     _notify(conflict, actor=opener)
     return conflict
 
 
-def _write(conflict: Conflict, author, kind: str, text: str) -> ConflictEntry:
-    return ConflictEntry.objects.create(conflict=conflict, author=author, kind=kind, text=text)
+def _write(conflict: Conflict, author, kind: str, text: str, safety: Assessment) -> ConflictEntry:
+    return ConflictEntry.objects.create(
+        conflict=conflict, author=author, kind=kind, text=text, reader_needs_help=endangers_reader(safety, text),
+    )
 
 
 def _locked(conflict: Conflict, actor) -> tuple[Conflict, list[ConflictMember]]:
@@ -89,36 +97,40 @@ def _everyone_wrote(conflict: Conflict, members, kind: str) -> bool:
     return all(member.user_id in authors for member in members)
 
 
+@screens("view", "feelings", "needs", author="actor")
 @transaction.atomic
-def write_view(*, actor, conflict: Conflict, view: str, feelings: str, needs: str) -> list[ConflictEntry]:
+def write_view(*, actor, conflict: Conflict, view: str, feelings: str, needs: str,
+               safety: Assessment) -> list[ConflictEntry]:
     conflict, members = _locked(conflict, actor)
     _require_stage(conflict, Stage.VIEWS)
     if conflict.entries.filter(kind=Kind.VIEW, author=actor).exists():
         raise ConflictError(_("You have already written your view. Wait for the others."))
     texts = [(Kind.VIEW, _clean_text(view)), (Kind.FEELINGS, _clean_text(feelings)), (Kind.NEEDS, _clean_text(needs))]
-    entries = [_write(conflict, actor, kind, text) for kind, text in texts]
+    entries = [_write(conflict, actor, kind, text, safety) for kind, text in texts]
     _touch(conflict, Stage.REFLECTING if _everyone_wrote(conflict, members, Kind.VIEW) else None)
     _notify(conflict, actor=actor)
     return entries
 
 
+@screens("text", author="actor")
 @transaction.atomic
-def write_reflection(*, actor, conflict: Conflict, text: str) -> ConflictEntry:
+def write_reflection(*, actor, conflict: Conflict, text: str, safety: Assessment) -> ConflictEntry:
     conflict, members = _locked(conflict, actor)
     _require_stage(conflict, Stage.REFLECTING)
     if conflict.entries.filter(kind=Kind.REFLECTION, author=actor).exists():
         raise ConflictError(_("You have already said back what you heard. Wait for the others."))
-    entry = _write(conflict, actor, Kind.REFLECTION, _clean_text(text))
+    entry = _write(conflict, actor, Kind.REFLECTION, _clean_text(text), safety)
     _touch(conflict, Stage.BRAINSTORMING if _everyone_wrote(conflict, members, Kind.REFLECTION) else None)
     _notify(conflict, actor=actor)
     return entry
 
 
+@screens("text", author="actor")
 @transaction.atomic
-def add_option(*, actor, conflict: Conflict, text: str) -> ConflictEntry:
+def add_option(*, actor, conflict: Conflict, text: str, safety: Assessment) -> ConflictEntry:
     conflict, _members = _locked(conflict, actor)
     _require_stage(conflict, Stage.BRAINSTORMING)
-    entry = _write(conflict, actor, Kind.OPTION, _clean_text(text, max_length=TOPIC_MAX_LENGTH * 2))
+    entry = _write(conflict, actor, Kind.OPTION, _clean_text(text, max_length=TOPIC_MAX_LENGTH * 2), safety)
     _touch(conflict)
     return entry
 
@@ -145,13 +157,15 @@ def _check_back_date(value: date | None) -> date:
     return value
 
 
+@screens("text", author="actor")
 @transaction.atomic
-def propose_agreement(*, actor, conflict: Conflict, text: str, check_back_on: date | None) -> ConflictEntry:
+def propose_agreement(*, actor, conflict: Conflict, text: str, check_back_on: date | None,
+                      safety: Assessment) -> ConflictEntry:
     conflict, members = _locked(conflict, actor)
     _require_stage(conflict, Stage.AGREEING)
     clean = _clean_text(text)
     conflict.check_back_on = _check_back_date(check_back_on)
-    entry = _write(conflict, actor, Kind.AGREEMENT, clean)
+    entry = _write(conflict, actor, Kind.AGREEMENT, clean, safety)
     for member in members:
         member.agreed = member.user_id == actor.pk
         member.save(update_fields=["agreed"])
@@ -175,11 +189,12 @@ def accept_agreement(*, actor, conflict: Conflict) -> Conflict:
     return conflict
 
 
+@screens("text", author="actor")
 @transaction.atomic
-def revisit(*, actor, conflict: Conflict, text: str, keep: bool) -> ConflictEntry:
+def revisit(*, actor, conflict: Conflict, text: str, keep: bool, safety: Assessment) -> ConflictEntry:
     conflict, members = _locked(conflict, actor)
     _require_stage(conflict, Stage.AGREED)
-    entry = _write(conflict, actor, Kind.REVISIT, _clean_text(text))
+    entry = _write(conflict, actor, Kind.REVISIT, _clean_text(text), safety)
     if keep:
         _touch(conflict, Stage.CLOSED)
     else:

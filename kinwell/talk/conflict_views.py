@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present, reader_panel
 from kinwell.talk import conflict_services as services
 from kinwell.talk import content, selectors
 from kinwell.talk.forms import AgreementForm, ConflictTextForm, OpenConflictForm, RevisitForm, ViewForm
@@ -33,13 +33,14 @@ def open_conflict(request, circle_id: int):
     if form.is_valid():
         people = [m.user for m in circle.memberships.select_related("user") if m.user_id in form.cleaned_data["people"]]
         try:
-            conflict = services.open_conflict(opener=request.user, circle=circle, people=people, issue=form.cleaned_data["issue"])
+            opened = services.open_conflict(opener=request.user, circle=circle, people=people, issue=form.cleaned_data["issue"])
         except ServiceError as error:
             if error.status != 400:
                 raise
             form.add_error("issue", error.message)
         else:
-            offer_help(request, text=form.cleaned_data["issue"])
+            present(request, opened.safety)
+            conflict = opened.value
             messages.success(request, _("The issue is named. Now each of you writes how you see it."))
             return redirect("talk:conflict", circle_id=circle.pk, conflict_id=conflict.pk)
     context = circle_context(request, membership)
@@ -93,6 +94,7 @@ def _context(request, conflict, forms=None):
         "waiting": [m for m in members if m.user_id != request.user.pk],
         "content": content,
         "stages": Stage,
+        "reader_panel": reader_panel(needed=selectors.help_for_reader(entries, user=request.user)),
     }
 
 
@@ -122,26 +124,25 @@ def conflict(request, circle_id: int, conflict_id: int):
         data = form.cleaned_data
         try:
             if action == "view":
-                services.write_view(actor=request.user, conflict=conflict, **data)
-                texts = [data["view"], data["feelings"], data["needs"]]
+                written = services.write_view(actor=request.user, conflict=conflict, **data)
             elif action == "reflection":
-                services.write_reflection(actor=request.user, conflict=conflict, text=data["text"])
-                texts = [data["text"]]
+                written = services.write_reflection(actor=request.user, conflict=conflict, text=data["text"])
             elif action == "option":
-                services.add_option(actor=request.user, conflict=conflict, text=data["text"])
-                texts = [data["text"]]
+                written = services.add_option(actor=request.user, conflict=conflict, text=data["text"])
             elif action == "agreement":
-                services.propose_agreement(actor=request.user, conflict=conflict, text=data["text"], check_back_on=data["check_back_on"])
-                texts = [data["text"]]
+                written = services.propose_agreement(
+                    actor=request.user, conflict=conflict, text=data["text"], check_back_on=data["check_back_on"]
+                )
             else:
-                services.revisit(actor=request.user, conflict=conflict, text=data["text"], keep=data["outcome"] == "keep")
-                texts = [data["text"]]
+                written = services.revisit(
+                    actor=request.user, conflict=conflict, text=data["text"], keep=data["outcome"] == "keep"
+                )
         except ServiceError as error:
             if error.status != 400:
                 raise
             form.add_error(None, error.message)
         else:
-            offer_help(request, text="\n".join(texts))
+            present(request, written.safety)
             messages.success(request, _("Saved."))
             return redirect("talk:conflict", circle_id=circle_id, conflict_id=conflict.pk)
     return render(request, "talk/conflict.html", _context(request, conflict, forms=forms), status=400)

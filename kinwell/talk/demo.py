@@ -18,7 +18,7 @@ def add_demo_data(*, people: dict, circle) -> None:
     Conversation.objects.filter(circle=circle).delete()
     Conflict.objects.filter(circle=circle).delete()
 
-    talk = services.start_conversation(starter=maya, circle=circle, partner=jordan, topic="How we share the evenings")
+    talk = services.start_conversation(starter=maya, circle=circle, partner=jordan, topic="How we share the evenings").value
     earlier = timezone.now() - timedelta(hours=2)
     services.act(actor=maya, conversation=talk, event="speak", now=earlier,
                  text="When we both scroll our phones after dinner, I feel lonely. I need some time with you before bed.")
@@ -28,7 +28,7 @@ def add_demo_data(*, people: dict, circle) -> None:
     services.act(actor=jordan, conversation=talk, event="speak", now=earlier + timedelta(minutes=40),
                  text="After work I feel drained. I need half an hour to myself first, then I'd love that time.")
 
-    conflict = conflict_services.open_conflict(opener=jordan, circle=circle, people=[maya], issue="Weekend plans")
+    conflict = conflict_services.open_conflict(opener=jordan, circle=circle, people=[maya], issue="Weekend plans").value
     conflict_services.write_view(actor=jordan, conflict=conflict, view="Plans for both of us get made before I hear about them.",
                                  feelings="Left out and a bit rushed", needs="To be asked first")
     conflict_services.write_view(actor=maya, conflict=conflict, view="I make plans so we actually see our friends.",

@@ -2,12 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinwell.core.text import NameField
-from kinwell.talk import flow
+from kinwell.talk import conflict_services, flow, services
 from kinwell.talk.models import TEXT_MAX_LENGTH
 from kinwell.talk.services import TOPIC_MAX_LENGTH
 
 
 class StartConversationForm(forms.Form):
+    screened_by = (services.start_conversation,)
+
     partner = forms.TypedChoiceField(label=_("Talk with"), coerce=int)
     topic = NameField(
         label=_("Topic"),
@@ -21,6 +23,8 @@ class StartConversationForm(forms.Form):
 
 
 class TurnForm(forms.Form):
+    screened_by = (services.act,)
+
     text = forms.CharField(label=_("Your words"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, label=None, help_text=None, **kwargs):
@@ -42,6 +46,8 @@ class TimeOutForm(forms.Form):
 
 
 class CoachForm(forms.Form):
+    screened_by = (services.review_draft,)
+
     text = forms.CharField(
         label=_("Your draft"),
         max_length=TEXT_MAX_LENGTH,
@@ -51,6 +57,8 @@ class CoachForm(forms.Form):
 
 
 class OpenConflictForm(forms.Form):
+    screened_by = (conflict_services.open_conflict,)
+
     people = forms.TypedMultipleChoiceField(
         label=_("Who is this between?"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
@@ -66,6 +74,8 @@ class OpenConflictForm(forms.Form):
 
 
 class ViewForm(forms.Form):
+    screened_by = (conflict_services.write_view,)
+
     view = forms.CharField(
         label=_("How I see it"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What happened, from where you stand."),
@@ -81,6 +91,8 @@ class ViewForm(forms.Form):
 
 
 class ConflictTextForm(forms.Form):
+    screened_by = (conflict_services.write_reflection, conflict_services.add_option)
+
     text = forms.CharField(label=_("Your words"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, label=None, help_text=None, **kwargs):
@@ -92,6 +104,8 @@ class ConflictTextForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
+    screened_by = (conflict_services.propose_agreement,)
+
     text = forms.CharField(
         label=_("Our agreement"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Who does what, and when. Small and concrete works best."),
@@ -103,6 +117,8 @@ class AgreementForm(forms.Form):
 
 
 class RevisitForm(forms.Form):
+    screened_by = (conflict_services.revisit,)
+
     text = forms.CharField(
         label=_("How is it going?"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -77,6 +77,9 @@ class Entry(models.Model):
     text = EncryptedTextField()
     # No coach findings are kept with a text: what the coach noticed in someone's words
     # is for them alone, never a count another person (or a weekly view) could see.
+    # The words put their reader at risk (a threat to them, danger named to them): the
+    # other person sees partner-violence help. Never shown to, or exported for, the writer.
+    reader_needs_help = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -134,6 +137,7 @@ class ConflictEntry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     text = EncryptedTextField()
+    reader_needs_help = models.BooleanField(default=False)  # as Entry.reader_needs_help
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -1,7 +1,8 @@
 """The person's part of talking together, for "Download my data": every text they
 wrote, and the conversations and rounds they took part in (their own words only;
-the others' words are theirs to export). Account deletion removes all of it:
-entries, seats and round memberships cascade with the user."""
+the others' words are theirs to export). Whether a text was flagged for its reader
+(`reader_needs_help`) is left out on purpose: it would tell the writer. Account deletion
+removes all of it: entries, seats and round memberships cascade with the user."""
 
 from kinwell.core.personal_data import register_section
 from kinwell.talk.models import ConflictEntry, ConflictMember, Entry, Participant

@@ -42,6 +42,12 @@ def entries_of(conversation: Conversation):
     return list(conversation.entries.select_related("author"))
 
 
+def help_for_reader(entries, *, user) -> bool:
+    """Whether someone else wrote words here that put this reader at risk (flagged when
+    saved): the reader alone then sees partner-violence help. The writer never does."""
+    return any(entry.reader_needs_help and entry.author_id != user.pk for entry in entries)
+
+
 def conflicts_for(*, user, circle):
     return (
         Conflict.objects.filter(circle=circle, members__user=user)

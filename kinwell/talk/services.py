@@ -2,7 +2,9 @@
 
 Each function takes keyword arguments, runs in one transaction, checks that the acting
 person may do it, and raises a ServiceError in plain words when not. Texts are saved
-as written (never blocked); the caller passes them to the safety layer afterwards.
+as written (never blocked) and screened here (`@screens`): each returns
+`Screened(value, safety)`. An entry whose words put its reader at risk is flagged
+(`reader_needs_help`), so the other person sees partner-violence help when they open it.
 """
 
 from django.db import transaction
@@ -12,7 +14,11 @@ from django.utils.translation import gettext as _
 from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 from kinwell.core.text import one_line
+from kinwell.safety.detector import Assessment
+from kinwell.safety.readers import endangers_reader
+from kinwell.safety.screened import screens
 from kinwell.talk import flow
+from kinwell.talk.coach import Review, review
 from kinwell.talk.models import TEXT_MAX_LENGTH, Conversation, Entry, Participant
 
 TOPIC_MAX_LENGTH = 200
@@ -50,8 +56,17 @@ def _clean_text(text: str | None, *, max_length: int = TEXT_MAX_LENGTH) -> str:
     return text
 
 
+@screens("text", author="author", review=True)
+def review_draft(*, author, text: str, language: str = "en", safety: Assessment) -> Review:
+    """The message coach on a draft (its page, "Check with the coach first", the API).
+    Nothing is saved or sent. The crisis check runs first (@screens): when it finds
+    danger from someone else, the coach steps aside (`afraid`) instead of coaching."""
+    return review(text, language=language, unsafe=safety.danger_from_others)
+
+
+@screens("topic", author="starter")
 @transaction.atomic
-def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conversation:
+def start_conversation(*, starter, circle: Circle, partner, topic: str, safety: Assessment) -> Conversation:
     """Start a conversation with someone in the circle. The starter holds the floor first."""
     topic = one_line(_clean_text(topic, max_length=TOPIC_MAX_LENGTH))
     if not Membership.objects.filter(circle=circle, user=starter).exists():
@@ -62,7 +77,8 @@ def start_conversation(*, starter, circle: Circle, partner, topic: str) -> Conve
     Participant.objects.create(conversation=conversation, user=starter, seat=0)
     Participant.objects.create(conversation=conversation, user=partner, seat=1)
     Entry.objects.create(
-        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic
+        conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic,
+        reader_needs_help=endangers_reader(safety, topic),
     )
     _notify(conversation, actor=starter)
     return conversation
@@ -82,8 +98,10 @@ _EVENT_KIND = {
 }
 
 
+@screens("text", author="actor")
 @transaction.atomic
-def act(*, actor, conversation: Conversation, event: str, text: str = "", minutes: int | None = None, now=None) -> Entry | None:
+def act(*, actor, conversation: Conversation, event: str, text: str = "", minutes: int | None = None, now=None,
+        safety: Assessment) -> Entry | None:
     """Take one step: speak, paraphrase, confirm, correct, time_out, resume or end.
     Returns the text saved, if the step has one."""
     now = now or timezone.now()
@@ -101,6 +119,7 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
         clean = _clean_text(text)
         entry = Entry.objects.create(
             conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean, created_at=now,
+            reader_needs_help=endangers_reader(safety, clean),
         )
     if event == flow.RESUME:
         conversation.returned_at = now

@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.selectors import circles_for, membership_in
 from kinwell.core.errors import ServiceError
-from kinwell.safety.panel import offer_help
+from kinwell.safety.panel import present, reader_panel
 from kinwell.talk import content, flow, selectors, services
-from kinwell.talk.coach import review
 from kinwell.talk.forms import CoachForm, StartConversationForm, TimeOutForm, TurnForm
 
 TEXT_EVENTS = {flow.SPEAK, flow.PARAPHRASE, flow.CORRECT}
@@ -35,7 +34,11 @@ def coach(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            result = review(form.cleaned_data["text"], language=translation.get_language()[:2])
+            reviewed = services.review_draft(
+                author=request.user, text=form.cleaned_data["text"], language=translation.get_language()[:2]
+            )
+            present(request, reviewed.safety, saved=False)
+            result = reviewed.value
         else:
             status = 400
     return render(request, "talk/coach.html", {"form": form, "result": result}, status=status)
@@ -67,7 +70,7 @@ def circle_talk(request, circle_id: int):
     if form.is_valid():
         partner = next((p for p in others if p.pk == form.cleaned_data["partner"]), None)
         try:
-            conversation = services.start_conversation(
+            started = services.start_conversation(
                 starter=request.user, circle=circle, partner=partner, topic=form.cleaned_data["topic"]
             )
         except ServiceError as error:
@@ -75,7 +78,8 @@ def circle_talk(request, circle_id: int):
                 raise
             form.add_error("topic", error.message)
         else:
-            offer_help(request, text=form.cleaned_data["topic"])
+            present(request, started.safety)
+            conversation = started.value
             messages.success(request, _("Your conversation is ready. You hold the floor first."))
             return redirect("talk:conversation", circle_id=circle.pk, conversation_id=conversation.pk)
     return render(request, "talk/circle.html", context, status=400)
@@ -107,6 +111,7 @@ def _live_context(request, conversation, *, turn_form=None, check=None):
         "entries": [e for e in entries if e.kind != "topic"],
         "turn_form": turn_form,
         "timeout_form": TimeOutForm(),
+        "reader_panel": reader_panel(needed=selectors.help_for_reader(entries, user=request.user)),
         "check": check,
         "break_over": state.break_over(now),
         "gentle_return": conversation.returned_at is not None and conversation.returned_at >= conversation.updated_at,
@@ -141,10 +146,12 @@ def conversation(request, circle_id: int, conversation_id: int):
             return render(request, "talk/conversation.html", _live_context(request, conversation, turn_form=form), status=400)
         text = form.cleaned_data["text"]
         if action == "check":
-            result = review(text, language=translation.get_language()[:2])
-            return render(request, "talk/conversation.html", _live_context(request, conversation, turn_form=form, check=result))
-        services.act(actor=request.user, conversation=conversation, event=event, text=text)
-        offer_help(request, text=text)
+            reviewed = services.review_draft(author=request.user, text=text, language=translation.get_language()[:2])
+            present(request, reviewed.safety, saved=False)
+            return render(
+                request, "talk/conversation.html", _live_context(request, conversation, turn_form=form, check=reviewed.value)
+            )
+        present(request, services.act(actor=request.user, conversation=conversation, event=event, text=text).safety)
         messages.success(request, _("Sent. We will let the other person know."))
     elif action == flow.TIME_OUT:
         form = TimeOutForm(request.POST)

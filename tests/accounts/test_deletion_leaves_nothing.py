@@ -63,7 +63,7 @@ def test_the_moderation_trail_keeps_no_name_of_a_deleted_author():
 
     author, moderator = UserFactory(), UserFactory(is_staff=True)
     reply = post_reply(author=author, article_slug="asking-someone-you-trust-for-support", text="Thanks for this",
-                       display_name="Drabbelwyn")
+                       display_name="Drabbelwyn").value
     moderate(actor=moderator, target_type="reply", target_id=str(reply.pk), action="hide")
     assert "Drabbelwyn" in ModerationAction.objects.get().target_summary
     delete_account(user=author)

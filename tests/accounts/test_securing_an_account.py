@@ -82,7 +82,7 @@ def test_a_read_only_token_reads_but_every_write_is_a_403_with_a_clear_message()
     assert api.get("/api/v1/me").json()["display_name"] == "Ren"
     from kinwell.checkins.services import record_checkin
 
-    checkin = record_checkin(owner=person, mood=3)
+    checkin = record_checkin(owner=person, mood=3).value
     writes = [("patch", "/api/v1/me", {"display_name": "Hacked"}), ("post", "/api/v1/circles", {"name": "X", "kind": "friends"}),
               ("put", "/api/v1/checkins/reminder", {"enabled": True}), ("delete", f"/api/v1/checkins/{checkin.pk}", None)]
     for method, path, body in writes:

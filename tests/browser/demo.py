@@ -98,7 +98,7 @@ def _checkins(*, alex, sam, family) -> dict:
             feelings=["tired", "stressed"] if hard else ["calm"], note="Short night again." if offset == 2 else "",
             wants_support=offset in (1, 3),
         )
-    latest = checkin_services.record_checkin(owner=alex, mood=2, note="Talking to Sam helped a bit.")
+    latest = checkin_services.record_checkin(owner=alex, mood=2, note="Talking to Sam helped a bit.").value
     checkin_services.look_for_signs(owner=alex)
     assert SignNudge.objects.filter(owner=alex).exists()
     share(
@@ -107,7 +107,7 @@ def _checkins(*, alex, sam, family) -> dict:
     )
     sams = checkin_services.record_checkin(
         owner=sam, mood=1, feelings=["overwhelmed"], note="Exams and no sleep.", wants_support=True
-    )
+    ).value
     checkin_services.respond_to_checkin(author=sam, checkin_id=latest.pk, reaction="message", message="Walk tomorrow?")
     return {"alex-checkin": latest.pk, "sam-checkin": sams.pk}
 

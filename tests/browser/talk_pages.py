@@ -15,7 +15,7 @@ def _conversation(demo, *steps, circle="family", starter="alex", partner="sam"):
     people = {"alex": demo.alex, "sam": demo.sam, "ana": demo.ana, "jo": demo.jo}
     conversation = services.start_conversation(
         starter=people[starter], circle=getattr(demo, circle), partner=people[partner], topic="How we share the evenings"
-    )
+    ).value
     for who, event, text in steps:
         services.act(actor=people[who], conversation=conversation, event=event, text=text)
     return conversation
@@ -84,19 +84,19 @@ def conversation_partner_left(page, demo, settings):
 
 def _conflict(demo, stage):
     alex, sam, family = demo.alex, demo.sam, demo.family
-    conflict = conflict_services.open_conflict(opener=alex, circle=family, people=[sam], issue="Weekend plans")
+    conflict = conflict_services.open_conflict(opener=alex, circle=family, people=[sam], issue="Weekend plans").value
     steps = [
-        lambda: conflict_services.write_view(actor=sam, conflict=conflict, view="Plans get made without me.", feelings="Left out", needs="To be asked"),
-        lambda: conflict_services.write_view(actor=alex, conflict=conflict, view="I plan so we do things.", feelings="Tired", needs="Help planning"),
-        lambda: conflict_services.write_reflection(actor=sam, conflict=conflict, text="You plan because you want us to do things."),
-        lambda: conflict_services.write_reflection(actor=alex, conflict=conflict, text="You feel left out when I plan alone."),
-        lambda: conflict_services.add_option(actor=sam, conflict=conflict, text="Plan on Thursday evenings together"),
+        lambda: conflict_services.write_view(actor=sam, conflict=conflict, view="Plans get made without me.", feelings="Left out", needs="To be asked").value,
+        lambda: conflict_services.write_view(actor=alex, conflict=conflict, view="I plan so we do things.", feelings="Tired", needs="Help planning").value,
+        lambda: conflict_services.write_reflection(actor=sam, conflict=conflict, text="You plan because you want us to do things.").value,
+        lambda: conflict_services.write_reflection(actor=alex, conflict=conflict, text="You feel left out when I plan alone.").value,
+        lambda: conflict_services.add_option(actor=sam, conflict=conflict, text="Plan on Thursday evenings together").value,
         lambda: conflict_services.finish_brainstorm(actor=alex, conflict=conflict),
         lambda: conflict_services.propose_agreement(
             actor=sam, conflict=conflict, text="We plan together on Thursdays.", check_back_on=timezone.localdate() + timedelta(days=14)
-        ),
+        ).value,
         lambda: conflict_services.accept_agreement(actor=alex, conflict=conflict),
-        lambda: conflict_services.revisit(actor=alex, conflict=conflict, text="It works.", keep=True),
+        lambda: conflict_services.revisit(actor=alex, conflict=conflict, text="It works.", keep=True).value,
     ]
     upto = {"views": 1, "reflecting": 3, "brainstorming": 5, "agreeing": 7, "agreed": 8, "closed": 9}[stage]
     for step in steps[:upto]:
@@ -133,6 +133,24 @@ def coach_checked(text):
         page.goto("/talk/coach/")
         page.locator("main textarea[name=text]").fill(text)
         with page.expect_navigation():
-            page.get_by_role("button", name="Check my draft", exact=True).click()
+            page.locator("main form button[type=submit]").click()
 
     return visit
+
+
+def conversation_read_by_the_threatened(page, demo, settings):
+    """Sam opens a conversation in which Alex's words were flagged for their reader."""
+    from kinwell.talk.models import Entry
+
+    conversation = _conversation(demo, SPOKE)
+    Entry.objects.filter(conversation=conversation, author=demo.alex).update(reader_needs_help=True)
+    page.goto(_path(conversation))
+
+
+def conflict_read_by_the_threatened(page, demo, settings):
+    """Alex opens a round in which Sam's view was flagged for its reader."""
+    from kinwell.talk.models import ConflictEntry
+
+    conflict = _conflict(demo, "reflecting")
+    ConflictEntry.objects.filter(conflict=conflict, author=demo.sam).update(reader_needs_help=True)
+    page.goto(f"/circles/{conflict.circle_id}/talk/conflicts/{conflict.pk}/")

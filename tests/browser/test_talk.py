@@ -236,3 +236,21 @@ def test_two_people_work_through_a_conflict_round_by_keyboard(new_context, coupl
     conflict.refresh_from_db()
     assert conflict.stage == "closed" and conflict.check_back_on == check_back
     assert_no_axe_violations(alex)
+
+
+def test_the_live_coach_offers_help_first_for_a_crisis_draft_and_keeps_nothing(new_context, couple):
+    from kinwell.talk import services
+
+    alex_user, sam_user, circle = couple
+    conversation = services.start_conversation(
+        starter=alex_user, circle=circle, partner=sam_user, topic="How we share the evenings"
+    ).value
+    alex = new_context(as_user=alex_user).new_page()
+    alex.goto(f"/circles/{circle.pk}/talk/conversations/{conversation.pk}/")
+    skip_to_main(alex)
+    type_at(alex, "main textarea[name=text]", "I don't want to be here anymore, I have the pills ready")
+    help_line = alex.locator(".coach-live__help")
+    expect(help_line).to_contain_text("You do not have to go through this alone.")
+    expect(help_line.get_by_role("link", name="Get help now")).to_have_attribute("href", "/help-now/")
+    assert_no_axe_violations(alex)
+    assert conversation.entries.count() == 1  # only the topic: a draft is never kept

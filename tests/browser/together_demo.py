@@ -24,18 +24,18 @@ def add_together(demo) -> dict:
     connect.add_gratitude(owner=sam, text="The neighbour who fixed my bike.")
     connect.add_gratitude(owner=alex, text="A slow breakfast with nowhere to be.")
     journal.add_goal(owner=sam, area="learn", title="Learn ten songs on the guitar")
-    goal = journal.add_goal(owner=alex, area="rest", title="One evening a week with no screens", note="Thursdays work best.")
+    goal = journal.add_goal(owner=alex, area="rest", title="One evening a week with no screens", note="Thursdays work best.").value
     journal.set_goal_progress(owner=alex, goal_id=goal.pk, steps_done=2)
-    entry = journal.add_entry(owner=alex, text="Today was heavy. I want to tell Sam but not yet.")
+    entry = journal.add_entry(owner=alex, text="Today was heavy. I want to tell Sam but not yet.").value
     soon = datetime.combine(timezone.localdate() + timedelta(days=6), datetime.min.time()).replace(hour=18)
     waiting = connect.propose_plan(
         proposer=sam, circle=family, invitee_id=alex.pk, title="Picnic by the river", starts_local=soon,
         minutes=120, time_zone="UTC", message="I'll bring the blanket.", activity="picnic",
-    )
+    ).value
     accepted = connect.propose_plan(
         proposer=alex, circle=family, invitee_id=sam.pk, title="Tea and a real question",
         starts_local=soon + timedelta(days=1), minutes=30, time_zone="UTC",
-    )
+    ).value
     connect.accept_plan(actor=sam, plan_id=accepted.pk)
     connect.set_nudges(owner=alex, frequency="few_weekly")
     return {"waiting": waiting, "accepted": accepted, "entry": entry, "stop": stop_nudges_link(alex)}

@@ -27,8 +27,8 @@ def test_notes_and_messages_are_not_in_the_database_as_plain_text():
     owner, friend = UserFactory(), UserFactory()
     circle = CircleFactory(owner=owner, members=[friend])
     share(owner, circle, DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES)
-    checkin = record_checkin(owner=owner, mood=2, note=NOTE)
-    edited = record_checkin(owner=owner, mood=3, note="first draft")
+    checkin = record_checkin(owner=owner, mood=2, note=NOTE).value
+    edited = record_checkin(owner=owner, mood=3, note="first draft").value
     update_checkin(owner=owner, checkin_id=edited.pk, note="Maria again: edited later")
     respond_to_checkin(author=friend, checkin_id=checkin.pk, reaction="message", message=MESSAGE)
     import_checkins(owner=owner, format="csv", data=(

@@ -34,7 +34,7 @@ def snapshot(user) -> list[tuple]:
 
 
 def test_the_daylio_sample_imports_with_a_summary(user):
-    summary = import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
+    summary = import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes()).value
     assert (summary.imported, summary.already_there) == (6, 0)
     assert [(item.line, item.reason) for item in summary.skipped] == [
         (8, "The mood “so-so” is not one of Daylio's five (rad, good, meh, bad, awful).")
@@ -54,14 +54,14 @@ def test_daylio_times_are_read_in_the_persons_time_zone():
 def test_importing_the_same_file_twice_adds_nothing(user):
     import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
     before = snapshot(user)
-    again = import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
+    again = import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes()).value
     assert (again.imported, again.already_there, len(again.skipped)) == (0, 6, 1)
     assert snapshot(user) == before
 
 
 def test_the_same_file_in_another_account_is_imported_there(user, other_user):
     import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
-    assert import_checkins(owner=other_user, format="daylio", data=SAMPLE.read_bytes()).imported == 6
+    assert import_checkins(owner=other_user, format="daylio", data=SAMPLE.read_bytes()).value.imported == 6
 
 
 @pytest.mark.parametrize(
@@ -94,7 +94,7 @@ def test_older_history_is_welcome_and_future_days_are_skipped(user):
     today = utc_today()
     old, future = today - timedelta(days=800), today + timedelta(days=3)
     data = (HEADER + f"{old},,4,,,,,,two years ago,\n{future},,3,,,,,,not yet,\n").encode()
-    summary = import_checkins(owner=user, format="csv", data=data)
+    summary = import_checkins(owner=user, format="csv", data=data).value
     assert summary.imported == 1 and summary.skipped[0].line == 3 and "has not come yet" in summary.skipped[0].reason
     assert CheckIn.objects.get(owner=user).day == old
 
@@ -116,18 +116,18 @@ def test_export_then_import_into_a_fresh_account_gives_the_same_check_ins(user):
     for format in ("csv", "json"):
         fresh = UserFactory()
         data = exporting.export(owner=user, format=format).encode()
-        assert import_checkins(owner=fresh, format=format, data=data).imported == 3
+        assert import_checkins(owner=fresh, format=format, data=data).value.imported == 3
         theirs = [row[:7] + (row[7].replace("\r\n", "\n"),) + row[8:] for row in snapshot(user)]
         assert snapshot(fresh) == theirs, format
         # And back into the account it came from: nothing new.
-        again = import_checkins(owner=user, format=format, data=data)
+        again = import_checkins(owner=user, format=format, data=data).value
         assert (again.imported, again.already_there) == (0, 3)
 
 
 def test_a_backup_of_imported_daylio_check_ins_adds_nothing_when_imported_back(user):
     import_checkins(owner=user, format="daylio", data=SAMPLE.read_bytes())
     for format in ("csv", "json"):
-        again = import_checkins(owner=user, format=format, data=exporting.export(owner=user, format=format).encode())
+        again = import_checkins(owner=user, format=format, data=exporting.export(owner=user, format=format).encode()).value
         assert (again.imported, again.already_there) == (0, 6), format
 
 
@@ -246,7 +246,7 @@ def test_the_api_exports_json_and_csv_that_import_back(user):
     csv_response = client.get("/api/v1/checkins/export?format=csv")
     assert csv_response["Content-Type"].startswith("text/csv") and "Tired, but ok" in csv_response.content.decode()
     fresh = UserFactory()
-    assert import_checkins(owner=fresh, format="json", data=json.dumps(document).encode()).imported == 1
+    assert import_checkins(owner=fresh, format="json", data=json.dumps(document).encode()).value.imported == 1
     assert snapshot(fresh) == snapshot(user)
     assert client.get("/api/v1/checkins/export?format=xml").status_code == 422
 
@@ -262,5 +262,5 @@ def test_the_csv_export_quotes_formulas_and_reads_back_as_typed(user):
     assert row["tags"].startswith("'=hyperlink") and row["note"].startswith("'-2+3")
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
     fresh = UserFactory()
-    assert import_checkins(owner=fresh, format="csv", data=text.encode()).imported == 1
+    assert import_checkins(owner=fresh, format="csv", data=text.encode()).value.imported == 1
     assert snapshot(fresh) == snapshot(user)

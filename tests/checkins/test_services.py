@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_a_check_in_needs_only_a_mood_and_lands_on_the_persons_own_day(user):
     user.time_zone = "Pacific/Kiritimati"  # UTC+14: "today" there is often tomorrow in UTC
     user.save()
-    checkin = services.record_checkin(owner=user, mood=4)
+    checkin = services.record_checkin(owner=user, mood=4).value
     assert checkin.day == access.owner_today(user)
     assert (checkin.feelings, checkin.tags, checkin.note, checkin.wants_support) == ([], [], "", False)
 
@@ -45,7 +45,7 @@ def test_bad_values_are_refused_in_plain_words_and_nothing_is_saved(user, fields
 
 def test_back_filling_a_missed_day_works_but_not_the_future_or_beyond_a_year(user):
     today = access.owner_today(user)
-    assert services.record_checkin(owner=user, mood=3, day=today - timedelta(days=3)).day == today - timedelta(days=3)
+    assert services.record_checkin(owner=user, mood=3, day=today - timedelta(days=3)).value.day == today - timedelta(days=3)
     with pytest.raises(ServiceError, match="hasn't come yet"):
         services.record_checkin(owner=user, mood=3, day=today + timedelta(days=1))
     with pytest.raises(ServiceError, match="a year back"):
@@ -53,12 +53,12 @@ def test_back_filling_a_missed_day_works_but_not_the_future_or_beyond_a_year(use
 
 
 def test_tags_are_normalised_and_the_persons_own_tags_are_kept(user):
-    checkin = services.record_checkin(owner=user, mood=4, tags=["Work", " work ", "Choir   practice"])
+    checkin = services.record_checkin(owner=user, mood=4, tags=["Work", " work ", "Choir   practice"]).value
     assert checkin.tags == ["work", "choir practice"]
 
 
 def test_several_check_ins_a_day_and_only_the_owner_can_change_or_delete_them(user, other_user):
-    first = services.record_checkin(owner=user, mood=2)
+    first = services.record_checkin(owner=user, mood=2).value
     services.record_checkin(owner=user, mood=4)
     assert CheckIn.objects.filter(owner=user).count() == 2
     with pytest.raises(NotFound):
@@ -83,7 +83,7 @@ def test_notes_are_encrypted_in_the_database(user):
 def test_only_people_who_may_see_a_check_in_can_react_and_the_owner_sees_who(user, other_user):
     outsider = UserFactory()
     circle = CircleFactory(owner=user, members=[other_user])
-    checkin = services.record_checkin(owner=user, mood=1, wants_support=True)
+    checkin = services.record_checkin(owner=user, mood=1, wants_support=True).value
     with pytest.raises(NotFound):  # in the circle, but moods are not shared yet
         services.respond_to_checkin(author=other_user, checkin_id=checkin.pk, reaction="thinking_of_you")
     share(user, circle, DataKind.CHECKIN_MOOD)

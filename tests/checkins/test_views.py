@@ -108,7 +108,7 @@ def test_signs_settings_save_and_bad_choices_are_a_400(client_for, user, other_u
 def test_check_ins_are_in_my_data_and_go_with_the_account(client_for, user, other_user):
     circle = CircleFactory(owner=user, members=[other_user])
     share(user, circle, DataKind.CHECKIN_MOOD)
-    checkin = services.record_checkin(owner=user, mood=3, note="Sunny walk")
+    checkin = services.record_checkin(owner=user, mood=3, note="Sunny walk").value
     services.respond_to_checkin(author=other_user, checkin_id=checkin.pk, reaction="here_for_you")
     export = client_for(user).get("/accounts/data/download/").json()
     assert export["checkins"]["checkins"][0]["note"] == "Sunny walk"

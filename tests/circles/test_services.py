@@ -170,7 +170,7 @@ def test_boundaries_are_encrypted_at_rest(user):
     from django.db import connection
 
     circle = CircleFactory(owner=user)
-    boundary = services.add_boundary(user=user, circle=circle, text="No phones at dinner, please.")
+    boundary = services.add_boundary(user=user, circle=circle, text="No phones at dinner, please.").value
     with connection.cursor() as cursor:
         cursor.execute("SELECT text FROM circles_boundary WHERE id = %s", [boundary.pk])
         stored = cursor.fetchone()[0]
@@ -193,7 +193,7 @@ def test_boundaries_are_short_and_few(user):
 
 def test_nobody_removes_another_persons_boundary(user, other_user):
     circle = CircleFactory(owner=user, members=[other_user])
-    boundary = services.add_boundary(user=user, circle=circle, text="Mine")
+    boundary = services.add_boundary(user=user, circle=circle, text="Mine").value
     with pytest.raises(NotFound):
         services.remove_boundary(user=other_user, boundary_id=boundary.pk)
     assert Boundary.objects.filter(pk=boundary.pk).exists()

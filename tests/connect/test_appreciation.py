@@ -96,7 +96,7 @@ def test_the_week_counts_conflict_rounds_and_reaching_out_without_their_words(cl
     maya, jordan, sam, circle = family
     conflict_services.open_conflict(opener=maya, circle=circle, people=[jordan], issue="Who walks the dog")
     share(jordan, circle, DataKind.CHECKIN_MOOD)
-    checkin = checkin_services.record_checkin(owner=jordan, mood=2, wants_support=True)
+    checkin = checkin_services.record_checkin(owner=jordan, mood=2, wants_support=True).value
     checkin_services.respond_to_checkin(author=maya, checkin_id=checkin.pk, reaction="here_for_you")
     page = client_for(sam).get(reverse("connect:week", kwargs={"circle_id": circle.pk})).content.decode()
     assert "Hard moments" in page and "A conflict round was opened" in page and "walks the dog" not in page
@@ -108,9 +108,9 @@ def test_nothing_the_coach_noticed_reaches_the_weekly_view(client_for, family):
     from kinwell.talk import conflict_services, services as talk_services
 
     maya, jordan, sam, circle = family
-    talk = talk_services.start_conversation(starter=maya, circle=circle, partner=jordan, topic="You never help. Whatever.")
+    talk = talk_services.start_conversation(starter=maya, circle=circle, partner=jordan, topic="You never help. Whatever.").value
     talk_services.act(actor=maya, conversation=talk, event="speak", text="You are so lazy, you idiot. It's not my fault.")
-    round_ = conflict_services.open_conflict(opener=jordan, circle=circle, people=[maya], issue="You always forget")
+    round_ = conflict_services.open_conflict(opener=jordan, circle=circle, people=[maya], issue="You always forget").value
     conflict_services.write_view(actor=jordan, conflict=round_, view="You never listen", feelings="Whatever", needs="Grow up")
     week = weekly_moments(viewer=sam, circle=circle, week_of=round_.created_at.date())
     assert [moment.kind for moment in week["hard"]] == ["conflict"]

@@ -40,7 +40,7 @@ def propose(maya, jordan, circle, **overrides):
         proposer=maya, circle=circle, invitee_id=jordan.pk, title="Picnic by the river",
         starts_local=next_saturday_at(11), minutes=120, time_zone=LISBON, message="Bring the blue blanket?",
     )
-    return services.propose_plan(**{**arguments, **overrides})
+    return services.propose_plan(**{**arguments, **overrides}).value
 
 
 def test_propose_suggest_and_accept_hand_the_answer_back_and_forth(pair, django_capture_on_commit_callbacks):
@@ -55,7 +55,7 @@ def test_propose_suggest_and_accept_hand_the_answer_back_and_forth(pair, django_
         plan = services.suggest_time(
             actor=jordan, plan_id=plan.pk, starts_local=next_saturday_at(15), minutes=90,
             time_zone="America/Chicago", message="Afternoon suits me better",
-        )
+        ).value
     assert plan.awaiting == maya and plan.ends_at - plan.starts_at == timedelta(minutes=90)
     assert mail.outbox[-1].to == [maya.email]
     with django_capture_on_commit_callbacks(execute=True):

@@ -31,9 +31,9 @@ def old_world(settings):
     owner, friend = UserFactory(), UserFactory()
     circle = CircleFactory(owner=owner, members=[friend])
     share(owner, circle, DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES)
-    checkin = record_checkin(owner=owner, mood=2, note="Couldn't sleep again, worried about rent")
-    response = respond_to_checkin(author=friend, checkin_id=checkin.pk, reaction="message", message="Call me tonight?")
-    boundary = add_boundary(user=owner, circle=circle, text="No calls after nine")
+    checkin = record_checkin(owner=owner, mood=2, note="Couldn't sleep again, worried about rent").value
+    response = respond_to_checkin(author=friend, checkin_id=checkin.pk, reaction="message", message="Call me tonight?").value
+    boundary = add_boundary(user=owner, circle=circle, text="No calls after nine").value
     return {"old_key": settings.ENCRYPTION_KEYS[0], "checkin": checkin, "response": response, "boundary": boundary}
 
 

@@ -41,7 +41,7 @@ def test_writing_an_entry_stores_it_encrypted_and_shows_it_to_me(client_for, use
 
 def test_another_person_gets_404_even_in_the_same_circle_with_everything_shared(client_for, couple):
     owner, partner, circle = couple
-    entry = services.add_entry(owner=owner, text=SECRET)
+    entry = services.add_entry(owner=owner, text=SECRET).value
     assert not can_view(viewer=partner, owner=owner, kind="journal", circle=circle)
     client = client_for(partner)
     for name in ("journal:entry", "journal:delete_entry"):
@@ -55,7 +55,7 @@ def test_another_person_gets_404_even_in_the_same_circle_with_everything_shared(
 
 def test_staff_get_404_too_and_the_admin_has_no_journal(client_for, couple):
     owner, _partner, _circle = couple
-    entry = services.add_entry(owner=owner, text=SECRET)
+    entry = services.add_entry(owner=owner, text=SECRET).value
     staff = UserFactory(is_staff=True, is_superuser=True)
     client = client_for(staff)
     assert client.get(reverse("journal:entry", kwargs={"entry_id": entry.pk})).status_code == 404
@@ -67,7 +67,7 @@ def test_staff_get_404_too_and_the_admin_has_no_journal(client_for, couple):
 
 
 def test_editing_and_deleting_my_entry(client_for, user):
-    entry = services.add_entry(owner=user, text="first draft")
+    entry = services.add_entry(owner=user, text="first draft").value
     client = client_for(user)
     assert client.post(reverse("journal:entry", kwargs={"entry_id": entry.pk}), {"text": "  "}).status_code == 400
     client.post(reverse("journal:entry", kwargs={"entry_id": entry.pk}), {"text": "second draft"})
@@ -106,7 +106,7 @@ def test_the_api_answers_with_safety_and_only_my_entries(user, other_user):
 
 def test_goals_are_private_until_shared_and_seen_only_through_the_policy(client_for, user, other_user):
     circle = CircleFactory(owner=user, members=[other_user])
-    goal = services.add_goal(owner=user, area="learn", title="Learn to bake bread")
+    goal = services.add_goal(owner=user, area="learn", title="Learn to bake bread").value
     url = reverse("journal:member_goals", kwargs={"circle_id": circle.pk, "user_id": user.pk})
     member = client_for(other_user)
     assert member.get(url).status_code == 404

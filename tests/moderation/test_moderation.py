@@ -22,7 +22,7 @@ def moderator(db):
 
 
 def report(reporter, reply, reason="harmful", note=""):
-    return services.report(reporter=reporter, target_type="reply", target_id=reply.pk, reason=reason, note=note)
+    return services.report(reporter=reporter, target_type="reply", target_id=reply.pk, reason=reason, note=note).value
 
 
 def test_a_reported_reply_shows_in_the_queue(user, other_user, moderator, client_for):

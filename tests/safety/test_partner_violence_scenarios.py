@@ -143,7 +143,7 @@ def test_a_plan_built_together_drops_couples_sessions_for_both_when_the_owner_wr
     client_for(maya).post(reverse("support:build_together"), {"partner": jordan.pk})
     plan.refresh_from_db()
     services.make_plan(plan=plan, actor=maya, signals=Signals(), use_what_kinwell_knows=False,
-                       in_own_words=words, safety=assess(words))
+                       in_own_words=words)
     mine = client_for(maya).get(reverse("support:plan")).content.decode()
     theirs = client_for(jordan).get(reverse("support:joint", kwargs={"plan_id": plan.pk})).content.decode()
     assert 'id="pathway-couples_therapy"' not in mine and 'id="pathway-couples_therapy"' not in theirs

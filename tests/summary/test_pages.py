@@ -59,7 +59,7 @@ def test_nothing_chosen_is_refused_kindly(client_for, maya):
 
 def test_someone_elses_note_cannot_be_picked(maya):
     other = UserFactory()
-    theirs = checkin_services.record_checkin(owner=other, mood=2, note="Not Maya's words")
+    theirs = checkin_services.record_checkin(owner=other, mood=2, note="Not Maya's words").value
     with pytest.raises(Exception, match="Pick notes from the list"):
         services.make_summary(owner=maya, days=90, note_ids=[theirs.pk])
     outside = note_id(maya, "Long ago")

@@ -29,6 +29,7 @@ def test_the_coach_returns_findings_and_saves_nothing(trio):
     assert "20 minutos" in body["findings"][1]["suggestion"] and not body["findings"][1]["rewritten"]
     assert api.post("/talk/coach", {"text": "Thank you for today."}).json() == {
         "patterns": [], "findings": [], "suggestion": "", "afraid": False, "safety_note": "", "help": [],
+        "safety": {"level": "none", "reasons": [], "help_url": "/help-now/"},
     }
     assert api.post("/talk/coach", {"text": "x" * 5000}).status_code == 422
 

@@ -29,7 +29,7 @@ def people():
 @pytest.fixture
 def round_(people):
     ana, ben, _cal, circle = people
-    return services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Dishes")
+    return services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Dishes").value
 
 
 def url(conflict):
@@ -171,7 +171,7 @@ def test_the_check_back_reminder_is_sent_once_on_the_day(people, round_, django_
 
 def test_anyone_can_leave_privately_at_any_step(client_for, people, django_capture_on_commit_callbacks):
     ana, ben, cal, circle = people
-    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Holidays")
+    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Holidays").value
     services.write_view(actor=ana, conflict=conflict, view="Mine", feelings="tired", needs="rest")
     services.write_view(actor=ben, conflict=conflict, view="I am scared of how you get", feelings="afraid", needs="space")
     page = client_for(ben).get(url(conflict)).content.decode()
@@ -201,7 +201,7 @@ def test_anyone_can_leave_privately_at_any_step(client_for, people, django_captu
 
 def test_leaving_after_proposing_the_agreement_sends_the_others_back_to_choosing(people):
     ana, ben, cal, circle = people
-    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Chores")
+    conflict = services.open_conflict(opener=ana, circle=circle, people=[ben, cal], issue="Chores").value
     for person in (ana, ben, cal):
         services.write_view(actor=person, conflict=conflict, view="v", feelings="f", needs="n")
     for person in (ana, ben, cal):

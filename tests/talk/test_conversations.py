@@ -26,7 +26,7 @@ def pair():
 @pytest.fixture
 def talk(pair):
     ana, ben, _cal, circle = pair
-    return services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Our evenings")
+    return services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Our evenings").value
 
 
 def url(conversation, name="talk:conversation"):
@@ -97,7 +97,7 @@ def test_the_break_is_enforced_on_the_server(pair, talk):
 def test_the_other_person_is_emailed_without_the_words(pair, django_capture_on_commit_callbacks):
     ana, ben, _cal, circle = pair
     with django_capture_on_commit_callbacks(execute=True):
-        talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Money worries")
+        talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Money worries").value
     assert [m.to for m in mail.outbox] == [[ben.email]]
     assert "Money" not in mail.outbox[0].body and url(talk) in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):

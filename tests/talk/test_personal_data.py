@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 def written():
     ana, ben = UserFactory(), UserFactory()
     circle = CircleFactory(owner=ana, members=[ben])
-    talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Weekends")
+    talk = services.start_conversation(starter=ana, circle=circle, partner=ben, topic="Weekends").value
     services.act(actor=ana, conversation=talk, event="speak", text="You never plan anything.")
     services.act(actor=ben, conversation=talk, event="paraphrase", text="Ben's paraphrase")
-    conflict = conflict_services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Chores")
+    conflict = conflict_services.open_conflict(opener=ana, circle=circle, people=[ben], issue="Chores").value
     conflict_services.write_view(actor=ben, conflict=conflict, view="Ben's view", feelings="Whatever.", needs="rest")
     return ana, ben, circle, talk, conflict
 

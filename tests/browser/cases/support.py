@@ -19,7 +19,7 @@ def plan_for(person, *, concerns=("partner_conflict", "loneliness"), involves=("
                           answers={"involves": list(involves), "duration": "long", "impact": "some"})
     services.save_answers(plan=plan, actor=person, step="preferences",
                           answers={"payment": "medicaid", "language": "spanish", "zip": extra.pop("zip", "10001")})
-    plan = services.make_plan(plan=plan, actor=person, signals=Signals(has_circle=True), use_what_kinwell_knows=True)
+    plan = services.make_plan(plan=plan, actor=person, signals=Signals(has_circle=True), use_what_kinwell_knows=True).value
     services.add_own_step(plan=plan, actor=person, text="Walk with Sam on Saturday")
     step = plan.steps.exclude(kind="own").first()
     services.set_step_done(plan=plan, actor=person, step_id=step.pk, done=True)

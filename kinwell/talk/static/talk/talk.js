@@ -149,6 +149,18 @@
     function show(result) {
       detail.textContent = "";
       var count = result.findings.length;
+      // The crisis check runs before the coach: help comes first, as after a saved text.
+      var crisis = result.safety && result.safety.level !== "none";
+      if (crisis) {
+        var help = document.createElement("p");
+        help.className = "coach-live__help";
+        help.appendChild(document.createTextNode(labels.dataset.crisis + " "));
+        var link = document.createElement("a");
+        link.href = result.safety.help_url;
+        link.textContent = labels.dataset.helpLink;
+        help.appendChild(link);
+        detail.appendChild(help);
+      }
       if (result.afraid) {
         showAfraid(result);
       } else if (count) {
@@ -168,9 +180,9 @@
         });
         detail.appendChild(list);
       }
-      var state = result.afraid ? "afraid" : count;
+      var state = crisis ? "crisis" : (result.afraid ? "afraid" : count);
       if (state !== lastCount) {
-        announce.textContent = result.afraid ? labels.dataset.afraidTitle : (count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany));
+        announce.textContent = crisis ? labels.dataset.crisis : (result.afraid ? labels.dataset.afraidTitle : (count === 0 ? labels.dataset.clear : (count === 1 ? labels.dataset.countOne : labels.dataset.countMany)));
         lastCount = state;
       }
     }
