@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kinwell.safety.detector import assess  # noqa: E402
+from kinwell.safety.readers import endangers_reader  # noqa: E402
 from kinwell.support.rules import Answers, Signals, outline  # noqa: E402
 from kinwell.talk.coach import review  # noqa: E402
 
@@ -70,7 +71,9 @@ def evaluate(rows, show_misses: bool) -> None:
         if row["auto_message"] == "no":
             count("no automatic message", lang, not (result.level == "urgent" and result.self_directed), row, result)
         if row["reader_alert"] == "yes":
-            count("reader alert", lang, result.threatens_reader or result.danger_from_others, row, result)
+            count("reader alert", lang, endangers_reader(result, row["text"]), row, result)
+        if row["reader_alert"] == "no":
+            count("reader not at risk shown nothing", lang, not endangers_reader(result, row["text"]), row, result)
         if row["coach"] == "safety":
             coached = review(row["text"], language=lang, unsafe=result.danger_from_others)
             count("coach steps aside", lang, coached.afraid and not coached.findings, row, result)

@@ -1,20 +1,16 @@
 """Who else an assessed text may put at risk: the person it is written to.
 
 Conversation turns and conflict-round texts are read by the other people taking part.
-When the words threaten their reader, or speak to the reader ("you") of danger from
-someone, the reader (never the writer) is shown partner-violence help when they open
-it. Pure Python: the writer's one assessment is reused, the detector is not run again.
+When the words threaten their reader (the detector's `threat_to_reader`), the reader
+(never the writer) is shown partner-violence help when they open it. Pure Python: the
+writer's one assessment is reused, the detector is not run again.
+
+Only a threat counts, not any talk of danger addressed to "you": a frightened person
+writes "you hit me" to the one who hit them, and that reader must not be shown help
+for victims of abuse (it tells them how their words were read, and it is not theirs).
 """
 
-import re
-
 from kinwell.safety.detector import NO_CONCERN, Assessment
-from kinwell.safety.text_normalise import strip_marks
-
-# Second-person words, English and Spanish, written with or without accents.
-_SECOND_PERSON = re.compile(
-    r"\b(?:you|your|yours|yourself|youre|youll|youd|u|ur|tu|tus|te|ti|contigo|usted|ustedes|vos)\b"
-)
 
 
 # Reasons about the reader alone: the writer is never shown them.
@@ -31,10 +27,6 @@ def as_seen_by_writer(assessment: Assessment) -> Assessment:
     return Assessment(level=assessment.level, reasons=reasons) if reasons else NO_CONCERN
 
 
-def endangers_reader(assessment: Assessment, text: str) -> bool:
-    if assessment.threatens_reader:
-        return True
-    if not assessment.danger_from_others:
-        return False
-    words = strip_marks((text or "").lower()).replace("'", "").replace("\u2019", "")
-    return bool(_SECOND_PERSON.search(words))
+def endangers_reader(assessment: Assessment, text: str = "") -> bool:
+    """Whether the readers of this text should be offered partner-violence help."""
+    return assessment.threatens_reader

@@ -20,6 +20,7 @@ from django.core import mail
 
 from kinwell.safety import services as safety_services
 from kinwell.safety.detector import assess
+from kinwell.safety.readers import endangers_reader
 from kinwell.support.rules import Answers, Signals, outline
 from kinwell.talk.coach import review
 from tests.factories import CircleFactory, UserFactory
@@ -33,7 +34,9 @@ DANGER = {"danger_from_others", "threat_to_kill", "strangulation", "coercive_con
 # The detector's second round (tuned on this table by family) fixed the reader and plan
 # rows and pv-es-14; what is left is the coach's.
 KNOWN_MISSES = {
-    "reader": set(),
+    # The writer describes hurting the reader ("I held your neck") without a threat: the
+    # reader rule counts threats only, so that no one who hurts is shown help meant for victims.
+    "reader": {"pv-en-08"},
     "plan": set(),
     "coach": {"pv-en-30"},
 }
@@ -98,8 +101,13 @@ def test_the_arranged_message_still_goes_for_the_writers_own_urgent_risk(row, dj
 
 @pytest.mark.parametrize("row", rows_where("reader_alert", "yes", "reader"))
 def test_a_text_that_puts_its_reader_at_risk_is_recognised_for_the_reader(row):
-    result = assess(row["text"])
-    assert result.threatens_reader or result.danger_from_others, result
+    assert endangers_reader(assess(row["text"]), row["text"])
+
+
+@pytest.mark.parametrize("row", rows_where("reader_alert", "no"))
+def test_a_reader_who_is_not_at_risk_is_shown_nothing(row):
+    """Above all the one who hurt the writer, reading "you hit me": help for victims is not theirs."""
+    assert not endangers_reader(assess(row["text"]), row["text"])
 
 
 @pytest.mark.parametrize("row", rows_where("coach", "safety", "coach"))

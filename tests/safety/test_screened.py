@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from kinwell.safety import services as safety_services
-from kinwell.safety.detector import Assessment
+from kinwell.safety.detector import assess, Assessment
 from kinwell.safety.readers import as_seen_by_writer, endangers_reader
 from kinwell.safety.screened import SCREENED, Screened, screening_of, screens
 from tests.factories import CircleFactory, UserFactory
@@ -88,9 +88,11 @@ def test_a_threat_to_the_reader_is_the_readers_alone():
     assert as_seen_by_writer(both) == Assessment(level="urgent", reasons=("active_ideation",))
 
 
-def test_danger_named_to_the_reader_reaches_them_and_the_writers_own_does_not():
-    danger = Assessment(level="concern", reasons=("danger_from_others",))
-    assert endangers_reader(danger, "He said he will hurt you tonight")
-    assert endangers_reader(danger, "Él dijo que te va a lastimar")
-    assert not endangers_reader(danger, "He hit me last night")
+def test_only_a_threat_reaches_the_reader_never_a_frightened_writers_words():
+    # "You hit me", written by the person who was hit to the one who hit them: that reader
+    # is the danger, and must not be shown help for victims (it tells them how it was read).
+    for text in ("you hit me. you can call it a push but you hit me", "me pegaste anoche"):
+        assert not endangers_reader(assess(text), text)
     assert not endangers_reader(Assessment(level="urgent", reasons=("active_ideation",)), "I want to die, you know")
+    for text in ("If you leave me I will kill you", "si te vas con los niños te mato"):
+        assert endangers_reader(assess(text), text)
