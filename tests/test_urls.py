@@ -168,7 +168,14 @@ def test_a_member_sees_exactly_what_the_owner_shares(client_for, world):
 
 
 def test_when_the_owner_takes_space_a_member_sees_only_that(client_for, world):
+    from kinwell.connect import services as connect_services
+
+    connect_services.send_appreciation(sender=world["owner"], circle=world["circle"], recipient_id=world["member"].pk,
+                                       text="Thanks for the quiet hour")
     services.set_space(user=world["owner"], circle=world["circle"], paused=True)
+    for name in ("connect:circle", "connect:week"):
+        page = client_for(world["member"]).get(url_for(name, world)).content.decode()
+        assert "quiet hour" not in page and "Owner appreciated" not in page, name
     client = client_for(world["member"])
     for name in ("circles:detail", "circles:member"):
         page = client.get(url_for(name, world)).content.decode()

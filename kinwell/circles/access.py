@@ -38,6 +38,23 @@ def hidden_while_taking_space(*, viewer, circle: Circle) -> set[int]:
     return {m.user_id for m in paused if m.is_taking_space(today=owner_today(m.user))}
 
 
+def is_taking_space(*, user, circle: Circle) -> bool:
+    """Whether this person is taking space in this circle today (in their own time zone):
+    while they are, what they would post to the circle waits."""
+    membership = Membership.objects.filter(circle=circle, user=user, space_paused=True).first()
+    return membership is not None and membership.is_taking_space(today=owner_today(user))
+
+
+def hidden_across_circles(*, viewer) -> set[tuple[int, int]]:
+    """(circle id, person id) for everyone taking space today in any circle the viewer is
+    in, other than the viewer: for pages and exports that cross circles."""
+    paused = (
+        Membership.objects.filter(space_paused=True, circle__memberships__user=viewer)
+        .exclude(user=viewer).select_related("user").distinct()
+    )
+    return {(m.circle_id, m.user_id) for m in paused if m.is_taking_space(today=owner_today(m.user))}
+
+
 def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
     memberships = Membership.objects.filter(
         user=owner, circle__memberships__user=viewer

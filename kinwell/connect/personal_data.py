@@ -1,3 +1,4 @@
+from kinwell.circles import access
 from kinwell.connect.models import Appreciation, CalendarFeed, GratitudeEntry, NudgePreference, PlannedDate, Win
 from kinwell.core.personal_data import register_section
 
@@ -5,6 +6,8 @@ from kinwell.core.personal_data import register_section
 @register_section("connect")
 def connect_section(user) -> dict:
     preference = NudgePreference.objects.filter(owner=user).first()
+    # What someone taking space posted waits until they are back, here as on every page.
+    paused = access.hidden_across_circles(viewer=user)
     return {
         "appreciations_sent": [
             {"circle": a.circle.name, "to": a.recipient.display_name, "text": a.text, "sent": a.created_at}
@@ -13,6 +16,7 @@ def connect_section(user) -> dict:
         "appreciations_received": [
             {"circle": a.circle.name, "from": a.sender.display_name, "text": a.text, "sent": a.created_at}
             for a in Appreciation.objects.filter(recipient=user).select_related("circle", "sender")
+            if (a.circle_id, a.sender_id) not in paused
         ],
         "wins_posted": [
             {"circle": w.circle.name, "about": w.about.display_name if w.about else None, "text": w.text,
@@ -22,6 +26,7 @@ def connect_section(user) -> dict:
         "wins_about_me": [
             {"circle": w.circle.name, "by": w.author.display_name, "text": w.text, "posted": w.created_at}
             for w in Win.objects.filter(about=user).exclude(author=user).select_related("circle", "author")
+            if (w.circle_id, w.author_id) not in paused
         ],
         "gratitude_journal": [
             {"text": entry.text, "written": entry.created_at} for entry in GratitudeEntry.objects.filter(owner=user)

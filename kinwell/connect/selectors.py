@@ -149,10 +149,13 @@ def circle_wins(*, viewer, circle, limit: int = 50) -> list[Win]:
 
 
 def my_appreciations(*, user, circle, limit: int = 50) -> list[Appreciation]:
-    """Appreciations in this circle that the person sent or received: only theirs to read."""
+    """Appreciations in this circle that the person sent or received: only theirs to read.
+    Those from someone taking space wait until they are back, as everything they share does."""
+    paused = access.hidden_while_taking_space(viewer=user, circle=circle)
     return list(
         Appreciation.objects.filter(circle=circle)
         .filter(Q(sender=user) | Q(recipient=user))
+        .exclude(sender_id__in=paused)
         .select_related("sender", "recipient")[:limit]
     )
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinwell.circles import access
 from kinwell.circles.models import Membership
 from kinwell.connect.ideas import idea_by_key
 from kinwell.connect.models import (
@@ -59,6 +60,13 @@ def _other_member(*, circle, user_id, actor) -> Membership:
 @transaction.atomic
 def send_appreciation(*, sender, circle, recipient_id: int, text: str) -> Appreciation:
     _member(user=sender, circle=circle)
+    if access.is_taking_space(user=sender, circle=circle):
+        # Taking space pauses everything a person shares in the circle; an appreciation
+        # sent now would reach the other at once and show them the pause is not one.
+        raise Conflict(
+            _("You are taking space in this circle, so sending is paused too. End your pause in this "
+              "circle's sharing settings when you are ready.")
+        )
     recipient = _other_member(circle=circle, user_id=recipient_id, actor=sender).user
     text = clean_text(text, max_length=APPRECIATION_MAX_LENGTH, empty_message=_("Write what you appreciate first."))
     appreciation = Appreciation.objects.create(circle=circle, sender=sender, recipient=recipient, text=text)

@@ -123,3 +123,18 @@ def test_export_through_the_api(user):
     CircleFactory(owner=user, name="Solo")
     data = Api(user).get("/me/export").json()
     assert data["circles"]["memberships"][0]["circle"] == "Solo"
+
+
+def test_appreciations_and_wins_pause_in_the_api_while_their_sender_takes_space(user, other_user):
+    circle = CircleFactory(owner=user, members=[other_user])
+    sender, recipient = Api(user), Api(other_user)
+    feed = f"/together/circles/{circle.pk}/feed"
+    assert sender.post(f"/together/circles/{circle.pk}/appreciations",
+                       {"recipient_id": other_user.pk, "text": "For the soup"}).status_code == 201
+    assert sender.post(f"/together/circles/{circle.pk}/wins", {"text": "Ran 5k"}).status_code == 201
+    assert len(recipient.get(feed).json()["appreciations"]) == 1
+    sender.put(f"/circles/{circle.pk}/space", {"paused": True})
+    seen = recipient.get(feed).json()
+    assert seen["appreciations"] == [] and seen["wins"] == []
+    refused = sender.post(f"/together/circles/{circle.pk}/appreciations", {"recipient_id": other_user.pk, "text": "Hi"})
+    assert refused.status_code == 409

@@ -180,3 +180,42 @@ def test_while_someone_takes_space_their_wins_and_appreciations_pause_for_the_ci
         seen_by_sam = client_for(sam).get(page).content.decode()
         assert "marathon" not in seen_by_sam and "Maya appreciated" not in seen_by_sam
     assert "marathon" in client_for(maya).get(url).content.decode()  # her own, still hers to see
+
+
+def test_appreciations_from_someone_taking_space_wait_for_the_recipient_too(client_for, family):
+    """The recipient, not only the rest of the circle: their page, the API feed and their
+    export all wait until the sender is back."""
+    from kinwell.circles import services as circle_services
+    from tests.api.test_api import Api
+
+    maya, jordan, _sam, circle = family
+    services.send_appreciation(sender=maya, recipient_id=jordan.pk, circle=circle, text="For the soup")
+    services.celebrate_win(author=maya, circle=circle, about_id=jordan.pk, text="Jordan's marathon")
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    feed = f"/together/circles/{circle.pk}/feed"
+    assert "soup" in client_for(jordan).get(url).content.decode()
+    assert Api(jordan).get(feed).json()["appreciations"]
+    circle_services.set_space(user=maya, circle=circle, paused=True)
+    assert "soup" not in client_for(jordan).get(url).content.decode()
+    assert Api(jordan).get(feed).json() == {**Api(jordan).get(feed).json(), "wins": [], "appreciations": []}
+    exported = export_for(jordan)["connect"]
+    assert exported["appreciations_received"] == [] and exported["wins_about_me"] == []
+    assert "soup" in client_for(maya).get(url).content.decode()  # hers to see
+    assert export_for(maya)["connect"]["appreciations_sent"]
+    circle_services.set_space(user=maya, circle=circle, paused=False)
+    assert "soup" in client_for(jordan).get(url).content.decode()
+
+
+def test_someone_taking_space_cannot_send_an_appreciation(client_for, family, django_capture_on_commit_callbacks):
+    from kinwell.circles import services as circle_services
+    from tests.api.test_api import Api
+
+    maya, jordan, _sam, circle = family
+    circle_services.set_space(user=maya, circle=circle, paused=True)
+    url = reverse("connect:circle", kwargs={"circle_id": circle.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(maya).post(url, {"action": "appreciation", "recipient": jordan.pk, "text": "Thanks"})
+        api = Api(maya).post(f"/together/circles/{circle.pk}/appreciations", {"recipient_id": jordan.pk, "text": "Hi"})
+    assert response.status_code == 409 and "taking space" in response.content.decode()
+    assert api.status_code == 409 and "taking space" in api.json()["detail"]
+    assert not Appreciation.objects.exists() and not mail.outbox
