@@ -31,6 +31,7 @@ from kinwell.safety.screened import screens
 INVITATION_SALT = "kinwell.circles.invitation"
 BOUNDARY_MAX_LENGTH = 280
 CIRCLE_NAME_MAX_LENGTH = 80
+COUPLE_SIZE = 2
 
 
 def _membership(*, user, circle: Circle) -> Membership:
@@ -148,6 +149,12 @@ def accept_invitation(*, user, token: str) -> Membership:
     invitation = _open_invitation(token)
     if Membership.objects.filter(circle=invitation.circle, user=user).exists():
         raise Conflict(_("You are already in %(circle)s.") % {"circle": invitation.circle.name})
+    # Locking the circle makes two people accepting at once take turns, so the count
+    # below cannot be read by both before either joins.
+    circle = Circle.objects.select_for_update().get(pk=invitation.circle_id)
+    if circle.kind == CircleKind.COUPLE and circle.memberships.count() >= COUPLE_SIZE:
+        raise Conflict(_("A couple circle is for two people, and this one already has two. Ask the person "
+                         "who invited you whether another circle would suit, such as one for family or friends."))
     invitation.status = Invitation.Status.ACCEPTED
     invitation.responded_at = timezone.now()
     invitation.responded_by = user

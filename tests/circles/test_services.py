@@ -214,3 +214,27 @@ def test_invitations_by_email_are_capped_per_day_but_links_are_not(client_for, u
     page = client_for(user).post(reverse("circles:invite", kwargs={"circle_id": circle.pk}),
                                  {"email": "one-more@example.org", "days": 7})
     assert page.status_code == 429 and "copy an invitation link" in page.content.decode()
+
+
+def test_a_full_couple_circle_cannot_be_joined(client_for, user, other_user):
+    from kinwell.circles.models import CircleKind
+    from django.urls import reverse
+
+    circle = CircleFactory(owner=user, members=[other_user], kind=CircleKind.COUPLE)
+    _invitation, token = services.create_invitation(inviter=user, circle=circle)
+    third = UserFactory()
+    with pytest.raises(Conflict, match="two people"):
+        services.accept_invitation(user=third, token=token)
+    response = client_for(third).post(reverse("circles:invitation", kwargs={"token": token}), {"answer": "accept"})
+    assert response.status_code == 409 and "two people" in response.content.decode()
+    assert circle.memberships.count() == 2
+    assert Invitation.objects.get().status == Invitation.Status.PENDING  # nothing changed
+
+
+def test_a_couple_circle_with_one_person_can_be_joined(user, other_user):
+    from kinwell.circles.models import CircleKind
+
+    circle = services.create_circle(owner=user, name="Us", kind=CircleKind.COUPLE)
+    _invitation, token = services.create_invitation(inviter=user, circle=circle)
+    services.accept_invitation(user=other_user, token=token)
+    assert circle.memberships.count() == 2
