@@ -206,3 +206,45 @@ def test_the_owner_sees_who_viewed_their_data(client_for, world):
     assert "Member" in page and "boundaries" in page
     outsider_log = client_for(world["outsider"]).get(url_for("circles:access_log", world)).content.decode()
     assert "Member" not in outsider_log
+
+
+def test_a_path_naming_a_circle_acts_in_that_circle_only(client_for):
+    """Two people in two circles: an id from circle A through circle B's path is a 404,
+    on the web and in the API, and nothing changes."""
+    from datetime import datetime, timedelta
+
+    from django.urls import reverse
+
+    from kinwell.checkins import services as checkin_services
+    from kinwell.circles.models import Boundary
+    from kinwell.connect import services as connect_services
+    from kinwell.connect.models import PlannedDate, Win
+    from tests.api.test_api import Api
+
+    maya, jordan = UserFactory(display_name="Maya"), UserFactory(display_name="Jordan")
+    first, second = CircleFactory(owner=maya, members=[jordan]), CircleFactory(owner=maya, members=[jordan])
+    win = connect_services.celebrate_win(author=maya, circle=first, text="A quiet hour win").value
+    boundary = services.add_boundary(user=maya, circle=first, text="A quiet hour, please").value
+    plan = connect_services.propose_plan(
+        proposer=maya, circle=first, invitee_id=jordan.pk, title="Walk",
+        starts_local=datetime.now() + timedelta(days=3), minutes=60, time_zone="UTC",
+    ).value
+    share(maya, first, DataKind.CHECKIN_MOOD)
+    checkin = checkin_services.record_checkin(owner=maya, mood=2).value
+
+    wrong_win = reverse("connect:delete_win", kwargs={"circle_id": second.pk, "win_id": win.pk})
+    assert client_for(maya).post(wrong_win).status_code == 404
+    api = Api(maya)
+    assert api.delete(f"/together/circles/{second.pk}/wins/{win.pk}").status_code == 404
+    assert api.delete(f"/circles/{second.pk}/boundaries/{boundary.pk}").status_code == 404
+    assert client_for(maya).post(reverse("circles:sharing", kwargs={"circle_id": second.pk}),
+                                 {"action": "remove_boundary", "boundary": boundary.pk}).status_code == 404
+    assert api.post(f"/together/circles/{second.pk}/plans/{plan.pk}/cancel").status_code == 404
+    wrong_checkin = reverse("checkins:respond", kwargs={"circle_id": second.pk, "checkin_id": checkin.pk})
+    assert client_for(jordan).post(wrong_checkin, {"reaction": "here_for_you"}).status_code == 404
+    assert Win.objects.filter(pk=win.pk).exists() and Boundary.objects.filter(pk=boundary.pk).exists()
+    assert PlannedDate.objects.get(pk=plan.pk).status == PlannedDate.Status.PROPOSED
+    assert not checkin.responses.exists()
+    # Through their own circle's paths, the same ids work.
+    assert api.delete(f"/together/circles/{first.pk}/wins/{win.pk}").status_code == 204
+    assert api.delete(f"/circles/{first.pk}/boundaries/{boundary.pk}").status_code == 204

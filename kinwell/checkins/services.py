@@ -140,18 +140,22 @@ def delete_checkin(*, owner, checkin_id: int) -> None:
 # --- Responses ---------------------------------------------------------------------
 
 
-def checkin_visible_to(*, viewer, checkin_id: int) -> CheckIn:
-    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise."""
+def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
+    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise.
+    With a circle, only if it is shared in that circle: a path naming a circle acts there."""
     checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
-    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD):
+    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD,
+                                              circle=circle):
         raise NotFound(_("That check-in was not found."))
     return checkin
 
 
 @screens("message", author="author")
 @transaction.atomic
-def respond_to_checkin(*, author, checkin_id: int, reaction: str, message: str = "") -> CheckInResponse:
-    checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id)
+def respond_to_checkin(
+    *, author, checkin_id: int, reaction: str, message: str = "", circle=None
+) -> CheckInResponse:
+    checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id, circle=circle)
     if checkin.owner_id == author.pk:
         raise ServiceError(_("Reactions are for other people's check-ins."))
     if reaction not in Reaction.values:

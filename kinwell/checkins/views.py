@@ -126,7 +126,7 @@ def circle_checkins(request, circle_id: int):
 @login_required
 def respond(request, circle_id: int, checkin_id: int):
     membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    checkin = services.checkin_visible_to(viewer=request.user, checkin_id=checkin_id)
+    checkin = services.checkin_visible_to(viewer=request.user, checkin_id=checkin_id, circle=membership.circle)
     circle_selectors.member_of(circle=membership.circle, user_id=checkin.owner_id)
     if checkin.owner_id == request.user.pk:
         raise NotFound(_("Reactions are for other people's check-ins."))
@@ -134,7 +134,8 @@ def respond(request, circle_id: int, checkin_id: int):
     if request.method == "POST" and form.is_valid():
         message = form.cleaned_data["message"]
         reaction = Reaction.MESSAGE if message.strip() else form.cleaned_data["reaction"]
-        sent = services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction, message=message)
+        sent = services.respond_to_checkin(author=request.user, checkin_id=checkin.pk, reaction=reaction,
+                                           message=message, circle=membership.circle)
         present(request, sent.safety)
         messages.success(request, _("Sent. %(name)s will see that you reached out.") % {"name": checkin.owner.display_name})
         return redirect("checkins:circle", circle_id=membership.circle.pk)

@@ -246,8 +246,8 @@ def add_boundary(request, circle_id: int, payload: BoundaryIn):
 
 @router.delete("/{id:circle_id}/boundaries/{id:boundary_id}", response={204: None, **ERRORS})
 def remove_boundary(request, circle_id: int, boundary_id: int):
-    selectors.membership_in(user=request.auth, circle_id=circle_id)
-    services.remove_boundary(user=request.auth, boundary_id=boundary_id)
+    membership = selectors.membership_in(user=request.auth, circle_id=circle_id)
+    services.remove_boundary(user=request.auth, circle=membership.circle, boundary_id=boundary_id)
     return Status(204, None)
 
 

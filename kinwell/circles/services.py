@@ -289,7 +289,8 @@ def add_boundary(*, user, circle: Circle, text: str) -> Boundary:
 
 
 @transaction.atomic
-def remove_boundary(*, user, boundary_id: int) -> None:
-    deleted, _count = Boundary.objects.filter(pk=boundary_id, membership__user=user).delete()
+def remove_boundary(*, user, circle: Circle, boundary_id: int) -> None:
+    """Only from the circle it was written for: a path naming another circle finds nothing."""
+    deleted, _count = Boundary.objects.filter(pk=boundary_id, membership__user=user, membership__circle=circle).delete()
     if not deleted:
         raise NotFound(_("That boundary was not found."))

@@ -195,7 +195,7 @@ def sharing(request, circle_id: int):
             boundary_id = int(request.POST.get("boundary", ""))
         except ValueError:
             boundary_id = 0
-        services.remove_boundary(user=request.user, boundary_id=boundary_id)
+        services.remove_boundary(user=request.user, circle=membership.circle, boundary_id=boundary_id)
         messages.success(request, _("The boundary was removed."))
         return redirect("circles:sharing", circle_id=circle_id)
     else:

@@ -189,8 +189,7 @@ def celebrate_win(request, circle_id: int, payload: WinIn):
 
 @router.delete("/circles/{id:circle_id}/wins/{id:win_id}", response={204: None, **ERRORS})
 def delete_win(request, circle_id: int, win_id: int):
-    _circle(request, circle_id)
-    services.delete_win(author=request.auth, win_id=win_id)
+    services.delete_win(author=request.auth, circle=_circle(request, circle_id), win_id=win_id)
     return Status(204, None)
 
 

@@ -88,8 +88,9 @@ def celebrate_win(*, author, circle, text: str, about_id: int | None = None) -> 
 
 
 @transaction.atomic
-def delete_win(*, author, win_id: int) -> None:
-    deleted, _count = Win.objects.filter(pk=win_id, author=author).delete()
+def delete_win(*, author, circle, win_id: int) -> None:
+    """Only from the circle the win is in: a path naming another circle finds nothing."""
+    deleted, _count = Win.objects.filter(pk=win_id, author=author, circle=circle).delete()
     if not deleted:
         raise NotFound(_("That win was not found."))
 

@@ -111,8 +111,8 @@ def circle(request, circle_id: int):
 @login_required
 @require_POST
 def delete_win(request, circle_id: int, win_id: int):
-    circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    services.delete_win(author=request.user, win_id=win_id)
+    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
+    services.delete_win(author=request.user, circle=membership.circle, win_id=win_id)
     messages.success(request, _("The win was removed from the feed."))
     return redirect("connect:circle", circle_id=circle_id)
 

@@ -195,7 +195,7 @@ def test_nobody_removes_another_persons_boundary(user, other_user):
     circle = CircleFactory(owner=user, members=[other_user])
     boundary = services.add_boundary(user=user, circle=circle, text="Mine").value
     with pytest.raises(NotFound):
-        services.remove_boundary(user=other_user, boundary_id=boundary.pk)
+        services.remove_boundary(user=other_user, circle=boundary.membership.circle, boundary_id=boundary.pk)
     assert Boundary.objects.filter(pk=boundary.pk).exists()
 
 
