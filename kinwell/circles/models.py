@@ -90,6 +90,19 @@ class Membership(models.Model):
         return self.space_until is None or today <= self.space_until
 
 
+class Removal(models.Model):
+    """That the owner removed this person from this circle, so that when they come back
+    to it they are told they are no longer in it rather than that nothing is there. It
+    names nothing else and goes with the circle, the person, or their rejoining."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="removals")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_removals")
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["circle", "user"], name="one_removal_per_circle")]
+
+
 class SharingSetting(models.Model):
     """One row per kind a member shares with one circle. No row means not shared."""
 

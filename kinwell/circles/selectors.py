@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles import access
-from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership, Removal
 from kinwell.core.errors import NotFound
 
 
@@ -32,6 +32,9 @@ def membership_in(*, user, circle_id) -> Membership:
     existence is not revealed to them."""
     membership = _membership(user=user, circle_id=circle_id)
     if membership is None:
+        if user is not None and user.is_authenticated and Removal.objects.filter(user=user, circle_id=circle_id).exists():
+            # They knew the circle; saying so is kinder than "not found", and names nothing in it.
+            raise NotFound(_("You are no longer in this circle."))
         raise NotFound(_("That circle was not found."))
     return membership
 

@@ -22,6 +22,7 @@ from kinwell.circles.models import (
     DataKind,
     Invitation,
     Membership,
+    Removal,
     SharingSetting,
 )
 from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError, TooMany
@@ -159,6 +160,7 @@ def accept_invitation(*, user, token: str) -> Membership:
     invitation.responded_at = timezone.now()
     invitation.responded_by = user
     invitation.save(update_fields=["status", "responded_at", "responded_by"])
+    Removal.objects.filter(circle=invitation.circle, user=user).delete()
     return Membership.objects.create(circle=invitation.circle, user=user, role=Membership.Role.MEMBER)
 
 
@@ -210,6 +212,7 @@ def remove_member(*, actor, circle: Circle, member) -> None:
     if target is None:
         raise NotFound(_("That person is not in this circle."))
     target.delete()
+    Removal.objects.update_or_create(circle=circle, user=member, defaults={"removed_at": timezone.now()})
 
 
 @transaction.atomic

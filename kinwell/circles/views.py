@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from kinwell.circles import access, selectors, services
 from kinwell.circles.forms import BoundaryForm, CircleForm, InvitationForm, SharingForm, SpaceForm, TransferForm
 from kinwell.circles.models import DataKind, Invitation
-from kinwell.core.errors import ServiceError
+from kinwell.core.errors import Conflict, NotAllowed, ServiceError
 from kinwell.safety.panel import present
 
 
@@ -215,10 +215,17 @@ def leave(request, circle_id: int):
 
 
 @login_required
-@require_POST
 def remove_member(request, circle_id: int, user_id: int):
+    """A page that asks first, as leaving does; the form on it does the removing."""
     membership = selectors.membership_in(user=request.user, circle_id=circle_id)
     member = selectors.member_of(circle=membership.circle, user_id=user_id)
+    if request.method != "POST":
+        if not membership.is_owner:
+            raise NotAllowed(_("Only the circle's owner can do that."))
+        if member.pk == membership.pk:
+            raise Conflict(_("To leave your own circle, hand ownership on first."))
+        return render(request, "circles/remove_member.html",
+                      {"circle": membership.circle, "membership": membership, "member": member.user})
     services.remove_member(actor=request.user, circle=membership.circle, member=member.user)
     messages.success(request, _("%(name)s is no longer in this circle.") % {"name": member.user.display_name})
     return redirect("circles:detail", circle_id=circle_id)

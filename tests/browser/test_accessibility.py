@@ -48,7 +48,6 @@ NOT_PAGES = {
     "accounts:logout": "POST only; redirects to the start page",
     "accounts:download": "a JSON file download",
     "accounts:revoke_token": "POST only; redirects to the tokens page",
-    "circles:remove_member": "POST only; redirects to the circle page",
     "circles:transfer": "POST only; redirects to the circle page",
     "circles:revoke_invitation": "POST only; redirects to the invite page",
     "set_language": "POST only; Django's language switch, redirects back",

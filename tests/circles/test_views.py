@@ -159,3 +159,32 @@ def test_leaving(client_for, user, other_user):
     assert client_for(user).post(f"/circles/{circle.pk}/leave/").status_code == 409
     assert client_for(other_user).post(f"/circles/{circle.pk}/leave/").status_code == 302
     assert not circle.memberships.filter(user=other_user).exists()
+
+
+def test_removing_a_member_asks_first_and_they_are_told_they_are_no_longer_in_it(client_for, user, other_user):
+    from django.urls import reverse
+
+    from kinwell.circles.models import Membership
+    from tests.factories import CircleFactory
+
+    circle = CircleFactory(owner=user, members=[other_user], name="The Quiet Hour Circle")
+    url = reverse("circles:remove_member", kwargs={"circle_id": circle.pk, "user_id": other_user.pk})
+    detail = client_for(user).get(reverse("circles:detail", kwargs={"circle_id": circle.pk})).content.decode()
+    assert f'href="{url}"' in detail  # a link to a page that asks, not a button that acts
+    confirm = client_for(user).get(url)
+    assert confirm.status_code == 200 and "<form method=\"post\"" in confirm.content.decode()
+    assert Membership.objects.filter(circle=circle, user=other_user).exists()  # asking changed nothing
+    assert client_for(other_user).get(url).status_code == 403  # only the owner is asked
+    assert client_for(user).post(url).status_code == 302
+    assert not Membership.objects.filter(circle=circle, user=other_user).exists()
+
+    seen = client_for(other_user).get(reverse("circles:detail", kwargs={"circle_id": circle.pk}))
+    body = seen.content.decode()
+    assert seen.status_code == 404 and "You are no longer in this circle" in body and "Quiet Hour" not in body
+    from tests.api.test_api import Api
+
+    api = Api(other_user).get(f"/circles/{circle.pk}")
+    assert api.status_code == 404 and api.json()["detail"] == "You are no longer in this circle."
+    # Anyone who never was in it still learns nothing.
+    stranger = client_for(UserFactory()).get(reverse("circles:detail", kwargs={"circle_id": circle.pk}))
+    assert stranger.status_code == 404 and "no longer" not in stranger.content.decode()

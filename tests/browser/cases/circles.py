@@ -64,6 +64,8 @@ CASES = [
         "alex",
     ),
     Case("in-leave-as-owner", "circles:leave", lambda p, d, s: p.goto(circle_page("leave/")(d)), "alex"),
+    Case("in-remove-member-confirm", "circles:remove_member",
+         lambda p, d, s: p.goto(circle_page(f"members/{d.sam.pk}/remove/")(d)), "alex"),
     Case("in-leave-as-member", "circles:leave", lambda p, d, s: p.goto(circle_page("leave/", "friends")(d)), "alex"),
     Case("in-invitation-for-me", "circles:invitation", invitation("for-alex"), "alex"),
     Case("in-invitation-already-member", "circles:invitation", invitation("family-link"), "alex"),
