@@ -110,3 +110,26 @@ def circle_feed(*, viewer, circle, page_number=1, page_size: int = 20) -> dict:
     }
     access.record_views(viewer=viewer, circle=circle, seen=seen)
     return {"page": page, "could_use_support": could_use_support}
+
+
+def checkin_to_answer(*, viewer, circle_id, checkin_id):
+    """Another member's check-in, through the circle the path names, for reacting to it:
+    (opened, check-in, whether its note may be shown). Its mood must be shared in that
+    circle; showing a note is logged for its owner."""
+    from django.utils.translation import gettext as _
+
+    from kinwell.circles.selectors import membership_in
+    from kinwell.core.errors import NotFound
+
+    membership_in(user=viewer, circle_id=circle_id)  # first, so an outsider learns nothing of check-in ids
+    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound(_("That check-in was not found."))
+    if checkin.owner_id == viewer.pk:
+        raise NotFound(_("Reactions are for other people's check-ins."))
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=checkin.owner_id,
+                                kind=DataKind.CHECKIN_MOOD, refusal=_("That check-in was not found."))
+    with_notes = access.can_view(viewer=viewer, owner=opened.owner, kind=DataKind.CHECKIN_NOTES, circle=opened.circle)
+    if with_notes and checkin.note:
+        access.record_view(viewer=viewer, owner=opened.owner, kind=DataKind.CHECKIN_NOTES, circle=opened.circle)
+    return opened, checkin, with_notes

@@ -13,7 +13,6 @@ from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, Sign
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
 from kinwell.circles import access, selectors as circle_selectors
-from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
@@ -125,11 +124,9 @@ def circle_checkins(request, circle_id: int):
 
 @login_required
 def respond(request, circle_id: int, checkin_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    checkin = services.checkin_visible_to(viewer=request.user, checkin_id=checkin_id, circle=membership.circle)
-    circle_selectors.member_of(circle=membership.circle, user_id=checkin.owner_id)
-    if checkin.owner_id == request.user.pk:
-        raise NotFound(_("Reactions are for other people's check-ins."))
+    opened, checkin, with_notes = selectors.checkin_to_answer(viewer=request.user, circle_id=circle_id,
+                                                              checkin_id=checkin_id)
+    membership = opened.membership
     form = ResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         message = form.cleaned_data["message"]
@@ -139,11 +136,6 @@ def respond(request, circle_id: int, checkin_id: int):
         present(request, sent.safety)
         messages.success(request, _("Sent. %(name)s will see that you reached out.") % {"name": checkin.owner.display_name})
         return redirect("checkins:circle", circle_id=membership.circle.pk)
-    with_notes = access.can_view(
-        viewer=request.user, owner=checkin.owner, kind=DataKind.CHECKIN_NOTES, circle=membership.circle
-    )
-    if with_notes and checkin.note:
-        access.record_view(viewer=request.user, owner=checkin.owner, kind=DataKind.CHECKIN_NOTES, circle=membership.circle)
     return render(
         request, "checkins/respond.html",
         {"circle": membership.circle, "checkin": checkin, "form": form, "with_notes": with_notes},

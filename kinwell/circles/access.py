@@ -11,11 +11,14 @@ Every view, API endpoint and export that shows another person's data asks
 """
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership
+from kinwell.core.errors import NotFound
 
 NEVER_SHARED = frozenset({"journal"})
 BOUNDARIES = "boundaries"
@@ -178,3 +181,36 @@ def open_for_viewing(*, viewer, owner, kind: str, circle: Circle | None = None) 
     if allowed:
         record_view(viewer=viewer, owner=owner, kind=kind, circle=circle)
     return allowed
+
+
+@dataclass(frozen=True)
+class OpenedMember:
+    """What `open_member` found: the viewer's own membership and the owner's."""
+
+    membership: Membership
+    member: Membership
+
+    @property
+    def circle(self) -> Circle:
+        return self.membership.circle
+
+    @property
+    def owner(self):
+        return self.member.user
+
+
+def open_member(*, viewer, circle_id, user_id, kind: str, refusal: str = "", log: bool = True) -> OpenedMember:
+    """The one question for a page about another person's data in a circle: is the viewer
+    in the circle named by the path, is the owner in it, and may the viewer see this kind
+    there. Yes: the view is logged (unless `log` is False, for a caller with one more
+    reason to refuse, who logs with `record_view` once it shows something). No: NotFound,
+    the same whether the owner shares nothing or is taking space."""
+    from kinwell.circles.selectors import member_of, membership_in
+
+    membership = membership_in(user=viewer, circle_id=circle_id)
+    member = member_of(circle=membership.circle, user_id=user_id)
+    if not can_view(viewer=viewer, owner=member.user, kind=kind, circle=membership.circle):
+        raise NotFound(refusal or _("That is not shared with you in this circle."))
+    if log:
+        record_view(viewer=viewer, owner=member.user, kind=kind, circle=membership.circle)
+    return OpenedMember(membership=membership, member=member)

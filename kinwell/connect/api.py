@@ -225,9 +225,7 @@ def delete_gratitude(request, entry_id: int):
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}/gratitude", response={200: list[GratitudeOut], **ERRORS})
 def member_gratitude(request, circle_id: int, user_id: int):
-    circle = _circle(request, circle_id)
-    member = circle_selectors.member_of(circle=circle, user_id=user_id)
-    entries = selectors.gratitude_as_seen_by(viewer=request.auth, owner=member.user, circle=circle)
+    _opened, entries = selectors.member_gratitude(viewer=request.auth, circle_id=circle_id, user_id=user_id)
     return [{"id": e.pk, "text": e.text, "created_at": e.created_at} for e in entries]
 
 

@@ -164,10 +164,10 @@ def my_gratitude(*, owner):
     return GratitudeEntry.objects.filter(owner=owner)
 
 
-def gratitude_as_seen_by(*, viewer, owner, circle) -> list[GratitudeEntry]:
-    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.GRATITUDE, circle=circle):
-        raise NotFound(_("Their gratitude journal is not shared with this circle."))
-    return list(GratitudeEntry.objects.filter(owner=owner))
+def member_gratitude(*, viewer, circle_id, user_id) -> tuple[access.OpenedMember, list[GratitudeEntry]]:
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=user_id, kind=DataKind.GRATITUDE,
+                                refusal=_("Their gratitude journal is not shared with this circle."))
+    return opened, list(GratitudeEntry.objects.filter(owner=opened.owner))
 
 
 def shared_pages_for(*, viewer, circle, others) -> list[dict]:

@@ -161,13 +161,11 @@ def delete_gratitude(request, entry_id: int):
 
 @login_required
 def member_gratitude(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    entries = selectors.gratitude_as_seen_by(viewer=request.user, owner=member.user, circle=membership.circle)
+    opened, entries = selectors.member_gratitude(viewer=request.user, circle_id=circle_id, user_id=user_id)
     return render(
         request,
         "connect/member_gratitude.html",
-        {"circle": membership.circle, "membership": membership, "member": member.user, "entries": entries},
+        {"circle": opened.circle, "membership": opened.membership, "member": opened.owner, "entries": entries},
     )
 
 

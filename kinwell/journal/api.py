@@ -5,7 +5,6 @@ from datetime import datetime
 
 from ninja import Field, Router, Schema, Status
 
-from kinwell.circles import selectors as circle_selectors
 from kinwell.safety.schemas import SafetyOut
 from kinwell.core.schemas import ERRORS
 from kinwell.journal import selectors, services
@@ -116,7 +115,5 @@ def delete_goal(request, goal_id: int):
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}/goals", response={200: list[GoalOut], **ERRORS})
 def member_goals(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    goals = selectors.goals_as_seen_by(viewer=request.auth, owner=member.user, circle=membership.circle)
+    _opened, goals = selectors.member_goals(viewer=request.auth, circle_id=circle_id, user_id=user_id)
     return [_goal_out(goal) for goal in goals]

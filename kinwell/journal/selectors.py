@@ -24,9 +24,9 @@ def my_goals(*, owner):
     return Goal.objects.filter(owner=owner)
 
 
-def goals_as_seen_by(*, viewer, owner, circle) -> list[Goal]:
-    """Owner's goals when they share them with this circle (the view is logged);
+def member_goals(*, viewer, circle_id, user_id) -> tuple[access.OpenedMember, list[Goal]]:
+    """A member's goals when they share them with this circle (the view is logged);
     NotFound otherwise, so not sharing looks the same as having none to show."""
-    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.GOALS, circle=circle):
-        raise NotFound(_("Their goals are not shared with this circle."))
-    return list(Goal.objects.filter(owner=owner))
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=user_id, kind=DataKind.GOALS,
+                                refusal=_("Their goals are not shared with this circle."))
+    return opened, list(Goal.objects.filter(owner=opened.owner))

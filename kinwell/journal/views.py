@@ -4,7 +4,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import ServiceError
 from kinwell.journal import selectors, services
 from kinwell.journal.forms import EntryForm, GoalForm, ProgressForm
@@ -95,16 +94,14 @@ def delete_goal(request, goal_id: int):
 
 @login_required
 def member_goals(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    goals = selectors.goals_as_seen_by(viewer=request.user, owner=member.user, circle=membership.circle)
+    opened, goals = selectors.member_goals(viewer=request.user, circle_id=circle_id, user_id=user_id)
     return render(
         request,
         "journal/member_goals.html",
         {
-            "circle": membership.circle,
-            "membership": membership,
-            "member": member.user,
+            "circle": opened.circle,
+            "membership": opened.membership,
+            "member": opened.owner,
             "goals": goals,
             "steps_total": Goal.STEPS,
         },

@@ -19,3 +19,16 @@ def declined_ids(*, owner, role: str) -> set[int]:
 def declined(*, owner, role: str):
     """The same, to show the person who said no and when."""
     return Declined.objects.filter(owner=owner, role=role).select_related("person")
+
+
+def member_plan(*, viewer, circle_id, user_id):
+    """A member's safety plan when they share it with this circle (the view is logged):
+    (opened, plan or None)."""
+    from django.utils.translation import gettext as _
+
+    from kinwell.circles import access
+    from kinwell.circles.models import DataKind
+
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=user_id, kind=DataKind.SAFETY_PLAN,
+                                refusal=_("This safety plan is not shared with you."))
+    return opened, SafetyPlan.objects.filter(owner=opened.owner).first()

@@ -4,9 +4,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinwell.circles import access, selectors as circle_selectors
-from kinwell.circles.models import DataKind
-from kinwell.core.errors import NotFound
 from kinwell.safety import selectors, services
 from kinwell.safety.forms import SafetyPlanForm
 from kinwell.safety.models import Declined, SafetyPlan
@@ -52,20 +49,15 @@ def plan_print(request):
 
 @login_required
 def member_plan(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    if not access.open_for_viewing(
-        viewer=request.user, owner=member.user, kind=DataKind.SAFETY_PLAN, circle=membership.circle
-    ):
-        raise NotFound(_("This safety plan is not shared with you."))
+    opened, plan = selectors.member_plan(viewer=request.user, circle_id=circle_id, user_id=user_id)
     return render(
         request,
         "safety/plan_print.html",
         {
-            "plan": SafetyPlan.objects.filter(owner=member.user).first(),
+            "plan": plan,
             "country": crisis_resources(),
-            "owner": member.user,
-            "circle": membership.circle,
+            "owner": opened.owner,
+            "circle": opened.circle,
         },
     )
 

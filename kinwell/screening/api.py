@@ -9,8 +9,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictInt
 
-from kinwell.circles import access, selectors as circle_selectors
-from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS
 from kinwell.screening import exports, scoring, selectors, services, texts
@@ -253,13 +251,8 @@ def all_fhir(request):
 def member_results(request, circle_id: int, user_id: int):
     """A member's results, only as they share them: score and band with "screening",
     the answers too only with "screening_answers"."""
-    membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    circle, owner = membership.circle, member.user
-    if not access.open_for_viewing(viewer=request.auth, owner=owner, kind=DataKind.SCREENING, circle=circle):
-        raise NotFound(_("These results are not shared with you."))
-    with_answers = access.open_for_viewing(viewer=request.auth, owner=owner, kind=DataKind.SCREENING_ANSWERS, circle=circle)
+    _opened, shown, with_answers = selectors.member_results(viewer=request.auth, circle_id=circle_id, user_id=user_id)
     return [
         {**_result_out(r, answers=False), "answers": dict(r.answers) if with_answers else None}
-        for r in selectors.results(owner=owner)
+        for r in shown
     ]

@@ -77,3 +77,17 @@ def history(*, owner) -> list[dict]:
         series.append({"instrument": instrument, "rows": rows, "latest": responses[-1]})
     order = list(scoring.instruments())
     return sorted(series, key=lambda s: order.index(s["instrument"].key))
+
+
+def member_results(*, viewer, circle_id, user_id):
+    """A member's results, only as they share them: (opened, results, with_answers).
+    Score and band need "screening"; the answers too need "screening_answers"."""
+    from kinwell.circles import access
+    from kinwell.circles.models import DataKind
+
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=user_id, kind=DataKind.SCREENING,
+                                refusal=_("These results are not shared with you."))
+    with_answers = access.open_for_viewing(
+        viewer=viewer, owner=opened.owner, kind=DataKind.SCREENING_ANSWERS, circle=opened.circle
+    )
+    return opened, results(owner=opened.owner), with_answers

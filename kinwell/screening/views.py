@@ -7,9 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_POST
 
-from kinwell.circles import access, selectors as circle_selectors
-from kinwell.circles.models import DataKind
-from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.errors import ServiceError
 from kinwell.safety.panel import crisis_resources, present
 from kinwell.screening import chart, exports, scoring, selectors, services, texts
 from kinwell.screening.forms import AnswersForm, ReminderForm, StartForm
@@ -235,16 +233,10 @@ def stop_reminders(request, token: str):
 
 @login_required
 def member_results(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    owner, circle = member.user, membership.circle
-    if not access.open_for_viewing(viewer=request.user, owner=owner, kind=DataKind.SCREENING, circle=circle):
-        raise NotFound(_("These results are not shared with you."))
-    with_answers = access.open_for_viewing(
-        viewer=request.user, owner=owner, kind=DataKind.SCREENING_ANSWERS, circle=circle
-    )
+    opened, found, with_answers = selectors.member_results(viewer=request.user, circle_id=circle_id, user_id=user_id)
+    owner, circle = opened.owner, opened.circle
     shown = []
-    for response in selectors.results(owner=owner):
+    for response in found:
         row = {
             "response": response,
             "instrument": response.definition,

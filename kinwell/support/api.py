@@ -7,7 +7,6 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound
 from kinwell.core.schemas import ERRORS, DatabaseId
 from kinwell.safety.schemas import SafetyOut
@@ -218,8 +217,6 @@ def add_step(request, plan_id: DatabaseId, payload: OwnStepIn):
 
 @router.get("/circles/{id:circle_id}/members/{id:user_id}", response={200: MemberPlanOut, **ERRORS})
 def member_plan(request, circle_id: DatabaseId, user_id: DatabaseId):
-    membership = circle_selectors.membership_in(user=request.auth, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    seen = selectors.plan_as_seen_by(viewer=request.auth, owner=member.user, circle=membership.circle)
+    seen = selectors.member_plan(viewer=request.auth, circle_id=circle_id, user_id=user_id)
     return {"pathways": [{"key": k, "label": _(label)} for k, label in seen["pathways"]],
             "steps": [_step(item) for item in presenting.present_member_steps(seen)]}

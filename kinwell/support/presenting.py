@@ -111,7 +111,7 @@ def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers, viewe
 
 
 def present_member_steps(seen: dict) -> list[dict]:
-    """The steps of a plan shared with a circle (from selectors.plan_as_seen_by)."""
+    """The steps of a plan shared with a circle (from selectors.member_plan)."""
     answers = Answers.from_dict(seen["plan"].answers)
     specs = {(s.pathway, s.key): s for key in needs.PATHWAY_KEYS for s in next_steps.steps_for(key, answers)}
     return [present_step(step, specs.get((step.pathway, step.key)), answers.zip) for step in seen["steps"]]

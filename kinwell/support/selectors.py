@@ -124,18 +124,24 @@ def outline_for(*, plan: SupportPlan, viewer) -> Outline:
     return outline(answers_seen_by(plan=plan, viewer=viewer), signals, leave_out=leave_out)
 
 
-def plan_as_seen_by(*, viewer, owner, circle) -> dict:
-    """Owner's plan for a circle member: the pathways and the checklist, never the
+def member_plan(*, viewer, circle_id, user_id) -> dict:
+    """A member's plan as the viewer may see it: the pathways and the checklist, never the
     reasons (they quote private answers). A plan made by someone who feels unsafe with
     someone is never shown in a circle, whatever the sharing setting says."""
+    refusal = _("No support plan is shared with this circle.")
+    # Logged only once there is a plan to show: the policy is asked first, so someone
+    # outside the circle cannot learn whether a plan exists.
+    opened = access.open_member(viewer=viewer, circle_id=circle_id, user_id=user_id, kind=DataKind.SUPPORT_PLAN,
+                                refusal=refusal, log=False)
+    owner = opened.owner
     plan = plan_of(owner=owner)
     if plan is None or not plan.is_made or feels_unsafe(plan):
-        raise NotFound(_("No support plan is shared with this circle."))
-    if not access.open_for_viewing(viewer=viewer, owner=owner, kind=DataKind.SUPPORT_PLAN, circle=circle):
-        raise NotFound(_("No support plan is shared with this circle."))
+        raise NotFound(refusal)
+    access.record_view(viewer=viewer, owner=owner, kind=DataKind.SUPPORT_PLAN, circle=opened.circle)
     ranked = outline(Answers.from_dict(plan.answers))
     suggested = [p.key for p in ranked.pathways if p.suggested]
-    return {"plan": plan, "pathways": [(key, needs.PATHWAY_LABELS[key]) for key in suggested],
+    return {"plan": plan, "circle": opened.circle, "member": owner,
+            "pathways": [(key, needs.PATHWAY_LABELS[key]) for key in suggested],
             "steps": [s for s in plan.steps.all() if s.pathway != "safety"]}
 
 

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.directory import selectors as directory_selectors
 from kinwell.safety.panel import crisis_resources, present
@@ -270,9 +269,7 @@ def save_service(request, service_at_location_id):
 
 @login_required
 def member_plan(request, circle_id: int, user_id: int):
-    membership = circle_selectors.membership_in(user=request.user, circle_id=circle_id)
-    member = circle_selectors.member_of(circle=membership.circle, user_id=user_id)
-    seen = selectors.plan_as_seen_by(viewer=request.user, owner=member.user, circle=membership.circle)
+    seen = selectors.member_plan(viewer=request.user, circle_id=circle_id, user_id=user_id)
     return render(request, "support/member_plan.html", {
-        "circle": membership.circle, "member": member.user, "pathways": [(k, _(label)) for k, label in seen["pathways"]],
+        "circle": seen["circle"], "member": seen["member"], "pathways": [(k, _(label)) for k, label in seen["pathways"]],
         "steps": presenting.present_member_steps(seen)})

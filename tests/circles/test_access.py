@@ -127,3 +127,46 @@ def test_the_whole_circle_view_of_sharing_agrees_with_asking_person_by_person():
         assert by_member[owner] == access.visible_kinds(viewer=viewer, owner=owner, circle=circle)
     assert DataKind.CHECKIN_NOTES in by_member[sharer] and DataKind.CHECKIN_MOOD not in by_member[spacer]
     assert access.visible_kinds_by_member(viewer=UserFactory(), circle=circle) == {}
+
+
+def test_open_member_is_the_one_gate_for_a_members_data_and_logs_the_view():
+    from kinwell.circles import access
+    from kinwell.circles import services as circle_services
+    from kinwell.circles.models import AccessLogEntry, DataKind
+    from kinwell.core.errors import NotFound
+    from tests.factories import CircleFactory, UserFactory, share
+
+    owner, viewer, outsider = UserFactory(), UserFactory(), UserFactory()
+    circle, elsewhere = CircleFactory(owner=owner, members=[viewer]), CircleFactory(owner=owner, members=[viewer])
+    share(owner, elsewhere, DataKind.GOALS)
+    ask = dict(circle_id=circle.pk, user_id=owner.pk, kind=DataKind.GOALS)
+    with pytest.raises(NotFound, match="not shared"):
+        access.open_member(viewer=viewer, **ask)  # shared in another circle is not shared in this one
+    share(owner, circle, DataKind.GOALS)
+    opened = access.open_member(viewer=viewer, **ask)
+    assert opened.owner == owner and opened.circle == circle and opened.membership.user == viewer
+    assert AccessLogEntry.objects.filter(viewer=viewer, owner=owner, kind=DataKind.GOALS, circle=circle).count() == 1
+    with pytest.raises(NotFound, match="circle was not found"):
+        access.open_member(viewer=outsider, **ask)
+    with pytest.raises(NotFound, match="not in this circle"):
+        access.open_member(viewer=viewer, circle_id=circle.pk, user_id=outsider.pk, kind=DataKind.GOALS)
+    circle_services.set_space(user=owner, circle=circle, paused=True)
+    with pytest.raises(NotFound):
+        access.open_member(viewer=viewer, **ask)
+
+
+def test_views_never_read_another_persons_data_themselves():
+    """Reads of someone else's data happen in selectors that ask the policy; a view or an
+    API module that assembles the check by hand is a second gate that can drift."""
+    from pathlib import Path
+
+    import kinwell
+
+    root = Path(kinwell.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for pattern in ("*/views.py", "*/api.py", "*/*_views.py")
+        for path in root.glob(pattern)
+        if any(call in path.read_text() for call in ("open_for_viewing(", "access.can_view(", "record_view("))
+    ]
+    assert offenders == []
