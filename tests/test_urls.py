@@ -248,3 +248,29 @@ def test_a_path_naming_a_circle_acts_in_that_circle_only(client_for):
     # Through their own circle's paths, the same ids work.
     assert api.delete(f"/together/circles/{first.pk}/wins/{win.pk}").status_code == 204
     assert api.delete(f"/circles/{first.pk}/boundaries/{boundary.pk}").status_code == 204
+
+
+def test_conversations_and_conflict_rounds_pause_while_someone_in_them_takes_space(client_for, world):
+    """Through the policy like everything else: a member opening one is in the others'
+    access log, and while someone in it takes space the others get a 404 and no list entry."""
+    from kinwell.circles.models import AccessLogEntry
+
+    member = client_for(world["member"])
+    listing = member.get(url_for("talk:circle", world)).content.decode()
+    assert url_for("talk:conversation", world) in listing and url_for("talk:conflict", world) in listing
+    for name in ("talk:conversation", "talk:conflict"):
+        assert member.get(url_for(name, world)).status_code == 200, name
+    logged = set(AccessLogEntry.objects.filter(viewer=world["member"], owner=world["owner"]).values_list("kind", flat=True))
+    assert {"conversation", "conflict_round"} <= logged
+    log = client_for(world["owner"]).get(url_for("circles:access_log", world)).content.decode()
+    assert "Member opened a conversation you are in" in log and "Member opened a conflict round you are in" in log
+
+    services.set_space(user=world["owner"], circle=world["circle"], paused=True, quietly=True)
+    for name in ("talk:conversation", "talk:conversation_state", "talk:conflict"):
+        response = member.get(url_for(name, world))
+        assert response.status_code == 404 and "quiet hour" not in response.content.decode(), name
+    listing = member.get(url_for("talk:circle", world)).content.decode()
+    assert url_for("talk:conversation", world) not in listing and url_for("talk:conflict", world) not in listing
+    assert client_for(world["owner"]).get(url_for("talk:conversation", world)).status_code == 200  # hers still
+    services.set_space(user=world["owner"], circle=world["circle"], paused=False)
+    assert member.get(url_for("talk:conversation", world)).status_code == 200

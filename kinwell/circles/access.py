@@ -23,7 +23,13 @@ from kinwell.core.errors import NotFound
 NEVER_SHARED = frozenset({"journal"})
 BOUNDARIES = "boundaries"
 CIRCLE_VISIBLE = frozenset({BOUNDARIES})
-KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED
+# What people write together (a conversation, a conflict round) is seen by those taking
+# part, which their own selectors decide; the policy adds that it pauses while any of
+# them is taking space, and logs each view for the others in it.
+CONVERSATION = "conversation"
+CONFLICT_ROUND = "conflict_round"
+TAKING_PART = frozenset({CONVERSATION, CONFLICT_ROUND})
+KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKING_PART
 
 
 def owner_today(owner) -> date:
@@ -70,7 +76,7 @@ def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
 def _membership_allows(membership: Membership, kind: str, today: date) -> bool:
     if membership.is_taking_space(today=today):
         return False
-    if kind in CIRCLE_VISIBLE:
+    if kind in CIRCLE_VISIBLE or kind in TAKING_PART:
         return True
     return any(setting.kind == kind for setting in membership.shared_kinds.all())
 
@@ -115,7 +121,7 @@ def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
     memberships = list(_owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle))
     return {
         kind
-        for kind in KNOWN_KINDS - NEVER_SHARED
+        for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART
         if any(_membership_allows(membership, kind, today) for membership in memberships)
     }
 
@@ -139,7 +145,8 @@ def visible_kinds_by_member(*, viewer, circle: Circle) -> dict:
             found[owner] = set(KNOWN_KINDS)
             continue
         today = owner_today(owner)
-        found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED if _membership_allows(membership, kind, today)}
+        found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART
+                        if _membership_allows(membership, kind, today)}
     return found
 
 
@@ -214,3 +221,18 @@ def open_member(*, viewer, circle_id, user_id, kind: str, refusal: str = "", log
     if log:
         record_view(viewer=viewer, owner=member.user, kind=kind, circle=membership.circle)
     return OpenedMember(membership=membership, member=member)
+
+
+def open_together(*, viewer, circle: Circle, people, kind: str, refusal: str) -> None:
+    """For something written together (kind in TAKING_PART), already found among the
+    viewer's own: NotFound while anyone else in it is taking space in the circle (it
+    pauses for the others, as everything they share does); otherwise each other person's
+    log gets the view."""
+    if kind not in TAKING_PART:
+        raise ValueError(f"Not something written together: {kind!r}")
+    others = [person for person in people if person.pk != viewer.pk]
+    if {person.pk for person in others} & hidden_while_taking_space(viewer=viewer, circle=circle):
+        raise NotFound(refusal)
+    # Someone who has since left the circle keeps their words here, and no new log entries.
+    still_in = set(circle.memberships.filter(user__in=others).values_list("user_id", flat=True))
+    record_views(viewer=viewer, circle=circle, seen=[(person, kind) for person in others if person.pk in still_in])

@@ -255,6 +255,8 @@ VIEWED_SENTENCES = {
     "support_plan": gettext_lazy("%(viewer)s viewed your support plan in %(circle)s"),
     "gratitude": gettext_lazy("%(viewer)s viewed your gratitude journal in %(circle)s"),
     "goals": gettext_lazy("%(viewer)s viewed your personal goals in %(circle)s"),
+    "conversation": gettext_lazy("%(viewer)s opened a conversation you are in, in %(circle)s"),
+    "conflict_round": gettext_lazy("%(viewer)s opened a conflict round you are in, in %(circle)s"),
 }
 
 

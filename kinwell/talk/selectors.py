@@ -7,14 +7,19 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinwell.circles import access
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
 from kinwell.talk.models import Conflict, Conversation, Participant
 
 
 def conversations_for(*, user, circle):
+    """The person's conversations here, without those paused because someone else in
+    them is taking space."""
+    paused = access.hidden_while_taking_space(viewer=user, circle=circle)
     return (
         Conversation.objects.filter(circle=circle, participants__user=user)
+        .exclude(participants__user_id__in=paused)
         .prefetch_related("participants__user")
         .order_by("-updated_at", "-id")
     )
@@ -30,6 +35,9 @@ def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
     )
     if conversation is None:
         raise NotFound(_("That conversation was not found."))
+    access.open_together(viewer=user, circle=membership.circle, kind=access.CONVERSATION,
+                         people=[participant.user for participant in conversation.participants.all()],
+                         refusal=_("That conversation was not found."))
     return conversation
 
 
@@ -49,8 +57,10 @@ def help_for_reader(entries, *, user) -> bool:
 
 
 def conflicts_for(*, user, circle):
+    paused = access.hidden_while_taking_space(viewer=user, circle=circle)
     return (
         Conflict.objects.filter(circle=circle, members__user=user)
+        .exclude(members__user_id__in=paused)
         .prefetch_related("members__user")
         .order_by("-updated_at", "-id")
     )
@@ -66,6 +76,9 @@ def conflict_for(*, user, circle_id, conflict_id) -> Conflict:
     )
     if conflict is None:
         raise NotFound(_("That conflict round was not found."))
+    access.open_together(viewer=user, circle=membership.circle, kind=access.CONFLICT_ROUND,
+                         people=[member.user for member in conflict.members.all()],
+                         refusal=_("That conflict round was not found."))
     return conflict
 
 

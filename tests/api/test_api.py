@@ -138,3 +138,20 @@ def test_appreciations_and_wins_pause_in_the_api_while_their_sender_takes_space(
     assert seen["appreciations"] == [] and seen["wins"] == []
     refused = sender.post(f"/together/circles/{circle.pk}/appreciations", {"recipient_id": other_user.pk, "text": "Hi"})
     assert refused.status_code == 409
+
+
+def test_conversations_and_conflicts_pause_in_the_api_while_someone_in_them_takes_space(user, other_user):
+    from kinwell.talk import conflict_services, services as talk_services
+
+    circle = CircleFactory(owner=user, members=[other_user])
+    conversation = talk_services.start_conversation(starter=user, circle=circle, partner=other_user, topic="Evenings").value
+    conflict = conflict_services.open_conflict(opener=user, circle=circle, people=[other_user], issue="Dishes").value
+    base = f"/talk/circles/{circle.pk}"
+    partner = Api(other_user)
+    assert partner.get(f"{base}/conversations/{conversation.pk}").status_code == 200
+    assert len(partner.get(f"{base}/conflicts").json()) == 1
+    Api(user).put(f"/circles/{circle.pk}/space", {"paused": True})
+    assert partner.get(f"{base}/conversations/{conversation.pk}").status_code == 404
+    assert partner.get(f"{base}/conflicts/{conflict.pk}").status_code == 404
+    assert partner.get(f"{base}/conversations").json() == [] and partner.get(f"{base}/conflicts").json() == []
+    assert Api(user).get(f"{base}/conversations/{conversation.pk}").status_code == 200
