@@ -1,8 +1,12 @@
 """A fresh clone's `make run`: the national directory the project carries is loaded once,
-and the finder finds real places near Atlanta and Billings. One full load for the module."""
+and the finder finds real places near Atlanta and Billings, and the searches a support
+plan suggests find real services. One full load for the whole suite (it is the slowest
+thing in it), so everything that needs the real directory is checked here."""
 
 import io
+import re
 import time
+from html import unescape
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +14,7 @@ from django.db import connection
 
 from kinwell.directory import geo, search
 from kinwell.directory.models import ImportRun, Location, Service, ServiceTerm, TaxonomyTerm
+from tests.support.test_flow import walk_the_flow
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -20,7 +25,7 @@ def near(zip_code, radius, *keys):
         return search.run(cursor, search.Query(lat, lon, radius, tuple(keys)))
 
 
-def test_make_run_loads_the_national_directory_once_and_finds_real_places(settings, client):
+def test_make_run_loads_the_national_directory_once_and_finds_real_places(settings, client, client_for, user):
     settings.DIRECTORY_LOAD_BUNDLED = True
     out = io.StringIO()
     started = time.monotonic()
@@ -50,3 +55,19 @@ def test_make_run_loads_the_national_directory_once_and_finds_real_places(settin
     assert TaxonomyTerm.objects.get(code="CFT").name == "Couples/family therapy"
     assert TaxonomyTerm.objects.get(code="CFT").parent.name == "Treatment Approaches"
     assert results.counts["payment:medicaid"] == results.total
+
+    # Every prefiltered search a support plan suggests finds services near a real ZIP.
+    plan_client = client_for(user)
+    page = walk_the_flow(
+        plan_client,
+        situation={"concerns": ["partner_conflict", "family_tension", "low_mood", "substance_use", "grief"]},
+        details={"involves": ["partner", "family"], "duration": "long", "impact": "a_lot"},
+        preferences={"payment": "medicaid", "language": "spanish", "zip": "10001"},
+    ).content.decode()
+    links = sorted({unescape(href) for href in re.findall(r'href="(/find-help/\?[^"]+)"', page)})
+    assert len(links) >= 3, links  # couples and family therapy (one search), support groups, individual therapy
+    for link in links:
+        assert "zip=10001" in link and "payment=payment%3Amedicaid" in link
+        html = plan_client.get(link).content.decode()
+        found = re.search(r"(\d+) places? within 25 miles", html)
+        assert found and int(found.group(1)) > 0, link

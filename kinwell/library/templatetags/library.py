@@ -9,6 +9,7 @@ the support plan, the finder, the crisis panel and the trends page can point peo
 to the right reading."""
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.safestring import mark_safe
 
 from kinwell.library import articles as article_rules
@@ -21,7 +22,8 @@ register = template.Library()
 @register.inclusion_tag("library/_related_articles.html")
 def related_articles(tags="", limit=3, title="", exclude=""):
     wanted = tags if isinstance(tags, list | tuple) else str(tags).split(",")
-    found = article_rules.related(catalogue.articles().values(), tags=wanted, exclude=exclude, limit=int(limit))
+    library = catalogue.articles_in(get_language()).values()
+    found = article_rules.related(library, tags=wanted, exclude=exclude, limit=int(limit))
     return {"related": found, "title": title}
 
 
