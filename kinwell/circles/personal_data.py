@@ -1,4 +1,4 @@
-from kinwell.circles.models import AccessLogEntry, Invitation, Membership
+from kinwell.circles.models import AccessLogEntry, Invitation, Membership, Removal
 from kinwell.core.personal_data import register_section
 
 
@@ -50,5 +50,11 @@ def circles_section(user) -> dict:
                 "viewed_at": entry.viewed_at,
             }
             for entry in AccessLogEntry.objects.filter(viewer=user).select_related("owner", "circle")
+        ],
+        # Kept so coming back to the circle says "no longer in it"; the circle's name only,
+        # which the person knew.
+        "removed_from": [
+            {"circle": removal.circle.name, "removed_at": removal.removed_at}
+            for removal in Removal.objects.filter(user=user).select_related("circle")
         ],
     }

@@ -188,3 +188,11 @@ def test_removing_a_member_asks_first_and_they_are_told_they_are_no_longer_in_it
     # Anyone who never was in it still learns nothing.
     stranger = client_for(UserFactory()).get(reverse("circles:detail", kwargs={"circle_id": circle.pk}))
     assert stranger.status_code == 404 and "no longer" not in stranger.content.decode()
+    from kinwell.core.personal_data import export_for
+
+    assert [r["circle"] for r in export_for(other_user)["circles"]["removed_from"]] == ["The Quiet Hour Circle"]
+    # Invited back, they are simply in it again.
+    _invitation, token = services.create_invitation(inviter=user, circle=circle)
+    services.accept_invitation(user=other_user, token=token)
+    assert client_for(other_user).get(reverse("circles:detail", kwargs={"circle_id": circle.pk})).status_code == 200
+    assert export_for(other_user)["circles"]["removed_from"] == []
