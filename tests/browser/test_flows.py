@@ -152,8 +152,9 @@ def test_keyboard_only_sign_up_start_circle_invite_join_share_and_take_space(new
     tab_to(jordan, "#id_paused")
     jordan.keyboard.press("Space")
     assert jordan.locator("#id_paused").is_checked()
-    # Past the optional date: Chromium stops on its month, day and year and on its calendar button.
-    tab_to(jordan, "main form:has(#id_paused) button[type=submit]", max_tabs=5)
+    # Past the optional date (Chromium stops on its month, day and year and on its calendar
+    # button) and the "pause quietly" choice.
+    tab_to(jordan, "main form:has(#id_paused) button[type=submit]", max_tabs=6)
     press_and_wait(jordan)
     expect(jordan.locator(".messages")).to_contain_text("You are taking space.")
 
@@ -254,6 +255,13 @@ def test_invite_join_share_and_take_space_without_javascript(new_context, live_s
     jordan.get_by_label("Password confirmation").fill(PASSWORD)
     jordan.get_by_label("Time zone").select_option("America/Chicago")
     jordan.get_by_role("button", name="Create account").click()
+    expect(jordan.locator("h1")).to_have_text("Check your email")
+    # The confirmation link in the email brings Jordan back to the invitation.
+    message = next(m for m in reversed(mailoutbox) if m.to == ["jordan@example.org"] and "/signup/confirm/" in m.body)
+    confirm = urlsplit(re.search(r"https?://\S+/accounts/signup/confirm/\S+", message.body).group(0))
+    jordan.goto(confirm.path + (f"?{confirm.query}" if confirm.query else ""))
+    jordan.get_by_label("Password").fill(PASSWORD)
+    jordan.get_by_role("button", name="Confirm and log in").click()
     expect(jordan).to_have_url(link)
     jordan.get_by_role("button", name="Join the circle").click()
     expect(jordan).to_have_url(f"{live_server.url}/circles/{circle.pk}/sharing/")
