@@ -18,9 +18,10 @@ of one compiled regex, and only for messages that already raised concern.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .text_normalise import named_families, whole_words
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,8 @@ class Escalation:
         self.net_applies = {f"f{i}": bool(f.get("with_safety_net", True)) for i, f in enumerate(families)}
         self.risk = frozenset(data["risk_signals"])
 
-        def words(patterns: list[str]) -> str:
-            return "|".join(f"(?:{expand(p)})" for p in patterns)
-
-        self.cues = re.compile(
-            r"(?<![a-z0-9_])(?:"
-            + "|".join(f"(?P<f{i}>{words(f['patterns'])})" for i, f in enumerate(families))
-            + r")(?![a-z0-9_])"
-        )
-        self.other_subject = re.compile(rf"(?<![a-z0-9_])(?:{words(data['other_subject'])})(?![a-z0-9_])")
+        self.cues = named_families(families, expand, prefix="f")
+        self.other_subject = whole_words(data["other_subject"], expand)
 
     def cues_in(self, t: str) -> list[Cue]:
         return [Cue(self.names[m.lastgroup], m.lastgroup, m.start(), m.end()) for m in self.cues.finditer(t)]

@@ -28,6 +28,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from .text_normalise import named_families, whole_words
+
 REASON = "distress_safety_net"
 _WORD = re.compile(r"\S+")
 
@@ -49,17 +51,10 @@ class SafetyNet:
         self.weights = {f"c{i}": float(c["weight"]) for i, c in enumerate(cues)}
         self.names = {f"c{i}": c["id"] for i, c in enumerate(cues)}
 
-        def words(patterns: list[str]) -> str:
-            return "|".join(f"(?:{expand(p)})" for p in patterns)
-
-        self.cues = re.compile(
-            r"(?<![a-z0-9_])(?:"
-            + "|".join(f"(?P<c{i}>{words(c['patterns'])})" for i, c in enumerate(cues))
-            + r")(?![a-z0-9_])"
-        )
-        self.first_person = re.compile(rf"(?<![a-z0-9_])(?:{words(data['first_person'])})(?![a-z0-9_])")
-        self.other_subject = re.compile(rf"(?<![a-z0-9_])(?:{words(data.get('other_subject', ['(?!)']))})(?![a-z0-9_])")
-        self.intensifiers = re.compile(rf"(?<![a-z0-9_])(?:{words(data['intensifiers'])})(?![a-z0-9_])")
+        self.cues = named_families(cues, expand, prefix="c")
+        self.first_person = whole_words(data["first_person"], expand)
+        self.other_subject = whole_words(data.get("other_subject", ["(?!)"]), expand)
+        self.intensifiers = whole_words(data["intensifiers"], expand)
 
     def score(self, t: str) -> tuple[float, list[str]]:
         """Score a prepared text (normalised, safe spans blanked). Returns the score and

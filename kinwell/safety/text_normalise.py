@@ -49,3 +49,24 @@ def squeeze_pattern(pattern: str) -> str:
         prev = c if c.isalpha() else None
         i += 1
     return "".join(out)
+
+
+# A whole word or phrase of the normalised text: no letter, digit or underscore either side.
+_WORD_START, _WORD_END = r"(?<![a-z0-9_])", r"(?![a-z0-9_])"
+
+
+def any_of(patterns, expand) -> str:
+    """One alternation of pattern-file phrases, each expanded ({MACROS}, squeezing)."""
+    return "|".join(f"(?:{expand(p)})" for p in patterns)
+
+
+def whole_words(patterns, expand) -> re.Pattern:
+    """Any of the phrases, as whole words."""
+    return re.compile(f"{_WORD_START}(?:{any_of(patterns, expand)}){_WORD_END}")
+
+
+def named_families(families, expand, *, prefix: str) -> re.Pattern:
+    """Any phrase of any family, as whole words; a match's `lastgroup` names its family
+    as `prefix` + its index in `families` (each family a dict with `patterns`)."""
+    alternatives = "|".join(f"(?P<{prefix}{i}>{any_of(f['patterns'], expand)})" for i, f in enumerate(families))
+    return re.compile(f"{_WORD_START}(?:{alternatives}){_WORD_END}")
