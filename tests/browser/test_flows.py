@@ -282,7 +282,7 @@ def test_invite_join_share_and_take_space_without_javascript(new_context, live_s
     card = maya.locator(".person", has_text="Jordan")
     expect(card).to_contain_text("Shares with this circle: Check-in moods, Support plan")
     expect(card).to_contain_text("I'll text when I'm ready to talk.")
-    maya.get_by_role("link", name="Jordan").click()
+    maya.get_by_role("link", name="Jordan", exact=True).click()
     expect(maya.locator("main")).to_contain_text("Support plan")
 
     # Jordan sees that Maya looked at their boundaries.
@@ -300,7 +300,7 @@ def test_invite_join_share_and_take_space_without_javascript(new_context, live_s
     expect(card).to_contain_text("Jordan is taking some space.")
     expect(card).not_to_contain_text("Shares with this circle")
     expect(card).not_to_contain_text("ready to talk")
-    maya.get_by_role("link", name="Jordan").click()
+    maya.get_by_role("link", name="Jordan", exact=True).click()
     expect(maya.locator("main")).to_contain_text("Jordan is taking some space right now.")
     expect(maya.locator("main")).not_to_contain_text("Support plan")
 
