@@ -71,9 +71,9 @@ def evaluate(rows, show_misses: bool) -> None:
         if row["auto_message"] == "no":
             count("no automatic message", lang, not (result.level == "urgent" and result.self_directed), row, result)
         if row["reader_alert"] == "yes":
-            count("reader alert", lang, endangers_reader(result, row["text"]), row, result)
+            count("reader alert", lang, endangers_reader(result), row, result)
         if row["reader_alert"] == "no":
-            count("reader not at risk shown nothing", lang, not endangers_reader(result, row["text"]), row, result)
+            count("reader not at risk shown nothing", lang, not endangers_reader(result), row, result)
         if row["coach"] == "safety":
             coached = review(row["text"], language=lang, unsafe=result.danger_from_others)
             count("coach steps aside", lang, coached.afraid and not coached.findings, row, result)

@@ -13,6 +13,7 @@ def safety_plan_section(user) -> dict | None:
         "crisis_message": plan.crisis_message,
         "tell_without_asking": plan.tell_without_asking,
         "contact_last_told": plan.contact_told_at,
+        "automatic_messages_paused_until": plan.automatic_paused_until,
         "updated": plan.updated_at,
     }
 

@@ -27,6 +27,6 @@ def as_seen_by_writer(assessment: Assessment) -> Assessment:
     return Assessment(level=assessment.level, reasons=reasons) if reasons else NO_CONCERN
 
 
-def endangers_reader(assessment: Assessment, text: str = "") -> bool:
+def endangers_reader(assessment: Assessment) -> bool:
     """Whether the readers of this text should be offered partner-violence help."""
     return assessment.threatens_reader

@@ -152,7 +152,8 @@ def _pathways(summary: Summary) -> list[dict]:
         return []
     outline = support_selectors.outline_for(plan=plan, viewer=summary.owner)
     answers = support_selectors.answers_seen_by(plan=plan, viewer=summary.owner)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=summary.owner)
+    steps, shared = support_selectors.steps_seen_by(plan=plan, viewer=summary.owner)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, steps=steps, shared=shared)
     return [
         {"key": p["key"], "label": p["label"],
          "steps": [(str(step["title"]), step["done"]) for step in p["steps"]]}

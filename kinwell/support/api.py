@@ -121,7 +121,8 @@ def _plan(plan, person) -> dict:
     selectors.record_joint_view(plan=plan, viewer=person)
     outline = selectors.outline_for(plan=plan, viewer=person)
     answers = selectors.answers_seen_by(plan=plan, viewer=person)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=person)
+    steps, shared = selectors.steps_seen_by(plan=plan, viewer=person)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, steps=steps, shared=shared)
     other = plan.partner if plan.owner_id == person.pk else plan.owner if plan.partner_id else None
     return {
         "id": plan.pk, "made_at": plan.made_at, "follow_up_on": plan.follow_up_on,

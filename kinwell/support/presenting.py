@@ -71,17 +71,10 @@ def present_one(*, step: PlanStep, outline: Outline, answers: Answers) -> dict:
     return present_step(step, _specs(answers, outline).get((step.pathway, step.key)), answers.zip)
 
 
-def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers, viewer) -> dict:
+def present_plan(*, plan: SupportPlan, outline: Outline, answers: Answers, steps: list, shared: list) -> dict:
+    """`steps` as this participant may see them and `shared`, those on the common
+    checklist (selectors.steps_seen_by decides both)."""
     specs = _specs(answers, outline)
-    steps = list(plan.steps.all())
-    if plan.partner_id:
-        # Safety steps are the owner's alone: in a plan built together they are neither
-        # shown to the partner nor counted in the shared "x of y done".
-        mine = viewer.pk == plan.owner_id
-        steps = [s for s in steps if s.pathway != "safety" or mine]
-        shared = [s for s in steps if s.pathway != "safety"]
-    else:
-        shared = steps
     by_pathway: dict[str, list] = {}
     for step in steps:
         by_pathway.setdefault(step.pathway, []).append(

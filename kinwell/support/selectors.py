@@ -14,6 +14,7 @@ from kinwell.screening.selectors import results
 from kinwell.support import needs
 from kinwell.support.models import SupportPlan
 from kinwell.support.rules import Answers, Outline, ScreeningResult, Signals, combine, outline
+from kinwell.support.rules import feels_unsafe as rules_feel_unsafe
 
 
 def plan_of(*, owner) -> SupportPlan | None:
@@ -105,7 +106,19 @@ def record_joint_view(*, plan: SupportPlan, viewer) -> None:
 
 def feels_unsafe(plan: SupportPlan) -> bool:
     """The owner ticked "unsafe" or wrote of being hurt, threatened or controlled."""
-    return "unsafe" in plan.answers.get("concerns", ()) or bool(plan.signals.get("danger_text"))
+    return rules_feel_unsafe(Answers.from_dict(plan.answers), Signals(danger_text=bool(plan.signals.get("danger_text"))))
+
+
+def steps_seen_by(*, plan: SupportPlan, viewer) -> tuple[list, list]:
+    """The plan's steps this participant sees, and those of them on the shared checklist.
+    In a plan built together the safety steps are the owner's alone: never shown to the
+    partner, and never counted in the shared "x of y done"."""
+    steps = list(plan.steps.all())
+    if not plan.partner_id:
+        return steps, steps
+    mine = viewer.pk == plan.owner_id
+    seen = [s for s in steps if s.pathway != "safety" or mine]
+    return seen, [s for s in seen if s.pathway != "safety"]
 
 
 def outline_for(*, plan: SupportPlan, viewer) -> Outline:

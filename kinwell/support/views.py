@@ -22,7 +22,8 @@ def _plan_page(request, plan, *, status=200, own_form=None, follow_up_form=None)
     selectors.record_joint_view(plan=plan, viewer=request.user)
     outline = selectors.outline_for(plan=plan, viewer=request.user)
     answers = selectors.answers_seen_by(plan=plan, viewer=request.user)
-    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, viewer=request.user)
+    steps, shared = selectors.steps_seen_by(plan=plan, viewer=request.user)
+    view = presenting.present_plan(plan=plan, outline=outline, answers=answers, steps=steps, shared=shared)
     context = {
         "plan": plan, "is_owner": plan.owner_id == request.user.pk, "view": view,
         "safety_resources": crisis_resources().for_panel(danger_from_others=view["danger_from_others"]),

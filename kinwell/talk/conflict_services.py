@@ -61,7 +61,7 @@ def open_conflict(*, opener, circle: Circle, people: list, issue: str, safety: A
 
 def _write(conflict: Conflict, author, kind: str, text: str, safety: Assessment) -> ConflictEntry:
     return ConflictEntry.objects.create(
-        conflict=conflict, author=author, kind=kind, text=text, reader_needs_help=endangers_reader(safety, text),
+        conflict=conflict, author=author, kind=kind, text=text, reader_needs_help=endangers_reader(safety),
     )
 
 

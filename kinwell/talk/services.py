@@ -78,7 +78,7 @@ def start_conversation(*, starter, circle: Circle, partner, topic: str, safety: 
     Participant.objects.create(conversation=conversation, user=partner, seat=1)
     Entry.objects.create(
         conversation=conversation, author=starter, kind=Entry.Kind.TOPIC, text=topic,
-        reader_needs_help=endangers_reader(safety, topic),
+        reader_needs_help=endangers_reader(safety),
     )
     _notify(conversation, actor=starter)
     return conversation
@@ -119,7 +119,7 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
         clean = _clean_text(text)
         entry = Entry.objects.create(
             conversation=conversation, author=actor, kind=_EVENT_KIND[event], text=clean, created_at=now,
-            reader_needs_help=endangers_reader(safety, clean),
+            reader_needs_help=endangers_reader(safety),
         )
     if event == flow.RESUME:
         conversation.returned_at = now

@@ -82,7 +82,7 @@ def test_a_service_that_refuses_tells_nobody(django_capture_on_commit_callbacks)
 
 def test_a_threat_to_the_reader_is_the_readers_alone():
     threat = Assessment(level="urgent", reasons=("threat_to_reader",))
-    assert endangers_reader(threat, "If you leave me I will kill you")
+    assert endangers_reader(threat)
     assert as_seen_by_writer(threat).level == "none"
     both = Assessment(level="urgent", reasons=("active_ideation", "threat_to_reader"))
     assert as_seen_by_writer(both) == Assessment(level="urgent", reasons=("active_ideation",))
@@ -92,7 +92,7 @@ def test_only_a_threat_reaches_the_reader_never_a_frightened_writers_words():
     # "You hit me", written by the person who was hit to the one who hit them: that reader
     # is the danger, and must not be shown help for victims (it tells them how it was read).
     for text in ("you hit me. you can call it a push but you hit me", "me pegaste anoche"):
-        assert not endangers_reader(assess(text), text)
-    assert not endangers_reader(Assessment(level="urgent", reasons=("active_ideation",)), "I want to die, you know")
+        assert not endangers_reader(assess(text))
+    assert not endangers_reader(Assessment(level="urgent", reasons=("active_ideation",)))
     for text in ("If you leave me I will kill you", "si te vas con los niños te mato"):
-        assert endangers_reader(assess(text), text)
+        assert endangers_reader(assess(text))
