@@ -10,7 +10,6 @@ Every view, API endpoint and export that shows another person's data asks
    Boundaries are written for the circle to read, so they need no separate choice.
 """
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 
 NEVER_SHARED = frozenset({"journal"})
 BOUNDARIES = "boundaries"
@@ -33,11 +33,7 @@ KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKIN
 
 
 def owner_today(owner) -> date:
-    try:
-        zone = zoneinfo.ZoneInfo(owner.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return timezone.now().astimezone(zone).date()
+    return today_for(owner)
 
 
 def hidden_while_taking_space(*, viewer, circle: Circle) -> set[int]:

@@ -12,3 +12,4 @@ class CoreConfig(AppConfig):
         from kinwell.core import idempotency  # noqa: F401  its section of "Download my data"
 
         autodiscover_modules("jobs")  # each app's jobs.py registers its periodic jobs
+        autodiscover_modules("home")  # each app's home.py adds what waits and its cards on home
