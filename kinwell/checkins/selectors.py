@@ -133,3 +133,17 @@ def checkin_to_answer(*, viewer, circle_id, checkin_id):
     if with_notes and checkin.note:
         access.record_view(viewer=viewer, owner=opened.owner, kind=DataKind.CHECKIN_NOTES, circle=opened.circle)
     return opened, checkin, with_notes
+
+
+def reach_outs_waiting_for(*, owner) -> list[CheckInResponse]:
+    """Someone reached out after one of this person's check-ins and they have not seen it
+    yet: from people who still share a circle with them and are not taking space in it."""
+    from kinwell.circles.selectors import people_present_for
+
+    present_people = {person_id for _circle_id, person_id in people_present_for(viewer=owner)}
+    unseen = unseen_responses(owner=owner).defer("message").order_by("created_at", "id")
+    return [response for response in unseen if response.author_id in present_people]
+
+
+def has_checked_in(*, owner) -> bool:
+    return CheckIn.objects.filter(owner=owner).exists()

@@ -102,3 +102,27 @@ def invitations_addressed_to(*, user) -> list[Invitation]:
 
 def access_log_for(*, owner, limit: int = 200):
     return AccessLogEntry.objects.filter(owner=owner).select_related("viewer", "circle", "link")[:limit]
+
+
+def people_present_for(*, viewer) -> set[tuple[int, int]]:
+    """(circle id, person id) for everyone in the viewer's circles, the viewer aside, who is
+    there for them today: still a member and not taking space. What waits on another
+    person's step across circles (home's "waiting for you") is shown only for these pairs,
+    so a removed member or someone taking space never shows up as waiting."""
+    others = set(
+        Membership.objects.filter(circle__memberships__user=viewer).exclude(user=viewer).values_list("circle_id", "user_id")
+    )
+    return others - access.hidden_across_circles(viewer=viewer)
+
+
+def circles_with_people(*, user) -> list[Circle]:
+    """The person's circles, each with `people`: its members' display names, the person first."""
+    circles = list(circles_for(user=user).prefetch_related("memberships__user"))
+    for circle in circles:
+        members = sorted(circle.memberships.all(), key=lambda m: (m.user_id != user.pk, m.joined_at, m.pk))
+        circle.people = [m.user.display_name for m in members]
+    return circles
+
+
+def has_a_circle(*, user) -> bool:
+    return Membership.objects.filter(user=user).exists()

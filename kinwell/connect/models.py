@@ -20,6 +20,8 @@ class Appreciation(models.Model):
     )
     text = EncryptedTextField(_("appreciation"))
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When the recipient first had it in front of them: until then it waits for them on home.
+    seen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

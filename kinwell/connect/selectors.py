@@ -234,3 +234,34 @@ def nudge_preference(*, owner) -> NudgePreference:
 
 def people_sharing_circles_with(*, user):
     return get_user_model().objects.filter(memberships__circle__memberships__user=user).exclude(pk=user.pk).distinct()
+
+
+def appreciations_waiting_for(*, user) -> list[Appreciation]:
+    """Appreciations sent to this person that they have not seen yet, across circles,
+    from people still in that circle with them and not taking space there."""
+    from kinwell.circles.selectors import people_present_for
+
+    present = people_present_for(viewer=user)
+    unseen = Appreciation.objects.filter(recipient=user, seen_at__isnull=True).select_related("sender", "circle")
+    return [item for item in unseen.defer("text") if (item.circle_id, item.sender_id) in present]
+
+
+def plans_waiting_for(*, user, now: datetime | None = None) -> list[PlannedDate]:
+    """Suggested times together that wait for this person's answer and have not passed."""
+    from kinwell.circles.selectors import people_present_for
+
+    present = people_present_for(viewer=user)
+    proposed = PlannedDate.objects.filter(
+        status=PlannedDate.Status.PROPOSED, awaiting=user, ends_at__gt=now or timezone.now()
+    ).select_related("proposer", "invitee", "circle")
+    return [plan for plan in proposed if (plan.circle_id, plan.other_person(user).pk) in present]
+
+
+def next_plan_for(*, user, now: datetime | None = None) -> PlannedDate | None:
+    """The soonest time together this person agreed to that has not ended yet, with
+    someone still in that circle with them."""
+    from kinwell.circles.selectors import people_present_for
+
+    present = people_present_for(viewer=user)
+    upcoming = accepted_plans_for(user=user).filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "id")
+    return next((plan for plan in upcoming if (plan.circle_id, plan.other_person(user).pk) in present), None)

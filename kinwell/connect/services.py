@@ -56,6 +56,18 @@ def _other_member(*, circle, user_id, actor) -> Membership:
 # --- Appreciation and wins ------------------------------------------------------------
 
 
+@transaction.atomic
+def mark_appreciations_seen(*, recipient, circle) -> int:
+    """The recipient has the circle's appreciations in front of them: none waits on home any more.
+    Those from someone taking space are not shown yet, so they stay unseen until they are."""
+    paused = access.hidden_while_taking_space(viewer=recipient, circle=circle)
+    return (
+        Appreciation.objects.filter(circle=circle, recipient=recipient, seen_at__isnull=True)
+        .exclude(sender_id__in=paused)
+        .update(seen_at=timezone.now())
+    )
+
+
 @screens("text", author="sender")
 @transaction.atomic
 def send_appreciation(*, sender, circle, recipient_id: int, text: str) -> Appreciation:

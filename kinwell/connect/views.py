@@ -95,13 +95,15 @@ def circle(request, circle_id: int):
     shared_with_me = selectors.shared_pages_for(viewer=request.user, circle=circle, others=others)
     for win in wins:
         win.sentence = selectors.win_sentence(win)
+    appreciations = selectors.my_appreciations(user=request.user, circle=circle)
+    services.mark_appreciations_seen(recipient=request.user, circle=circle)
     return render(
         request,
         "connect/circle.html",
         {
             "circle": circle, "membership": membership, "others": others,
             "appreciation_form": appreciation_form, "win_form": win_form,
-            "wins": wins, "appreciations": selectors.my_appreciations(user=request.user, circle=circle),
+            "wins": wins, "appreciations": appreciations,
             "shared_with_me": shared_with_me,
         },
         status=status,

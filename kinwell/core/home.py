@@ -56,3 +56,38 @@ def waiting_for(*, user) -> list[Waiting]:
 
 def panels_for(*, user) -> list[Panel]:
     return [panel for _, function in _panels if (panel := function(user=user)) is not None]
+
+
+# --- First steps -----------------------------------------------------------------------
+# A new person's home teaches instead of showing blank sections: each app adds the first
+# step that is its own, `first_step(key, order=...)` on a function `(*, user) -> FirstStep
+# | None`. Home shows them while any is not done yet. A `fallback=True` registration
+# stands in for an app not installed yet and gives way to a real one with the same key.
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    title: str  # translated, e.g. "Check in for the first time"
+    why: str  # one short translated sentence: why this step helps
+    url: str
+    done: bool = False
+
+
+_first_steps: dict[str, tuple[int, Callable, bool]] = {}
+
+
+def first_step(key: str, *, order: int, fallback: bool = False):
+    def decorator(function: Callable) -> Callable:
+        existing = _first_steps.get(key)
+        if not (fallback and existing is not None and not existing[2]):
+            _first_steps[key] = (order, function, fallback)
+        return function
+
+    return decorator
+
+
+def first_steps_for(*, user) -> list[FirstStep]:
+    """The first steps in order, or an empty list once every one of them is done."""
+    ordered = sorted(_first_steps.values(), key=lambda entry: entry[0])
+    steps = [step for _, function, _ in ordered if (step := function(user=user)) is not None]
+    return steps if any(not step.done for step in steps) else []

@@ -2,23 +2,32 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kinwell.circles import selectors as circle_selectors
+from kinwell.core.home import first_steps_for, panels_for, waiting_for
 from kinwell.core.json_api import is_json_api
 
 
 def home(request):
+    """The day's page: what waits for you, the day's cards and your circles. Everything an
+    app above core adds comes through the registries in core/home.py."""
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
+    user = request.user
     return render(
         request,
         "core/home.html",
         {
-            "circles": circle_selectors.circles_for(user=request.user),
-            "invitations": circle_selectors.invitations_addressed_to(user=request.user),
+            "first_steps": first_steps_for(user=user),
+            "waiting": waiting_for(user=user),
+            "panels": [
+                render_to_string(panel.template, panel.context, request=request) for panel in panels_for(user=user)
+            ],
+            "circles": circle_selectors.circles_with_people(user=user),
         },
     )
 

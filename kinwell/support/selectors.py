@@ -166,3 +166,22 @@ def couple_partners_of(*, user) -> list[tuple]:
         if len(others) == 1:
             pairs.append((membership.circle, others[0]))
     return pairs
+
+
+def follow_ups_due_for(*, user) -> list[SupportPlan]:
+    """Made plans this person owns or builds together whose follow-up day has come (in
+    their own time zone). A plan built together counts for the partner only while both
+    are still in its circle and its owner is not taking space there."""
+    from kinwell.circles.selectors import people_present_for
+
+    today = access.owner_today(user)
+    plans = SupportPlan.objects.filter(made_at__isnull=False, follow_up_on__lte=today).select_related("owner", "circle")
+    due = list(plans.filter(owner=user).defer(*_TEXT_FIELDS))
+    shared = list(plans.filter(partner=user).exclude(owner=user).defer(*_TEXT_FIELDS))
+    if shared:
+        present = people_present_for(viewer=user)
+        due += [plan for plan in shared if (plan.circle_id, plan.owner_id) in present]
+    return due
+
+
+_TEXT_FIELDS = ("answers_text", "partner_answers_text", "signals_text", "in_own_words")

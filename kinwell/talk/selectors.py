@@ -4,13 +4,16 @@ people taking part, and only while they are members of the circle: anyone else g
 
 from datetime import datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles import access
+from kinwell.circles import selectors as circle_selectors
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
-from kinwell.talk.models import Conflict, Conversation, Participant
+from kinwell.talk import flow
+from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Participant
 
 
 def conversations_for(*, user, circle):
@@ -95,3 +98,66 @@ def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
     the coach noticed is ever counted here: in a shared view it could become pressure
     from a controlling partner ("the coach says you were harsh again")."""
     return {"conflicts_opened": Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()}
+
+
+def turns_waiting_for(*, user) -> list[tuple[Conversation, object]]:
+    """(conversation, the other person) for each conversation, in any circle, where the
+    next step is this person's. Left out when the other person is no longer in the
+    circle or is taking space there: the conversation is paused for them then."""
+    present = circle_selectors.people_present_for(viewer=user)
+    waiting = []
+    for conversation in (
+        Conversation.objects.filter(participants__user=user, circle__memberships__user=user)
+        .exclude(phase=flow.ENDED)
+        .select_related("circle")
+        .prefetch_related("participants__user")
+    ):
+        participants = list(conversation.participants.all())
+        mine = next(p for p in participants if p.user_id == user.pk)
+        others = [p for p in participants if p.user_id != user.pk]
+        if not others or any((conversation.circle_id, p.user_id) not in present for p in others):
+            continue
+        if conversation.state().whose_turn() == mine.seat:
+            waiting.append((conversation, others[0].user))
+    return waiting
+
+
+def _step_is_mine(conflict: Conflict, *, user, today) -> bool:
+    Stage, Kind = Conflict.Stage, ConflictEntry.Kind
+    written = {entry.kind for entry in conflict.entries.all() if entry.author_id == user.pk}
+    me = next(member for member in conflict.members.all() if member.user_id == user.pk)
+    if conflict.stage == Stage.VIEWS:
+        return Kind.VIEW not in written
+    if conflict.stage == Stage.REFLECTING:
+        return Kind.REFLECTION not in written
+    if conflict.stage == Stage.AGREEING:
+        # Someone wrote an agreement and it waits for this person's yes.
+        return any(entry.kind == Kind.AGREEMENT for entry in conflict.entries.all()) and not me.agreed
+    if conflict.stage == Stage.AGREED:
+        return conflict.check_back_on is not None and conflict.check_back_on <= today
+    return False  # brainstorming is open to anyone, nobody waits on one person
+
+
+def conflict_steps_waiting_for(*, user) -> list[Conflict]:
+    """Conflict rounds, in any circle, that wait for this person's step (their view, their
+    saying back, their yes to an agreement, the check-back once its day has come). Left
+    out when anyone else in the round has left the circle or is taking space there."""
+    present = circle_selectors.people_present_for(viewer=user)
+    today = access.owner_today(user)
+    waiting = []
+    for conflict in (
+        Conflict.objects.filter(members__user=user, circle__memberships__user=user)
+        .exclude(stage__in=[Conflict.Stage.CLOSED, Conflict.Stage.ENDED])
+        .select_related("circle")
+        .prefetch_related(
+            "members__user",
+            # Which steps people took, not their words: nothing here needs decrypting.
+            Prefetch("entries", queryset=ConflictEntry.objects.only("id", "conflict_id", "kind", "author_id")),
+        )
+    ):
+        others = [member for member in conflict.members.all() if member.user_id != user.pk]
+        if not others or any((conflict.circle_id, member.user_id) not in present for member in others):
+            continue
+        if _step_is_mine(conflict, user=user, today=today):
+            waiting.append(conflict)
+    return waiting
