@@ -251,6 +251,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "kinwell" / "locale"]
 USE_I18N = True
+# English times without a closing full stop (kinwell/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["kinwell.formats"]
 TIME_ZONE = "UTC"
 USE_TZ = True
 

@@ -1,7 +1,14 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 
 
-@register_section("account")
+@register_section(
+    "account",
+    describes=_(
+        "Your account: email, name, language, time zone, when you joined and your API keys (never the keys themselves)."
+    ),
+)
 def account_section(user) -> dict:
     return {
         "email": user.email,

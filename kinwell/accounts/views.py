@@ -20,7 +20,7 @@ from kinwell.accounts.forms import (
 from kinwell.accounts.middleware import start_shared_device_session
 from kinwell.accounts.tokens import confirmation_tokens
 from kinwell.core.errors import ServiceError
-from kinwell.core.personal_data import export_for
+from kinwell.core.personal_data import described_sections, export_for
 
 
 def sign_up(request):
@@ -201,8 +201,8 @@ def my_data(request):
             # The session belonged to a person who no longer exists.
             request.session.flush()
             return redirect("accounts:deleted")
-        return render(request, "accounts/my_data.html", {"form": form}, status=400)
-    return render(request, "accounts/my_data.html", {"form": form})
+        return render(request, "accounts/my_data.html", {"form": form, "sections": described_sections()}, status=400)
+    return render(request, "accounts/my_data.html", {"form": form, "sections": described_sections()})
 
 
 @login_required

@@ -1,9 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.checkins.models import CheckIn, CheckInResponse, ReminderSettings, SignNudge, SignSettings
 from kinwell.checkins.exporting import checkin_record
 from kinwell.core.personal_data import register_section
 
 
-@register_section("checkins")
+@register_section(
+    "checkins",
+    describes=_(
+        "Your check-ins with their notes, the reactions people sent you and those you sent, your signs "
+        "settings, the gentle notes and your reminder."
+    ),
+)
 def checkins_section(user) -> dict:
     checkins = CheckIn.objects.filter(owner=user).prefetch_related("responses__author").order_by("day", "recorded_at")
     settings_row = SignSettings.objects.filter(user=user).first()

@@ -1,8 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.circles.models import AccessLogEntry, Invitation, Membership, Removal
 from kinwell.core.personal_data import register_section
 
 
-@register_section("circles")
+@register_section(
+    "circles",
+    describes=_(
+        "Your circles: what you share with each, taking space, your boundaries, the invitations you "
+        "sent, who viewed your data and whose data you viewed."
+    ),
+)
 def circles_section(user) -> dict:
     memberships = Membership.objects.filter(user=user).select_related("circle").prefetch_related(
         "shared_kinds", "boundaries"

@@ -12,6 +12,7 @@ from kinwell.circles import access, selectors, services
 from kinwell.circles.forms import BoundaryForm, CircleForm, InvitationForm, SharingForm, SpaceForm, TransferForm
 from kinwell.circles.models import DataKind, Invitation
 from kinwell.core.errors import Conflict, NotAllowed, ServiceError
+from kinwell.core.localtime import zone_of
 from kinwell.safety.panel import present
 
 
@@ -134,10 +135,13 @@ def invitation(request, token: str):
         return redirect("circles:sharing", circle_id=joined.circle_id)
     status = 200 if invitation.is_open else 410
     already_member = request.user.is_authenticated and invitation.circle.memberships.filter(user=request.user).exists()
+    # The time the link stops working, in the zone of whoever reads it; someone signed
+    # out has told us none, so they see it in the inviter's zone, named as such.
+    zone = zone_of(request.user if request.user.is_authenticated else invitation.invited_by)
     return render(
         request,
         "circles/invitation.html",
-        {"invitation": invitation, "token": token, "already_member": already_member},
+        {"invitation": invitation, "token": token, "already_member": already_member, "zone": zone},
         status=status,
     )
 

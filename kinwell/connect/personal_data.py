@@ -1,9 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.circles import access
 from kinwell.connect.models import Appreciation, CalendarFeed, GratitudeEntry, NudgePreference, PlannedDate, Win
 from kinwell.core.personal_data import register_section
 
 
-@register_section("connect")
+@register_section(
+    "connect",
+    describes=_(
+        "Appreciations you sent and received, wins, your gratitude journal, planned time together and "
+        "your small-gesture nudges."
+    ),
+)
 def connect_section(user) -> dict:
     preference = NudgePreference.objects.filter(owner=user).first()
     # What someone taking space posted waits until they are back, here as on every page.

@@ -31,10 +31,12 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinwell.core.errors import ServiceError
 from kinwell.core.models import IdempotencyKey
 from kinwell.core.personal_data import register_section
+from django.utils.translation import gettext_lazy as _
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -160,7 +162,7 @@ def forget_expired(*, now) -> int:
     return deleted
 
 
-@register_section("api_retries")
+@register_section("api_retries", describes=gettext_lazy("Which requests your apps sent to the API with a retry key."))
 def retries_section(user) -> dict:
     """The answers kept for retries repeat data exported in its own section; what is
     kept here is which requests were sent with a key."""

@@ -1,8 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.journal.models import Goal, JournalEntry
 
 
-@register_section("journal")
+@register_section("journal", describes=_("Your private journal and your personal goals with their steps."))
 def journal_section(user) -> dict:
     return {
         "journal_entries": [

@@ -38,6 +38,8 @@ class Reply(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
         indexes = [models.Index(fields=["author", "-created_at"])]
 
     def __str__(self) -> str:

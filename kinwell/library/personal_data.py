@@ -1,8 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.library.models import Reply
 
 
-@register_section("library_replies")
+@register_section("library_replies", describes=_("The replies you wrote in the library."))
 def replies_section(user) -> dict:
     """Replies go with the account: deleting it deletes them (and the answers to them)."""
     return {

@@ -1,8 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.moderation.models import Report, Sanction
 
 
-@register_section("moderation")
+@register_section("moderation", describes=_("The reports you made, and any warning or pause a moderator gave you."))
 def moderation_section(user) -> dict:
     """What the person reported, and any warning or suspension they were given."""
     return {

@@ -1,8 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.safety.models import Declined, SafetyPlan
 
 
-@register_section("safety_plan")
+@register_section("safety_plan", describes=_("Your safety plan and the contact you chose."))
 def safety_plan_section(user) -> dict | None:
     plan = SafetyPlan.objects.filter(owner=user).select_related("crisis_contact").first()
     if plan is None:
@@ -18,7 +20,7 @@ def safety_plan_section(user) -> dict | None:
     }
 
 
-@register_section("said_no")
+@register_section("said_no", describes=_("Who said no to being your contact or supporter, and to whom you said no."))
 def said_no_section(user) -> dict | None:
     """Who said no to being this person's contact or supporter, and to whom they said no."""
     to_me = Declined.objects.filter(owner=user).select_related("person")

@@ -1,8 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.summary.models import Summary
 
 
-@register_section("clinician_summaries")
+@register_section(
+    "clinician_summaries",
+    describes=_(
+        "The summaries you made for a clinician, their private links and each visit to them."
+    ),
+)
 def summaries_section(user) -> dict | None:
     """Each summary as chosen, its links (never the token: only its fingerprint was kept)
     and every visit to them."""

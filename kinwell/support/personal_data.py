@@ -1,8 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.support.models import SupportPlan, TrustedMessage
 
 
-@register_section("support_plan")
+@register_section(
+    "support_plan",
+    describes=_(
+        "Your support plan: your answers, its steps, the plans you build with someone and the messages "
+        "you sent from it."
+    ),
+)
 def support_plan_section(user) -> dict:
     plan = SupportPlan.objects.filter(owner=user).first()
     joint = SupportPlan.objects.filter(partner=user)

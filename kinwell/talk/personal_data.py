@@ -4,11 +4,18 @@ the others' words are theirs to export). Whether a text was flagged for its read
 (`reader_needs_help`) is left out on purpose: it would tell the writer. Account deletion
 removes all of it: entries, seats and round memberships cascade with the user."""
 
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.talk.models import ConflictEntry, ConflictMember, Entry, Participant
 
 
-@register_section("talk")
+@register_section(
+    "talk",
+    describes=_(
+        "The guided conversations and conflict rounds you take part in, with what you wrote in them."
+    ),
+)
 def talk_section(user) -> dict:
     seats = Participant.objects.filter(user=user).select_related("conversation__circle")
     rounds = ConflictMember.objects.filter(user=user).select_related("conflict__circle")
