@@ -219,7 +219,7 @@ def test_the_next_plan_is_a_card_without_the_plans_own_words(couple, client_for)
 
 def test_the_signs_nudge_shows_on_home_until_dismissed(client_for, user):
     CheckIn.objects.create(owner=user, day=date.today(), mood=2)
-    nudge = SignNudge.objects.create(owner=user, rule="low_mood", since=date.today() - timedelta(days=6))
+    nudge = SignNudge.objects.create(owner=user, rule="mood_below_baseline", since=date.today() - timedelta(days=6))
     client = client_for(user)
     assert "A gentle note about your check-ins" in client.get("/").content.decode()
     client.post(f"/check-ins/signs/{nudge.pk}/dismiss/")
