@@ -92,7 +92,8 @@ def test_an_invitation_addressed_to_me_shows_on_my_start_page(client_for, user):
     circle = CircleFactory(owner=user, name="Book club")
     services.create_invitation(inviter=user, circle=circle, email="invitee@example.org")
     page = client_for(invitee).get("/").content.decode()
-    assert "Book club" in page and "See the invitation" in page
+    # Under "Waiting for you", linking straight to the invitation.
+    assert "invited you to join “Book club”" in page and 'href="/invite/' in page
 
 
 def test_sharing_space_and_boundaries_from_the_sharing_page(client_for, user):
