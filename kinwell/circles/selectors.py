@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from kinwell.circles import access
 from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership, Removal
 from kinwell.core.errors import NotFound
+from kinwell.core.memo import memoized
 
 
 def circles_for(*, user):
@@ -109,10 +110,14 @@ def people_present_for(*, viewer) -> set[tuple[int, int]]:
     there for them today: still a member and not taking space. What waits on another
     person's step across circles (home's "waiting for you") is shown only for these pairs,
     so a removed member or someone taking space never shows up as waiting."""
-    others = set(
-        Membership.objects.filter(circle__memberships__user=viewer).exclude(user=viewer).values_list("circle_id", "user_id")
-    )
-    return others - access.hidden_across_circles(viewer=viewer)
+    def read() -> set[tuple[int, int]]:
+        others = set(
+            Membership.objects.filter(circle__memberships__user=viewer).exclude(user=viewer)
+            .values_list("circle_id", "user_id")
+        )
+        return others - access.hidden_across_circles(viewer=viewer)
+
+    return memoized(("people_present_for", viewer.pk), read)
 
 
 def circles_with_people(*, user) -> list[Circle]:

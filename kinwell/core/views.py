@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kinwell.circles import selectors as circle_selectors
+from kinwell.core import memo
 from kinwell.core.home import first_steps_for, panels_for, waiting_for
 from kinwell.core.json_api import is_json_api
 
@@ -18,18 +19,16 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
     user = request.user
-    return render(
-        request,
-        "core/home.html",
-        {
+    with memo.scope():  # the apps' sources share their common reads, once for the page
+        context = {
             "first_steps": first_steps_for(user=user),
             "waiting": waiting_for(user=user),
             "panels": [
                 render_to_string(panel.template, panel.context, request=request) for panel in panels_for(user=user)
             ],
             "circles": circle_selectors.circles_with_people(user=user),
-        },
-    )
+        }
+    return render(request, "core/home.html", context)
 
 
 def accessibility(request):
