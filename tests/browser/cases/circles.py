@@ -27,7 +27,6 @@ CASES = [
     Case("in-circle-new", "circles:new", go("/circles/new/"), "alex"),
     Case("in-circle-new-empty", "circles:new", with_errors("/circles/new/", "Create circle"), "alex"),
     Case("in-circle-as-owner", "circles:detail", lambda p, d, s: p.goto(circle_page("")(d)), "alex"),
-    Case("narrow-in-circle-as-owner", "circles:detail", lambda p, d, s: p.goto(circle_page("")(d)), "alex", 320),
     Case(
         "in-circle-taking-space", "circles:detail", lambda p, d, s: p.goto(circle_page("", "friends")(d)), "alex"
     ),
