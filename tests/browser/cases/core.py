@@ -25,7 +25,7 @@ def fresh_account_home(page, demo, settings):
     from tests.factories import UserFactory
 
     fresh = UserFactory(display_name="Robin", email="fresh@example.org")
-    page.goto("/help-now/")
+    page.goto("/")  # so the cookie's path is "/"
     page.context.clear_cookies()
     page.context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": session_cookie_for(fresh),
                                "url": page.url}])
@@ -51,8 +51,8 @@ def full_day_home(page, demo, settings):
                                             title="Picnic", activity="picnic", starts_local=soon, minutes=90,
                                             time_zone="UTC").value
     connect_services.accept_plan(actor=demo.sam, plan_id=planned.pk)
-    SignNudge.objects.create(owner=demo.alex, rule="sudden_fall", since=date.today() - timedelta(days=6),
-                             details={})
+    SignNudge.objects.get_or_create(owner=demo.alex, rule="sudden_fall", since=date.today() - timedelta(days=6),
+                                    defaults={"details": {}})
     page.goto("/")
     assert page.locator(".waiting__item").count() >= 5
 
