@@ -70,8 +70,10 @@ def test_keyboard_only_sign_up_start_circle_invite_join_share_and_take_space(new
     expect(maya.locator("h1")).to_have_text("Hello, Maya")
     expect(maya.locator(".messages")).to_contain_text("Welcome to Kinwell, Maya.")
 
-    # Start a circle: a name, and a kind chosen in the radio group with the arrow keys.
+    # Start a circle (the second of her first steps, after checking in): a name, and a
+    # kind chosen in the radio group with the arrow keys.
     start_in_main(maya)
+    next_tab_is(maya, "main a[href='/check-ins/new/']")
     next_tab_is(maya, "main a[href='/circles/new/']")
     press_and_wait(maya)
     start_in_main(maya)

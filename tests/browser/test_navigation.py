@@ -86,7 +86,26 @@ def test_on_a_laptop_the_header_is_one_line(new_context, language):
     tops = page.locator(".brand, .help-now-link, .site-nav .nav > li").evaluate_all(
         "items => items.map(item => Math.round(item.getBoundingClientRect().top))"
     )
-    assert len(tops) == 6 and max(tops) - min(tops) <= 2, f"The header wraps: tops {tops}"
+    # The brand, "Get help now" and the three groups (Log out is the last link of "Me").
+    assert len(tops) == 5 and max(tops) - min(tops) <= 2, f"The header wraps: tops {tops}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("signed_in", [True, False])
+def test_on_a_phone_the_header_is_two_rows(new_context, language, signed_in):
+    """320 px: the brand and "Get help now" on the first row, the rest on the second."""
+    person = UserFactory(language=language) if signed_in else None
+    context = new_context(as_user=person, viewport={"width": 320, "height": 720},
+                          extra_http_headers={"Accept-Language": language})
+    page = context.new_page()
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == language
+    tops = page.locator(".brand, .help-now-link, .site-nav .nav > li").evaluate_all(
+        "items => items.map(item => Math.round(item.getBoundingClientRect().top))"
+    )
+    rows = sorted({top for top in tops})
+    assert len(rows) == 2, f"The header takes {len(rows)} rows at 320 px: tops {tops}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_keyboard_opens_and_escape_closes_a_group(new_context):
