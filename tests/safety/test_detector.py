@@ -841,3 +841,17 @@ def test_a_weapon_in_someone_elses_hands_is_still_danger_from_others(text):
 )
 def test_hanging_up_the_phone_is_not_hanging_oneself(text, level):
     assert assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stop being so dramatic, I held your neck for one second to calm you down",
+     "solo te agarré del cuello un segundo, no exageres"],
+)
+def test_a_writer_telling_the_reader_they_held_the_readers_neck_puts_the_reader_at_risk(text):
+    assert assess(text).threatens_reader
+
+
+@pytest.mark.parametrize("text", ["I held your hand the whole time", "I choked up when I saw you"])
+def test_ordinary_words_about_hands_and_choking_up_are_not_harm_to_the_reader(text):
+    assert not assess(text).threatens_reader
