@@ -244,3 +244,14 @@ def test_home_in_spanish_says_the_people_in_spanish(client_for):
     page = client_for(ana).get("/").content.decode()
     assert "3 personas: Ana, Luis y Eva" in page
     assert "Esperándote" in page
+
+
+def test_a_shared_read_is_made_once_inside_a_page_and_fresh_outside_it():
+    from kinwell.core import memo
+
+    calls = []
+    read = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert memo.memoized("key", read) == 1 and memo.memoized("key", read) == 2  # no scope: every time
+    with memo.scope():
+        assert memo.memoized("key", read) == 3 and memo.memoized("key", read) == 3
+    assert memo.memoized("key", read) == 4
