@@ -17,6 +17,7 @@ from kinwell.core.errors import NotFound
 from kinwell.core.localtime import today_for
 from kinwell.daily import bank as question_bank
 from kinwell.daily.models import Answer, QuestionDay, Reaction, Reply, Visit
+from kinwell.daily import rules
 from kinwell.daily.rules import SWAPS_A_DAY
 
 PAST_DAYS_PER_PAGE = 20
@@ -191,3 +192,31 @@ def unseen_reveals(*, user, days: list[QuestionDay]) -> set[int]:
 
 def circles_of(*, user):
     return list(Circle.objects.filter(memberships__user=user).order_by("name", "id"))
+
+
+def _asked_in_cycle(circle: Circle, cycle: int) -> set[str]:
+    asked = set()
+    rows = QuestionDay.objects.filter(circle=circle, cycle=cycle).values_list("question_key", "swapped_keys")
+    for key, swapped in rows:
+        asked.add(key)
+        asked.update(swapped or [])
+    return asked
+
+
+def next_question(*, circle: Circle, day, avoid: set[str] = frozenset(), attempt: int = 0) -> tuple[str, int] | None:
+    """The next question for this circle and its cycle, or None when the bank has none for
+    this kind of circle."""
+    suited = the_bank().suited_keys(circle.kind)
+    if not suited:
+        return None
+    latest = QuestionDay.objects.filter(circle=circle, day__lt=day).order_by("-day").first()
+    cycle = latest.cycle if latest else 1
+    seed = rules.seed_for(circle_id=circle.pk, day=day, attempt=attempt)
+    key = rules.choose(suited, _asked_in_cycle(circle, cycle) | avoid, seed)
+    if key is None:
+        # Every question was asked: a new cycle, though not yesterday's question first.
+        cycle += 1
+        fresh_avoid = set(avoid) | ({latest.question_key} if latest else set())
+        key = rules.choose(suited, _asked_in_cycle(circle, cycle) | fresh_avoid, seed)
+        key = key or rules.choose(suited, avoid, seed)
+    return (key, cycle) if key else None

@@ -30,32 +30,6 @@ def _member(*, user, circle: Circle) -> Membership:
     return membership
 
 
-def _asked_in_cycle(circle: Circle, cycle: int) -> set[str]:
-    asked = set()
-    for key, swapped in QuestionDay.objects.filter(circle=circle, cycle=cycle).values_list("question_key", "swapped_keys"):
-        asked.add(key)
-        asked.update(swapped or [])
-    return asked
-
-
-def _pick(*, circle: Circle, day, avoid: set[str] = frozenset(), attempt: int = 0) -> tuple[str, int] | None:
-    """The next question for this circle and its cycle, or None when the bank has none for
-    this kind of circle."""
-    suited = selectors.the_bank().suited_keys(circle.kind)
-    if not suited:
-        return None
-    latest = QuestionDay.objects.filter(circle=circle, day__lt=day).order_by("-day").first()
-    cycle = latest.cycle if latest else 1
-    seed = rules.seed_for(circle_id=circle.pk, day=day, attempt=attempt)
-    key = rules.choose(suited, _asked_in_cycle(circle, cycle) | avoid, seed)
-    if key is None:
-        # Every question was asked: a new cycle, though not yesterday's question first.
-        cycle += 1
-        fresh_avoid = set(avoid) | ({latest.question_key} if latest else set())
-        key = rules.choose(suited, _asked_in_cycle(circle, cycle) | fresh_avoid, seed) or rules.choose(suited, avoid, seed)
-    return (key, cycle) if key else None
-
-
 def _reveal_if_ready(day: QuestionDay, circle: Circle) -> None:
     if day.revealed:
         return
@@ -74,7 +48,7 @@ def open_today(*, viewer, circle: Circle) -> QuestionDay | None:
     today = selectors.circle_today(circle)
     day = QuestionDay.objects.filter(circle=circle, day=today).first()
     if day is None:
-        picked = _pick(circle=circle, day=today)
+        picked = selectors.next_question(circle=circle, day=today)
         if picked is None:
             return None
         day, _created = QuestionDay.objects.get_or_create(
@@ -99,7 +73,8 @@ def swap_question(*, actor, circle: Circle, day_id: int) -> QuestionDay:
                          "just leave it unanswered."))
     if day.swaps >= rules.SWAPS_A_DAY:
         raise Conflict(_("That was the last swap for today. Skipping is fine too: just leave it unanswered."))
-    picked = _pick(circle=circle, day=day.day, avoid={day.question_key, *day.swapped_keys}, attempt=day.swaps + 1)
+    picked = selectors.next_question(circle=circle, day=day.day, avoid={day.question_key, *day.swapped_keys},
+                                     attempt=day.swaps + 1)
     if picked is None or picked[0] in {day.question_key, *day.swapped_keys}:
         raise Conflict(_("There is no other question for this circle today."))
     day.swapped_keys = [*day.swapped_keys, day.question_key]

@@ -82,8 +82,8 @@ def past(request, circle_id: int):
     })
 
 
-def _back(circle, day):
-    return redirect(_day_url(circle, day, today=day.day == selectors.circle_today(circle)))
+def _back(circle, day, *, anchor: str = ""):
+    return redirect(_day_url(circle, day, today=day.day == selectors.circle_today(circle)) + anchor)
 
 
 @login_required
@@ -127,8 +127,7 @@ def react(request, circle_id: int, day_id: int, answer_id: int):
         raise ServiceError(_("Choose one of the reactions."))
     services.react(person=request.user, circle=membership.circle, day_id=found.pk, answer_id=answer_id,
                    kind=form.cleaned_data["kind"])
-    return redirect(f"{_day_url(membership.circle, found, today=found.day == selectors.circle_today(membership.circle))}"
-                    f"#answer-{answer_id}")
+    return _back(membership.circle, found, anchor=f"#answer-{answer_id}")
 
 
 @login_required
@@ -143,5 +142,4 @@ def reply(request, circle_id: int, day_id: int, answer_id: int):
                                      answer_id=answer_id, text=form.cleaned_data["text"])
     present(request, saved.safety)
     messages.success(request, _("Your reply is added."))
-    return redirect(f"{_day_url(membership.circle, found, today=found.day == selectors.circle_today(membership.circle))}"
-                    f"#answer-{answer_id}")
+    return _back(membership.circle, found, anchor=f"#answer-{answer_id}")

@@ -54,7 +54,7 @@ def _asked_on(circle, owner, days):
     start = date(2026, 1, 1)
     for offset in range(days):
         day = start + timedelta(days=offset)
-        picked = services._pick(circle=circle, day=day)
+        picked = selectors.next_question(circle=circle, day=day)
         QuestionDay.objects.create(circle=circle, day=day, question_key=picked[0], cycle=picked[1])
         keys.append(picked)
     return keys
@@ -119,7 +119,7 @@ def test_swapping_gives_everyone_another_question_up_to_three_times(couple):
     with pytest.raises(Conflict, match="last swap for today"):
         services.swap_question(actor=maya, circle=circle, day_id=day.pk)
     # What was swapped away counts as asked: tomorrow's question is none of them.
-    tomorrow = services._pick(circle=circle, day=day.day + timedelta(days=1))
+    tomorrow = selectors.next_question(circle=circle, day=day.day + timedelta(days=1))
     assert tomorrow[0] not in seen
 
 

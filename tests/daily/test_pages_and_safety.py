@@ -98,7 +98,8 @@ def test_bad_input_is_a_clear_4xx(couple, client_for):
     answer(maya, circle, day)
     theirs = answer(jordan, circle, day).value
     client = client_for(maya)
-    assert client.post(reverse("daily:react", args=[circle.pk, day.pk, theirs.pk]), {"kind": "angry"}).status_code == 400
+    react = reverse("daily:react", args=[circle.pk, day.pk, theirs.pk])
+    assert client.post(react, {"kind": "angry"}).status_code == 400
     assert client.post(reverse("daily:react", args=[circle.pk, day.pk, 999999]), {"kind": "love"}).status_code == 404
     assert client.post(reverse("daily:swap", args=[circle.pk, day.pk])).status_code == 409
     assert client.get(reverse("daily:day", args=[circle.pk, 999999])).status_code == 404
@@ -115,7 +116,8 @@ def test_swap_react_and_reply_through_the_pages(couple, client_for):
     theirs = answer(jordan, circle, day, "Jordan's answer").value
     client = client_for(maya)
     client.post(reverse("daily:react", args=[circle.pk, day.pk, theirs.pk]), {"kind": "laugh"})
-    client.post(reverse("daily:reply", args=[circle.pk, day.pk, theirs.pk]), {f"reply-{theirs.pk}-text": "Tell me more!"})
+    client.post(reverse("daily:reply", args=[circle.pk, day.pk, theirs.pk]),
+                {f"reply-{theirs.pk}-text": "Tell me more!"})
     assert Reaction.objects.get().kind == "laugh"
     body = page(client_for(jordan), circle)
     assert "Tell me more!" in body and 'aria-hidden="true">😂' in body

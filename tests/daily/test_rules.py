@@ -26,7 +26,8 @@ def test_no_repeat_until_every_question_was_asked():
 
 
 def test_different_circles_and_days_spread_over_the_bank():
-    picks = {rules.choose(KEYS, set(), rules.seed_for(circle_id=c, day=date(2026, 1, d))) for c in range(5) for d in range(1, 8)}
+    picks = {rules.choose(KEYS, set(), rules.seed_for(circle_id=c, day=date(2026, 1, d)))
+             for c in range(5) for d in range(1, 8)}
     assert len(picks) >= 6
 
 
