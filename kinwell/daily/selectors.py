@@ -53,10 +53,19 @@ def day_in(*, circle: Circle, day_id: int) -> QuestionDay:
     return found
 
 
-def counted_people(circle: Circle) -> set[int]:
-    """Who the reveal waits for: the circle's members who are not taking space today."""
+def taking_space(circle: Circle) -> set[int]:
+    """Members taking space in the circle today (quietly or not): their answers wait."""
+    memberships = circle.memberships.select_related("user").filter(space_paused=True)
+    return {m.user_id for m in memberships if m.is_taking_space(today=access.owner_today(m.user))}
+
+
+def waited_for(circle: Circle) -> set[int]:
+    """Whose answers the reveal waits for: every member except those openly taking space.
+    A quiet pause is still waited for, so that nothing (not even answers shared sooner
+    than expected) shows the others a pause they must not see."""
     memberships = circle.memberships.select_related("user")
-    return {m.user_id for m in memberships if not m.is_taking_space(today=access.owner_today(m.user))}
+    return {m.user_id for m in memberships
+            if m.space_quiet or not m.is_taking_space(today=access.owner_today(m.user))}
 
 
 @dataclass
@@ -133,9 +142,10 @@ def who_answered(*, viewer, circle: Circle, day: QuestionDay) -> list:
     """The other people whose answer is in, by name only (never the words before the
     reveal): current members not taking space."""
     writers = {a.author_id: a.author for a in day.answers.select_related("author") if a.author_id != viewer.pk}
-    counted = counted_people(circle)
+    paused = taking_space(circle)
+    members = set(circle.memberships.values_list("user_id", flat=True))
     return [person for person_id, person in sorted(writers.items(), key=lambda item: item[1].display_name)
-            if person_id in counted]
+            if person_id in members and person_id not in paused]
 
 
 def my_answer(*, viewer, day: QuestionDay) -> Answer | None:

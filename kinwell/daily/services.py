@@ -31,21 +31,35 @@ def _member(*, user, circle: Circle) -> Membership:
 
 
 def _reveal_if_ready(day: QuestionDay, circle: Circle) -> None:
-    if day.revealed:
-        return
-    answered = set(day.answers.values_list("author_id", flat=True))
-    if rules.ready_to_reveal(counted=selectors.counted_people(circle), answered=answered):
+    if _waiting_to_reveal(day, circle):
         day.revealed_at = timezone.now()
         day.save(update_fields=["revealed_at"])
 
 
-@transaction.atomic
+def _waiting_to_reveal(day: QuestionDay, circle: Circle) -> bool:
+    if day.revealed:
+        return False
+    # An answer written while taking space waits with its writer: it neither opens the day nor shows.
+    answered = set(day.answers.values_list("author_id", flat=True)) - selectors.taking_space(circle)
+    return rules.ready_to_reveal(counted=selectors.waited_for(circle), answered=answered)
+
+
 def open_today(*, viewer, circle: Circle) -> QuestionDay | None:
     """Today's question for the circle, made on the first read by anyone in it. Two people
     opening at once get the same row (the unique circle and day). None when there is no
     question for this kind of circle."""
     _member(user=viewer, circle=circle)
     today = selectors.circle_today(circle)
+    day = QuestionDay.objects.filter(circle=circle, day=today).first()
+    if day is not None and not _waiting_to_reveal(day, circle):
+        # The usual case is a plain read: no write transaction (on SQLite, the write lock)
+        # for every person opening the page or home.
+        return day
+    return _make_or_reveal(circle=circle, today=today)
+
+
+@transaction.atomic
+def _make_or_reveal(*, circle: Circle, today) -> QuestionDay | None:
     day = QuestionDay.objects.filter(circle=circle, day=today).first()
     if day is None:
         picked = selectors.next_question(circle=circle, day=today)
@@ -150,8 +164,10 @@ def reply_to_answer(*, author, circle: Circle, day_id: int, answer_id: int, text
     return Reply.objects.create(answer=answer, author=author, text=text, reader_needs_help=endangers_reader(safety))
 
 
-@transaction.atomic
 def mark_seen(*, person, day: QuestionDay) -> None:
-    """This person opened the day's revealed answers (home stops saying they are in)."""
-    if day.revealed:
+    """This person opened the day's revealed answers (home stops saying they are in).
+    Written once per reveal: a page opened again after that is a plain read."""
+    if not day.revealed or Visit.objects.filter(day=day, person=person, seen_at__gte=day.revealed_at).exists():
+        return
+    with transaction.atomic():
         Visit.objects.update_or_create(day=day, person=person, defaults={"seen_at": timezone.now()})

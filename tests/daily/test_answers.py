@@ -215,3 +215,48 @@ def test_a_past_day_is_answered_no_later_than_the_next_day(couple):
     old = QuestionDay.objects.create(circle=circle, day=day.day - timedelta(days=3), question_key="test-light-song")
     with pytest.raises(Conflict, match="has passed"):
         answer(maya, circle, old)
+
+
+def test_the_policy_lets_members_see_daily_answers_without_a_sharing_choice(couple):
+    from kinwell.circles import access
+
+    maya, jordan, circle = couple
+    outsider = UserFactory()
+    assert access.can_view(viewer=maya, owner=jordan, kind=access.DAILY_ANSWER, circle=circle)
+    assert not access.can_view(viewer=outsider, owner=jordan, kind=access.DAILY_ANSWER)
+    assert access.DAILY_ANSWER not in access.visible_kinds(viewer=maya, owner=jordan, circle=circle)
+    circle_services.set_space(user=jordan, circle=circle, paused=True, quietly=True)
+    assert not access.can_view(viewer=maya, owner=jordan, kind=access.DAILY_ANSWER, circle=circle)
+
+
+def test_a_removed_member_keeps_their_answer_and_the_circle_no_longer_sees_it(couple):
+    maya, jordan, circle = couple
+    day = today(maya, circle)
+    answer(maya, circle, day, "Maya's words")
+    answer(jordan, circle, day, "Jordan's words")
+    circle_services.remove_member(actor=maya, circle=circle, member=jordan)
+    assert seen_texts(maya, circle, day) == ["Maya's words"]
+    with pytest.raises(NotFound):
+        today(jordan, circle)
+    assert Answer.objects.get(author=jordan).text == "Jordan's words"
+
+
+def test_a_quiet_pause_is_not_mentioned_on_the_page(couple, client_for):
+    maya, jordan, circle = couple
+    day = today(maya, circle)
+    answer(jordan, circle, day, "Jordan's words")
+    circle_services.set_space(user=jordan, circle=circle, paused=True, quietly=True)
+    body = client_for(maya).get(reverse("daily:today", args=[circle.pk])).content.decode()
+    assert "Jordan" not in body.split("<main", 1)[1] and "space" not in body.split("<main", 1)[1].lower()
+
+
+def test_a_quiet_pause_is_waited_for_like_someone_who_has_not_answered_yet(couple):
+    maya, jordan, circle = couple
+    day = today(maya, circle)
+    answer(jordan, circle, day, "Jordan's words")
+    circle_services.set_space(user=jordan, circle=circle, paused=True, quietly=True)
+    answer(maya, circle, day, "Maya's words")
+    day.refresh_from_db()
+    assert not day.revealed  # sharing at once would tell Maya of a pause she must not see
+    circle_services.set_space(user=jordan, circle=circle, paused=False)
+    assert today(maya, circle).revealed
