@@ -47,7 +47,6 @@ def _render_day(request, membership, day, *, answer_form=None, reply_forms=None,
         if day.revealed:
             services.mark_seen(person=request.user, day=day)
     context["together"] = selectors.days_together(circle)
-    context["url"] = _day_url(circle, day, today=is_today) if day else reverse("daily:today", args=[circle.pk])
     return render(request, "daily/day.html", context, status=status)
 
 
