@@ -232,7 +232,9 @@ if not QUICK_EXIT_URL.startswith(("https://", "http://")):
 LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
 
 # --- daily question (issue 18): the bank of questions (kinwell/daily/bank.py reads it) ---
-DAILY_QUESTIONS_DIR = Path(os.environ.get("KINWELL_DAILY_QUESTIONS_DIR", BASE_DIR / "kinwell" / "daily" / "data" / "questions"))
+DAILY_QUESTIONS_DIR = Path(
+    os.environ.get("KINWELL_DAILY_QUESTIONS_DIR", BASE_DIR / "kinwell" / "daily" / "data" / "questions")
+)
 # --- end daily question ---
 
 # Directory imports refuse files that expand past this (zip bombs; see directory/file_limits.py).
