@@ -1,4 +1,4 @@
-"""One tab set on every page of a circle: Overview, Check-ins, Talk, Together and Sharing,
+"""One tab set on every page of a circle: Overview, Check-ins, Talk, Together, Today's question and Sharing,
 with the section you are in marked aria-current="page" (and only that one)."""
 
 import re
@@ -9,7 +9,7 @@ from tests.factories import CircleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-TABS = ["Overview", "Check-ins", "Talk", "Together", "Sharing"]
+TABS = ["Overview", "Check-ins", "Talk", "Together", "Today's question", "Sharing"]
 
 
 def tabs_on(page: str) -> tuple[list[str], list[str]]:
@@ -27,6 +27,7 @@ def tabs_on(page: str) -> tuple[list[str], list[str]]:
     ("together/", "Together"),
     ("together/week/", "Together"),
     ("plans/", "Together"),
+    ("question/", "Today's question"),
     ("sharing/", "Sharing"),
 ])
 def test_every_circle_page_has_the_tab_set_with_its_section_marked(client_for, suffix, section):
