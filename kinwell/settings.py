@@ -87,6 +87,10 @@ INSTALLED_APPS = [
     "kinwell.moderation",
     "kinwell.support",
     "kinwell.summary",
+    # --- On your phone (issue 19): the installable app and push notifications ---
+    "kinwell.pwa",
+    "kinwell.push",
+    # --- end on your phone ---
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,9 @@ urlpatterns = [
     path("", include("kinwell.moderation.urls")),
     path("", include("kinwell.support.urls")),
     path("", include("kinwell.summary.urls")),
+    # On your phone: the manifest, the service worker and the offline pages at the root.
+    path("", include("kinwell.pwa.urls")),
+    path("push/", include("kinwell.push.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -155,6 +155,16 @@ def fingerprint(request) -> str:
     return digest.hexdigest()
 
 
+def form_fingerprint(data, *, leave_out=("csrfmiddlewaretoken", "idempotency_key")) -> str:
+    """A web form's answers, field by field. The CSRF token is left out: a form kept on a
+    device and sent later carries the token current then, and is still the same request."""
+    digest = hashlib.sha256()
+    for name in sorted(data):
+        if name not in leave_out:
+            digest.update(json.dumps([name, data.getlist(name)]).encode())
+    return digest.hexdigest()
+
+
 def forget_expired(*, now) -> int:
     deleted, _kinds = IdempotencyKey.objects.filter(created_at__lte=now - LIFETIME).delete()
     return deleted
