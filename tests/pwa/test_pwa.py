@@ -46,7 +46,7 @@ def test_every_declared_icon_exists_at_its_declared_size(client):
 def test_the_manifest_speaks_spanish(client):
     manifest = json.loads(client.get(reverse("pwa:manifest"), HTTP_ACCEPT_LANGUAGE="es").content)
     assert manifest["lang"] == "es"
-    assert {shortcut["name"] for shortcut in manifest["shortcuts"]} == {"Registrar cómo estoy", "Ayuda ahora"}
+    assert {shortcut["name"] for shortcut in manifest["shortcuts"]} == {"Haz un registro", "Obtén ayuda ahora"}
 
 
 def test_every_page_links_the_manifest_and_the_theme_colour(client):
