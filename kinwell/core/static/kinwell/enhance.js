@@ -92,7 +92,12 @@
     tellWorker({type: "send-kept", csrf: cookie("csrftoken")});
   }
 
-  navigator.serviceWorker.register(manifest.dataset.serviceWorker).then(sendKept, function () {});
+  // After the page has loaded: installing fetches the pages kept offline, and the page
+  // the person opened comes first.
+  function register() {
+    navigator.serviceWorker.register(manifest.dataset.serviceWorker).then(sendKept, function () {});
+  }
+  if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
   window.addEventListener("online", sendKept);
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (!event.data || event.data.type !== "kept-sent") { return; }

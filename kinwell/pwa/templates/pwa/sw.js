@@ -141,7 +141,7 @@ function sendEach(csrf) {
     });
     return chain.then(function () {
       if (!sent) { return; }
-      return self.clients.matchAll({type: "window"}).then(function (windows) {
+      return self.clients.matchAll({type: "window", includeUncontrolled: true}).then(function (windows) {
         windows.forEach(function (client) { client.postMessage({type: "kept-sent", count: sent}); });
       });
     });
