@@ -90,6 +90,10 @@ NOT_PAGES = {
     "summary:fhir": "a FHIR JSON file download",
     "summary:revoke_link": "POST only; redirects to the summary",
     "summary:delete": "POST only; redirects to the summaries page",
+    "pwa:manifest": "the web app manifest (JSON)",
+    "pwa:service_worker": "the service worker script",
+    "push:subscribe": "POST only; JSON from devices.js",
+    "push:remove": "POST only; redirects to the devices page",
 }
 # Pages with a layout of their own and no way into the rest of Kinwell (so no site
 # header, not even "Get help now"): the clinician link, found or not.
