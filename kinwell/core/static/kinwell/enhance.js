@@ -113,7 +113,11 @@
         if (form.dataset.forgotten || !window.caches) { return; }
         event.preventDefault();
         form.dataset.forgotten = "1";
-        var done = function () { form.submit(); };
+        var done = function () {
+          if (form.dataset.forgotten === "sent") { return; }
+          form.dataset.forgotten = "sent";
+          form.submit();
+        };
         Promise.all([caches.delete(PLAN_CACHE), tellWorker({type: "forget-person"})]).then(done, done);
         setTimeout(done, 1500);  // logging out must never wait on this
       });
