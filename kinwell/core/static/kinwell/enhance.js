@@ -87,7 +87,11 @@
     });
   }
 
+  var retryIn = 2000;
+  var retry = null;
+
   function sendKept() {
+    clearTimeout(retry);
     if (navigator.onLine === false) { return; }
     tellWorker({type: "send-kept", csrf: cookie("csrftoken")});
   }
@@ -100,9 +104,18 @@
   if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
   window.addEventListener("online", sendKept);
   navigator.serviceWorker.addEventListener("message", function (event) {
-    if (!event.data || event.data.type !== "kept-sent") { return; }
+    if (!event.data || event.data.type !== "kept-status") { return; }
     var status = document.querySelector("[data-kept-status]");
-    if (status && status.dataset.sentText) { status.textContent = status.dataset.sentText; }
+    if (event.data.sent && status && status.dataset.sentText) { status.textContent = status.dataset.sentText; }
+    if (event.data.left) {
+      // A connection that has only just come back may drop the first try: try again,
+      // less and less often, while this page is open.
+      clearTimeout(retry);
+      retry = setTimeout(sendKept, retryIn);
+      retryIn = Math.min(retryIn * 2, 60000);
+    } else {
+      retryIn = 2000;
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {

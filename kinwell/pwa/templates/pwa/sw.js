@@ -140,9 +140,11 @@ function sendEach(csrf) {
       });
     });
     return chain.then(function () {
-      if (!sent) { return; }
+      return outbox("readonly", function (store) { return store.count(); });
+    }).then(function (left) {
+      // The pages say when it went, and ask again later while something is left.
       return self.clients.matchAll({type: "window", includeUncontrolled: true}).then(function (windows) {
-        windows.forEach(function (client) { client.postMessage({type: "kept-sent", count: sent}); });
+        windows.forEach(function (client) { client.postMessage({type: "kept-status", sent: sent, left: left}); });
       });
     });
   });
