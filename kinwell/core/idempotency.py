@@ -19,6 +19,10 @@ Two decorators on every API operation (`install`):
 Answers of 500 and above are not kept (the transaction rolls back), so a failed
 request can be retried with its key. Requests without a person (public endpoints)
 ignore the header.
+
+The check-in web form takes the same keys (`claim_key`, `form_fingerprint`), so a
+check-in kept on a phone while offline and sent later is saved once
+(`checkins.services.record_checkin_once`).
 """
 
 import functools
