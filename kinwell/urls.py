@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("kinwell.moderation.urls")),
     path("", include("kinwell.support.urls")),
     path("", include("kinwell.summary.urls")),
+    path("", include("kinwell.daily.urls")),  # the daily question (issue 18)
     # On your phone: the manifest, the service worker and the offline pages at the root.
     path("", include("kinwell.pwa.urls")),
     path("push/", include("kinwell.push.urls")),

@@ -90,6 +90,8 @@ NOT_PAGES = {
     "summary:fhir": "a FHIR JSON file download",
     "summary:revoke_link": "POST only; redirects to the summary",
     "summary:delete": "POST only; redirects to the summaries page",
+    "daily:swap": "POST only; redirects to today's question",
+    "daily:react": "POST only; redirects to the day's question",
     "pwa:manifest": "the web app manifest (JSON)",
     "pwa:service_worker": "the service worker script",
     "push:subscribe": "POST only; JSON from devices.js",
