@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "kinwell.moderation",
     "kinwell.support",
     "kinwell.summary",
+    # --- notifications (issue 19) ---
+    "kinwell.notifications",
 ]
 
 MIDDLEWARE = [
