@@ -139,3 +139,7 @@ api.add_router("/directory", directory_router)
 api.add_router("/support-plan", support_router)
 api.add_router("/library", library_router)
 api.add_router("/reports", reports_router)
+# --- notifications (issue 19) ---
+from kinwell.notifications.api import router as notifications_router  # noqa: E402
+
+api.add_router("/notifications", notifications_router)
