@@ -99,9 +99,9 @@ NOTICES = _notices(
     Notice("checkin_reminder", "reminders", _("A moment to check in"),
            _("A moment to check in"), _("A check-in takes a few seconds.")),
     Notice("screening_reminder", "reminders", _("A gentle reminder from Kinwell"),
-           _("A gentle reminder from Kinwell"), _("Time to take the %(instrument)s again, if you like.")),
+           _("A gentle reminder from Kinwell"), _("The reminder you asked for, every two weeks.")),
     Notice("support_follow_up", "reminders", _("A note from Kinwell"),
-           _("How is your support plan going?"), _("Tick off what you have done, or revise it.")),
+           _("A note from Kinwell"), _("How is it going? Open Kinwell to see.")),
     Notice("nudge", "reminders", _("A small gesture for today"),
            _("A small gesture for today"), _("An idea for today is waiting in Kinwell.")),
     # --- Conversations and conflict rounds ----------------------------------------
@@ -133,9 +133,10 @@ NOTICES = _notices(
     Notice("daily_question", "daily_question", _("%(other)s answered today's question"),
            _("%(other)s answered today's question"), _("In “%(circle)s”. Answer yours to see theirs.")),
     # --- Sign check-ons ---------------------------------------------------------------
-    # The supporter asked to be told; the subject says nothing about why.
+    # The supporter asked to be told; nothing on a lock screen or in an inbox list says
+    # about whom, or why.
     Notice("sign_check_on_me", "sign_check_ons", _("A note from Kinwell"),
-           _("A note from Kinwell"), _("%(owner)s may like to hear from you.")),
+           _("A note from Kinwell"), _("Open the email when you can.")),
     # --- Several notices as one message ------------------------------------------
     Notice("digest", ALL_GROUPS, _("News from Kinwell"),
            _("News from Kinwell"), _("%(count)s things are waiting for you.")),
