@@ -65,5 +65,4 @@ def send_nudge(*, person_id: int, gesture: str) -> None:
     if person is None:
         return
     notify(recipient=person, notice="nudge", url=reverse("connect:nudges"),
-           context={"gesture": gesture, "stop_url": stop_nudges_link(person),
-                    "nudges_url": settings.SITE_URL + reverse("connect:nudges")})
+           context={"gesture": gesture, "stop_url": stop_nudges_link(person)})

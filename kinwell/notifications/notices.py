@@ -139,7 +139,7 @@ NOTICES = _notices(
            _("A note from Kinwell"), _("Open the email when you can.")),
     # --- Several notices as one message ------------------------------------------
     Notice("digest", ALL_GROUPS, _("News from Kinwell"),
-           _("News from Kinwell"), _("%(count)s things are waiting for you.")),
+           _("News from Kinwell"), _("Open Kinwell to see what is waiting.")),
 )
 
 
