@@ -13,7 +13,7 @@ class PreferencesForm(forms.Form):
     quiet_from = forms.TimeField(
         label=_("Quiet hours start"), required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=_("In your time zone. Leave both empty for no quiet hours."),
+        help_text=_("In your time zone. Leave both empty to have none."),
     )
     quiet_until = forms.TimeField(
         label=_("Quiet hours end"), required=False,
