@@ -168,3 +168,15 @@ def test_nothing_automatic_goes_while_the_persons_automatic_messages_are_paused(
 def test_a_person_who_left_gets_nothing():
     person = UserFactory(is_active=False)
     assert appreciation(person) == SKIPPED and mail.outbox == []
+
+
+def test_old_rows_are_forgotten_and_recent_ones_kept():
+    from kinwell.notifications.jobs import forget_old_notices
+
+    person = UserFactory()
+    update_preferences(user=person, digest=False)
+    appreciation(person, now=NOON)
+    appreciation(person, now=NOON + timedelta(days=6))
+    note_viewing(user=person, thread="conflict:1", now=NOON)
+    assert forget_old_notices(now=NOON + timedelta(days=8)) == 2
+    assert PendingNotice.objects.count() == 1

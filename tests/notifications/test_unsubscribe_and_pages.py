@@ -109,12 +109,12 @@ def test_the_api_reads_and_updates_preferences(client_for, user):
     got = client.get("/api/v1/notifications/preferences").json()
     assert got["channels"]["reminders"] == "email" and got["offered"] == ["email", "none"] and got["digest"] is True
     put = client.put("/api/v1/notifications/preferences", {
-        "channels": {"conversations": "none"}, "set_quiet_hours": True, "quiet_from": "21:30", "quiet_until": "06:00",
+        "conversations": "none", "set_quiet_hours": True, "quiet_from": "21:30", "quiet_until": "06:00",
         "digest": False}, content_type="application/json")
     assert put.status_code == 200, put.content
     assert put.json()["channels"]["conversations"] == "none" and put.json()["quiet_from"] == "21:30"
     assert put.json()["digest"] is False
-    refused = client.put("/api/v1/notifications/preferences", {"channels": {"reminders": "push"}},
+    refused = client.put("/api/v1/notifications/preferences", {"reminders": "push"},
                          content_type="application/json")
     assert refused.status_code == 400
     half = client.put("/api/v1/notifications/preferences", {"set_quiet_hours": True, "quiet_from": "21:30"},
