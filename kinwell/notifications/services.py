@@ -73,9 +73,12 @@ def notify(*, recipient, notice: str, context: dict, url: str, thread: str = "",
     channel = selectors.channel_for(user=recipient, group=entry.group, preferences=preferences)
     if channel == NONE:
         return OFF
+    if thread and _thread_is_quiet(user=recipient, thread=thread, now=now):
+        return SKIPPED
     message = render(kind=notice, recipient=recipient, context=context, url=url, language=language,
                      reply_to=reply_to, unsubscribe=unsubscribe_url(user=recipient, group=entry.group))
     with transaction.atomic():
+        # Asked again inside the write, so two notices for one thread at once send one.
         if thread and _thread_is_quiet(user=recipient, thread=thread, now=now):
             return SKIPPED
         hold = selectors.quiet_now(user=recipient, preferences=preferences, now=now) or (
