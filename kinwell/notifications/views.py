@@ -3,16 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
 
 from kinwell.notifications import selectors, services
 from kinwell.notifications.forms import PreferencesForm
+from kinwell.notifications.one_click import one_click_post
 from kinwell.notifications.notices import ALL_GROUPS, EMAIL, GROUPS
 from kinwell.notifications.tokens import read_token
-
-# RFC 8058: a mail program's one-click unsubscribe is a POST with exactly this body.
-ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
-
 
 @login_required
 def preferences(request):
@@ -46,27 +43,14 @@ def _unsubscribe_page(request, token: str, *, done: bool, group: str, status: in
     }, status=status)
 
 
-@csrf_protect
-def _unsubscribe_by_form(request, token: str):
-    services.unsubscribe(token=token)
-    _user, group = read_token(token)
-    return _unsubscribe_page(request, token, done=True, group=group)
-
-
-@csrf_exempt  # only for RFC 8058's exact body; every other POST is checked below
+@one_click_post
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token: str):
     """GET shows one button and changes nothing (mail scanners open links); the button
-    POSTs. A mail program's one-click POST carries no CSRF token, only the RFC's body,
-    and the signed token is the key."""
+    POSTs with its CSRF token, a mail program with RFC 8058's body (one_click.py). The
+    signed token is the key."""
     _user, group = read_token(token)
     if request.method == "POST":
-        if request.body == ONE_CLICK_BODY:
-            services.unsubscribe(token=token)
-            return _unsubscribe_page(request, token, done=True, group=group)
-        return _unsubscribe_by_form(request, token)
-    if request.method not in ("GET", "HEAD"):
-        from django.http import HttpResponseNotAllowed
-
-        return HttpResponseNotAllowed(["GET", "POST"])
-    return _unsubscribe_page(request, token, done=False, group=group)
+        services.unsubscribe(token=token)
+    return _unsubscribe_page(request, token, done=request.method == "POST", group=group)

@@ -122,3 +122,18 @@ def test_the_api_reads_and_updates_preferences(client_for, user):
     assert half.status_code == 400
     assert client.put("/api/v1/notifications/preferences", {"quiet_from": "25:00"},
                       content_type="application/json").status_code == 422
+
+
+def test_the_old_nudge_stop_address_takes_the_one_click_post_and_nothing_else_without_csrf(user):
+    from kinwell.connect import services as connect_services
+    from kinwell.connect.models import NudgePreference
+    from kinwell.connect.tasks import stop_nudges_link
+
+    connect_services.set_nudges(owner=user, frequency="daily")
+    path = urlsplit(stop_nudges_link(user)).path
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(path, data="stop=1", content_type="application/x-www-form-urlencoded").status_code == 403
+    assert NudgePreference.objects.get(owner=user).frequency == "daily"
+    assert client.post(path, data="List-Unsubscribe=One-Click",
+                       content_type="application/x-www-form-urlencoded").status_code == 200
+    assert NudgePreference.objects.get(owner=user).frequency == "off"
