@@ -7,9 +7,10 @@ from django.views.decorators.http import require_http_methods
 
 from kinwell.notifications import selectors, services
 from kinwell.notifications.forms import PreferencesForm
-from kinwell.notifications.one_click import one_click_post
 from kinwell.notifications.notices import ALL_GROUPS, EMAIL, GROUPS
+from kinwell.notifications.one_click import one_click_post
 from kinwell.notifications.tokens import read_token
+
 
 @login_required
 def preferences(request):
