@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "kinwell.pwa",
     "kinwell.push",
     # --- end on your phone ---
+    # --- notifications (issue 19) ---
+    "kinwell.notifications",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,8 @@ PUBLIC = {
     "safety:decline",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
+    # One-click unsubscribe: the signed token is the key; GET only shows the button.
+    "notifications:unsubscribe",
     # A clinician link: the secret token is the key (a clinician has no account); a wrong one is a 404.
     "summary:shared",
     # The help finder and its Open Referral API: a public directory, no personal data.
@@ -57,6 +59,7 @@ PERSONAL = {
     "support:save_service",
     "summary:index", "summary:detail", "summary:fhir", "summary:share", "summary:revoke_link", "summary:delete",
     "push:devices", "push:subscribe", "push:remove",
+    "notifications:settings",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kinwell.checkins import selectors, services
@@ -215,8 +216,11 @@ def dismiss_nudge(request, nudge_id: int):
     return redirect("checkins:mine")
 
 
+@never_cache
 def reminder_link(request, action: str, token: str):
-    """One click from the reminder email, without logging in: a week off, or stop."""
+    """From the reminder email, without logging in: a week off, or stop. Opening the
+    link shows one button and changes nothing (mail scanners open links); the button
+    does it."""
     from django.contrib.auth import get_user_model
 
     if action not in ("snooze", "stop"):
@@ -228,6 +232,8 @@ def reminder_link(request, action: str, token: str):
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         raise NotFound(_("This link is not valid. You can change reminders in your check-in settings."))
+    if request.method != "POST":
+        return render(request, "checkins/reminder_confirm.html", {"action": action})
     if action == "snooze":
         reminder = services.snooze_reminder(user=user, days=SNOOZE_DAYS)
     else:
