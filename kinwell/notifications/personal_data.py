@@ -1,8 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.notifications.models import PendingNotice, Preferences
 
 
-@register_section("notifications")
+@register_section(
+    "notifications",
+    describes=_("How you want to be told of things (channels, quiet hours, digest) and the notices waiting for you."),
+)
 def notifications_section(user) -> dict:
     row = Preferences.objects.filter(user=user).first()
     return {

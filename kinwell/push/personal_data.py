@@ -1,8 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.core.personal_data import register_section
 from kinwell.push.models import PushDevice
 
 
-@register_section("push_devices")
+@register_section(
+    "push_devices",
+    describes=_("The devices where you switched on notifications, by the name you gave them."),
+)
 def devices_section(user) -> dict | None:
     """The devices with push on, as the person sees them. The push address and keys are
     left out: they are the browser's, and only useful for sending to it."""
