@@ -84,6 +84,7 @@ class Instrument:
     title_es: str = ""
     stem_es: str = ""
     licence_es: str = ""
+    authors_es: str = ""
     language: str = "en"  # the language `title`, `stem`, `licence` and the items are in
 
     def localized(self, language: str) -> Instrument:
@@ -97,6 +98,7 @@ class Instrument:
             title=self.title_es or self.title,
             stem=self.stem_es,
             licence=self.licence_es or self.licence,
+            authors=self.authors_es or self.authors,
             items=tuple(item.localized("es") for item in self.items),
             difficulty=self.difficulty.localized("es") if self.difficulty else None,
             language="es",
@@ -216,6 +218,7 @@ def _instrument(key: str, raw: dict, answer_sets: dict) -> Instrument:
         title_es=raw.get("title_es", ""),
         stem_es=raw.get("stem_es", ""),
         licence_es=raw.get("licence_es", ""),
+        authors_es=raw.get("authors_es", ""),
     )
 
 
