@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kinwell.core.dates import format_named
 
@@ -14,7 +14,7 @@ EVENING = datetime.datetime(2026, 12, 3, 17, 56, tzinfo=ZoneInfo("UTC"))
 
 
 def render(source: str, language: str, **context) -> str:
-    with translation.override(language):
+    with translation.override(language), timezone.override("UTC"):
         return Template("{% load kinwell_dates checkin_words %}" + source).render(Context(context))
 
 
