@@ -24,7 +24,7 @@ def render(source: str, language: str, **context) -> str:
         ('{{ d|named_date:"WEEKDAY_DATE_FORMAT" }}', "Thursday, December 3, 2026", "jueves, 3 de diciembre de 2026"),
         ('{{ d|date:"DATE_FORMAT" }}', "Dec. 3, 2026", "3 de diciembre de 2026"),
         ('{{ d|date:"MONTH_DAY_FORMAT" }}', "December 3", "3 de diciembre"),
-        ('{{ t|date:"DATETIME_FORMAT" }}', "Dec. 3, 2026, 5:56 p.m.", "3 de diciembre de 2026, 5:56 p. m."),
+        ('{{ t|date:"DATETIME_FORMAT" }}', "Dec. 3, 2026, 5:56 p.m.", "jueves, 3 de diciembre de 2026, 5:56 p. m."),
         ('{{ t|time:"TIME_FORMAT" }}', "5:56 p.m.", "5:56 p. m."),
         ("{{ x|floatformat:1 }}", "13.5", "13.5"),
         ("{{ 5|weekdays_name }}", "Saturdays", "sábados"),

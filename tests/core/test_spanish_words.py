@@ -20,9 +20,11 @@ SPAIN = [
     r"\bmóvil(es)?\b", r"\bzumo\b", r"(?:^|[.!?]\s+)¡?vale\b(?! la pena)",
 ]
 # Names retired for one name per thing: «Obtén ayuda ahora» for the help-now page,
-# «eliminar» for delete, «reconocimiento» for appreciation, «sugerencia» for a nudge.
+# «eliminar» for delete, «reconocimiento» for appreciation, «sugerencia» for a nudge,
+# «momento difícil» for a hard moment.
 RETIRED = [
     r"\bpedir ayuda ahora\b", r"\bbuscar ayuda ahora\b", r"\bayuda inmediata\b", r"\bborr(ar|a|ó|amos|aron)\b",
+    r"\bmal momento\b", r"\bmomentos? duros?\b",
     r"\b(?:un|una|el|la|tu|su) (?:aprecio|agradecimiento)\b(?! de)", r"\bempujoncito\b", r"\bdiario de gratitud de %\(name\)s\b.*metas",
 ]
 GRAMMAR = [r"\bSi podría\b", r"\bPase lo que pase, valió\b", r"\bllegó o superó\b", r"\benviaste una\.",

@@ -8,7 +8,7 @@ spacing comes from the project catalogue's "a.m." and "p.m.", see kinwell/core/d
 DATE_FORMAT = r"j \d\e F \d\e Y"  # 3 de diciembre de 2026
 SHORT_DATE_FORMAT = "d/m/Y"
 TIME_FORMAT = "g:i a"  # 5:56 p. m.
-DATETIME_FORMAT = r"j \d\e F \d\e Y, g:i a"
+DATETIME_FORMAT = r"l, j \d\e F \d\e Y, g:i a"  # jueves, 3 de diciembre de 2026, 5:56 p. m.
 SHORT_DATETIME_FORMAT = "d/m/Y g:i a"
 MONTH_DAY_FORMAT = r"j \d\e F"  # 3 de diciembre
 YEAR_MONTH_FORMAT = r"F \d\e Y"
