@@ -126,6 +126,9 @@ def pages_for(client, ana) -> list[str]:
     from kinwell.screening.selectors import available_instruments
 
     urls += [reverse("screening:start", args=[i.key]) for i in available_instruments(user=ana)]
+    from kinwell.screening.models import Response
+
+    urls += [reverse("screening:result", args=[r.pk]) for r in Response.objects.filter(owner=ana, completed_at__isnull=False)]
     urls += [reverse("library:article", args=["when-you-do-not-feel-safe-with-someone-close-to-you"])]
     for circle in Circle.objects.filter(memberships__user=ana):
         urls += [reverse(name, args=[circle.pk]) for name in CIRCLE_PAGES]
