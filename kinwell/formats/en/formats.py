@@ -1,9 +1,27 @@
-"""English date and time formats where they differ from Django's.
+"""Dates, times and numbers as Kinwell writes them in English (FORMAT_MODULE_PATH).
 
-Django's English times end with a full stop ("5:56 p.m."), so any sentence of ours that
-ends with a time read "5:56 p.m..". "5:56 PM" ends cleanly wherever it lands. Anything
-not named here is Django's own."""
+Django's own names first, then Kinwell's named formats (read with
+`kinwell.core.dates.named_format` or the `named_date` filter): templates and Python
+name a format, never spell one out, so each language writes dates its own way.
 
-TIME_FORMAT = "g:i A"
+Times are "5:56 PM", not Django's "5:56 p.m.": a sentence of ours that ends with a time
+read "5:56 p.m.." (issue 18).
+"""
+
+DATE_FORMAT = "N j, Y"  # Dec. 3, 2026
+SHORT_DATE_FORMAT = "m/d/Y"
+TIME_FORMAT = "g:i A"  # 5:56 PM
 DATETIME_FORMAT = "N j, Y, g:i A"
 SHORT_DATETIME_FORMAT = "m/d/Y g:i A"
+MONTH_DAY_FORMAT = "F j"  # December 3
+YEAR_MONTH_FORMAT = "F Y"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
+
+# Kinwell's named formats.
+WEEKDAY_DATE_FORMAT = "l, F j, Y"  # Thursday, December 3, 2026
+WEEKDAY_DAY_FORMAT = "l, F j"  # Thursday, December 3
+SHORT_MONTH_DAY_FORMAT = "M j"  # Dec 3
+SHORT_WEEKDAY_DATE_FORMAT = "D, M j, Y"  # Thu, Dec 3, 2026
+WEEKDAY_TIME_FORMAT = "l, F j, g:i A"  # Thursday, December 3, 5:56 PM
