@@ -6,7 +6,10 @@ from kinwell.notifications.models import PendingNotice, Preferences
 
 @register_section(
     "notifications",
-    describes=_("How you want to be told of things (channels, quiet hours, digest) and the notices waiting for you."),
+    describes=_(
+        "How you want to be told of things (by email or on a device, when not to be disturbed, a daily summary) "
+        "and the notices waiting for you."
+    ),
 )
 def notifications_section(user) -> dict:
     row = Preferences.objects.filter(user=user).first()
