@@ -19,7 +19,9 @@ def _question(key: str, language: str) -> str:
 
 @register_section(
     "daily_question",
-    describes=_("Your answers to the daily questions, your reactions and your replies, with the questions they answer."),
+    describes=_(
+        "Your answers to the daily questions, your reactions and your replies, with the questions they answer."
+    ),
 )
 def daily_section(user) -> dict:
     language = user.language or "en"
