@@ -138,10 +138,12 @@ def invitation(request, token: str):
     # The time the link stops working, in the zone of whoever reads it; someone signed
     # out has told us none, so they see it in the inviter's zone, named as such.
     zone = zone_of(request.user if request.user.is_authenticated else invitation.invited_by)
+    zone_name = invitation.expires_at.astimezone(zone).strftime("%Z")  # "CST", "JST"
     return render(
         request,
         "circles/invitation.html",
-        {"invitation": invitation, "token": token, "already_member": already_member, "zone": zone},
+        {"invitation": invitation, "token": token, "already_member": already_member, "zone": zone,
+         "zone_name": zone_name},
         status=status,
     )
 
