@@ -9,8 +9,8 @@ from kinwell.checkins import exporting, import_services
 from kinwell.checkins.importing import DAYLIO_MOODS
 from kinwell.checkins.io_forms import ImportForm
 from kinwell.checkins.vocabulary import MOODS
-from kinwell.circles import access
 from kinwell.core.errors import ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.safety.panel import present
 
 
@@ -44,6 +44,6 @@ def export(request, format: str):
         raise Http404
     response = HttpResponse(exporting.export(owner=request.user, format=format),
                             content_type=exporting.EXPORT_FORMATS[format])
-    name = exporting.filename(format=format, day=access.owner_today(request.user))
+    name = exporting.filename(format=format, day=today_for(request.user))
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

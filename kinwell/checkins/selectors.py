@@ -11,6 +11,7 @@ from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.core.localtime import today_for
 
 PERIODS = (7, 30, 90, 365)
 CIRCLE_FEED_DAYS = 14
@@ -21,7 +22,7 @@ RECENT = timedelta(days=2)
 def my_checkins(*, owner, days: int | None = None):
     rows = CheckIn.objects.filter(owner=owner)
     if days:
-        rows = rows.filter(day__gt=access.owner_today(owner) - timedelta(days=days))
+        rows = rows.filter(day__gt=today_for(owner) - timedelta(days=days))
     return rows.prefetch_related(
         Prefetch("responses", queryset=CheckInResponse.objects.select_related("author"))
     )
@@ -40,7 +41,7 @@ def trend_entries(rows) -> list[trends.Entry]:
 
 
 def trend_for(*, owner, days: int) -> dict:
-    today = access.owner_today(owner)
+    today = today_for(owner)
     start = today - timedelta(days=days - 1)
     points = trends.daily(trend_entries(CheckIn.objects.filter(owner=owner, day__gte=start, day__lte=today)))
     all_days = CheckIn.objects.filter(owner=owner, day__lte=today).values_list("day", flat=True).distinct()
@@ -82,7 +83,7 @@ def circle_feed(*, viewer, circle, page_number=1, page_size: int = 20) -> dict:
     too. Each owner whose check-ins are shown is logged for them (once per visit, see
     access.record_views)."""
     visible = {
-        owner.pk: (owner, DataKind.CHECKIN_NOTES in kinds, access.owner_today(owner))
+        owner.pk: (owner, DataKind.CHECKIN_NOTES in kinds, today_for(owner))
         for owner, kinds in access.visible_kinds_by_member(viewer=viewer, circle=circle).items()
         if owner.pk != viewer.pk and DataKind.CHECKIN_MOOD in kinds
     }

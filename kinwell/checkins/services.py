@@ -20,6 +20,7 @@ from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, norma
 from kinwell.circles import access
 from kinwell.circles.models import DataKind, Membership
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.core.text import one_line
 from kinwell.safety.screened import screens
 
@@ -85,7 +86,7 @@ def _clean_sleep(value) -> Decimal | None:
 
 
 def _clean_day(*, owner, day: date) -> date:
-    today = access.owner_today(owner)
+    today = today_for(owner)
     if day > today:
         raise ServiceError(_("A check-in can't be for a day that hasn't come yet."))
     if day < today - timedelta(days=BACKFILL_LIMIT_DAYS):
@@ -101,7 +102,7 @@ def record_checkin(
     source: str = "kinwell", import_key: str = "", recorded_at: datetime | None = None,
 ) -> CheckIn:
     fields = _clean_fields(owner=owner, fields={
-        "mood": mood, "day": day or access.owner_today(owner), "feelings": feelings, "stress": stress,
+        "mood": mood, "day": day or today_for(owner), "feelings": feelings, "stress": stress,
         "sleep_hours": sleep_hours, "energy": energy, "tags": tags, "note": note, "wants_support": wants_support,
     })
     checkin = CheckIn.objects.create(
@@ -232,7 +233,7 @@ def look_for_signs(*, owner, today: date | None = None) -> list[SignNudge]:
     for each new pattern, and ask their chosen supporters to check on them if they
     arranged that. Returns the nudges created now."""
     settings_row = sign_settings_for(user=owner)
-    today = today or access.owner_today(owner)
+    today = today or today_for(owner)
     settings_row.last_checked_on = today
     settings_row.save(update_fields=["last_checked_on"])
     if not settings_row.nudges_on:
@@ -300,7 +301,7 @@ def update_reminder(*, user, enabled: bool, local_time: time) -> ReminderSetting
 
 def snooze_reminder(*, user, days: int = 1) -> ReminderSettings:
     reminder = reminder_for(user=user)
-    reminder.snoozed_until = access.owner_today(user) + timedelta(days=days)
+    reminder.snoozed_until = today_for(user) + timedelta(days=days)
     reminder.save(update_fields=["snoozed_until"])
     return reminder
 

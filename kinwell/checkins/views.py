@@ -12,8 +12,9 @@ from kinwell.checkins import selectors, services
 from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, SignSettingsForm
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
-from kinwell.circles import access, selectors as circle_selectors
+from kinwell.circles import selectors as circle_selectors
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
 from kinwell.safety.models import Declined
@@ -37,7 +38,7 @@ def nudge_links() -> dict:
 
 @login_required
 def new_checkin(request):
-    initial = {"day": access.owner_today(request.user), "wants_support": request.GET.get("support") == "1"}
+    initial = {"day": today_for(request.user), "wants_support": request.GET.get("support") == "1"}
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():
         fields = form.checkin_fields()
@@ -100,7 +101,7 @@ def trends(request):
         days = 30
     # The numbers only change when a check-in does, so the rendered body is kept until then.
     key = "checkins:trend:%s:%s:%s:%s:%s" % (
-        request.user.pk, days, get_language(), access.owner_today(request.user),
+        request.user.pk, days, get_language(), today_for(request.user),
         selectors.trend_version(owner=request.user),
     )
     body = cache.get(key)

@@ -32,22 +32,18 @@ TAKING_PART = frozenset({CONVERSATION, CONFLICT_ROUND})
 KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKING_PART
 
 
-def owner_today(owner) -> date:
-    return today_for(owner)
-
-
 def hidden_while_taking_space(*, viewer, circle: Circle) -> set[int]:
     """Members of the circle who are taking space today (in their own time zone), other
     than the viewer: what they posted to the circle (wins, appreciations) is paused too."""
     paused = Membership.objects.filter(circle=circle, space_paused=True).exclude(user=viewer).select_related("user")
-    return {m.user_id for m in paused if m.is_taking_space(today=owner_today(m.user))}
+    return {m.user_id for m in paused if m.is_taking_space(today=today_for(m.user))}
 
 
 def is_taking_space(*, user, circle: Circle) -> bool:
     """Whether this person is taking space in this circle today (in their own time zone):
     while they are, what they would post to the circle waits."""
     membership = Membership.objects.filter(circle=circle, user=user, space_paused=True).first()
-    return membership is not None and membership.is_taking_space(today=owner_today(user))
+    return membership is not None and membership.is_taking_space(today=today_for(user))
 
 
 def hidden_across_circles(*, viewer) -> set[tuple[int, int]]:
@@ -57,7 +53,7 @@ def hidden_across_circles(*, viewer) -> set[tuple[int, int]]:
         Membership.objects.filter(space_paused=True, circle__memberships__user=viewer)
         .exclude(user=viewer).select_related("user").distinct()
     )
-    return {(m.circle_id, m.user_id) for m in paused if m.is_taking_space(today=owner_today(m.user))}
+    return {(m.circle_id, m.user_id) for m in paused if m.is_taking_space(today=today_for(m.user))}
 
 
 def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
@@ -83,7 +79,7 @@ def circles_allowing(*, viewer, owner, kind: str) -> list[Circle]:
         raise ValueError(f"Unknown kind of data: {kind!r}")
     if kind in NEVER_SHARED or viewer is None or not viewer.is_authenticated:
         return []
-    today = owner_today(owner)
+    today = today_for(owner)
     return [
         membership.circle
         for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=None).select_related("circle")
@@ -100,7 +96,7 @@ def can_view(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
         return True
     if kind in NEVER_SHARED:
         return False
-    today = owner_today(owner)
+    today = today_for(owner)
     return any(
         _membership_allows(membership, kind, today)
         for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle)
@@ -113,7 +109,7 @@ def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
         return set()
     if viewer.pk == owner.pk:
         return set(KNOWN_KINDS)
-    today = owner_today(owner)
+    today = today_for(owner)
     memberships = list(_owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle))
     return {
         kind
@@ -140,7 +136,7 @@ def visible_kinds_by_member(*, viewer, circle: Circle) -> dict:
         if owner.pk == viewer.pk:
             found[owner] = set(KNOWN_KINDS)
             continue
-        today = owner_today(owner)
+        today = today_for(owner)
         found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART
                         if _membership_allows(membership, kind, today)}
     return found

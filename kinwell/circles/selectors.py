@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from kinwell.circles import access
 from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership, Removal
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 
 
 def circles_for(*, user):
@@ -51,7 +52,7 @@ def member_as_seen_by(*, viewer, circle, membership: Membership) -> dict:
     policy allows, and showing them is logged for their owner."""
     owner = membership.user
     is_self = owner.pk == viewer.pk
-    taking_space = membership.is_taking_space(today=access.owner_today(owner))
+    taking_space = membership.is_taking_space(today=today_for(owner))
     boundaries = []
     if access.can_view(viewer=viewer, owner=owner, kind=access.BOUNDARIES, circle=circle):
         boundaries = list(membership.boundaries.all())
