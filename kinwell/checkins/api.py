@@ -236,7 +236,7 @@ def react(request, checkin_id: int, payload: ReactionIn):
 
 @router.get("/{id:checkin_id}", response={200: CheckInOut, **ERRORS})
 def get_checkin(request, checkin_id: int):
-    return _out(services.own_checkin(owner=request.auth, checkin_id=checkin_id))
+    return _out(selectors.own_checkin(owner=request.auth, checkin_id=checkin_id))
 
 
 @router.patch("/{id:checkin_id}", response={200: CheckInSavedOut, **ERRORS})

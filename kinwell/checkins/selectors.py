@@ -6,11 +6,14 @@ from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.circles.selectors import people_in_circles_with
+from kinwell.core.errors import NotFound
 from kinwell.core.localtime import today_for
 
 PERIODS = (7, 30, 90, 365)
@@ -26,6 +29,32 @@ def my_checkins(*, owner, days: int | None = None):
     return rows.prefetch_related(
         Prefetch("responses", queryset=CheckInResponse.objects.select_related("author"))
     )
+
+
+def own_checkin(*, owner, checkin_id: int) -> CheckIn:
+    checkin = CheckIn.objects.filter(owner=owner, pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
+    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise.
+    With a circle, only if it is shared in that circle: a path naming a circle acts there."""
+    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
+    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD,
+                                              circle=circle):
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+def supporters_to_choose_from(*, user):
+    """People in the person's circles who have not said no to being asked to check in."""
+    from kinwell.safety.models import Declined
+    from kinwell.safety.selectors import declined_ids
+
+    return people_in_circles_with(user=user).exclude(
+        pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
 
 
 def trend_entries(rows) -> list[trends.Entry]:

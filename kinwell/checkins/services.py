@@ -7,18 +7,16 @@ The note, typed tags and messages are screened here (`@screens`): each returns
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.checkins import signs as signs_module
+from kinwell.checkins import selectors, signs as signs_module
 from kinwell.checkins.models import (
     NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, CheckInResponse, Reaction, ReminderSettings, SignNudge, SignSettings,
 )
 from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
-from kinwell.circles import access
-from kinwell.circles.models import DataKind, Membership
+from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.core.localtime import today_for
 from kinwell.core.text import one_line
@@ -112,20 +110,13 @@ def record_checkin(
     return checkin
 
 
-def own_checkin(*, owner, checkin_id: int) -> CheckIn:
-    checkin = CheckIn.objects.filter(owner=owner, pk=checkin_id).first()
-    if checkin is None:
-        raise NotFound(_("That check-in was not found."))
-    return checkin
-
-
 @screens("note", "tags", author="owner")
 @transaction.atomic
 def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
     known = {"mood", "day", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support"}
     if set(fields) - known:
         raise ServiceError(_("Unknown part of a check-in: %(names)s") % {"names": ", ".join(sorted(set(fields) - known))})
-    checkin = own_checkin(owner=owner, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=owner, checkin_id=checkin_id)
     for name, value in _clean_fields(owner=owner, fields=fields).items():
         setattr(checkin, name, value)
     checkin.save()
@@ -135,20 +126,10 @@ def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
 
 @transaction.atomic
 def delete_checkin(*, owner, checkin_id: int) -> None:
-    own_checkin(owner=owner, checkin_id=checkin_id).delete()
+    selectors.own_checkin(owner=owner, checkin_id=checkin_id).delete()
 
 
 # --- Responses ---------------------------------------------------------------------
-
-
-def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
-    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise.
-    With a circle, only if it is shared in that circle: a path naming a circle acts there."""
-    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
-    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD,
-                                              circle=circle):
-        raise NotFound(_("That check-in was not found."))
-    return checkin
 
 
 @screens("message", author="author")
@@ -156,7 +137,7 @@ def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
 def respond_to_checkin(
     *, author, checkin_id: int, reaction: str, message: str = "", circle=None
 ) -> CheckInResponse:
-    checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id, circle=circle)
+    checkin = selectors.checkin_visible_to(viewer=author, checkin_id=checkin_id, circle=circle)
     if checkin.owner_id == author.pk:
         raise ServiceError(_("Reactions are for other people's check-ins."))
     if reaction not in Reaction.values:
@@ -181,14 +162,6 @@ def sign_settings_for(*, user) -> SignSettings:
     return settings_row
 
 
-def circle_people_of(*, user):
-    circles = Membership.objects.filter(user=user).values("circle_id")
-    return (
-        get_user_model().objects.filter(memberships__circle_id__in=circles).exclude(pk=user.pk)
-        .distinct().order_by("display_name")
-    )
-
-
 @transaction.atomic
 def update_sign_settings(
     *, user, nudges_on: bool, streak_rule_on: bool, tell_supporters: bool, supporter_ids=()
@@ -197,7 +170,7 @@ def update_sign_settings(
     from kinwell.safety.services import tell_them_they_were_chosen
 
     settings_row = sign_settings_for(user=user)
-    supporters = list(supporters_to_choose_from(user=user).filter(pk__in=list(supporter_ids)))
+    supporters = list(selectors.supporters_to_choose_from(user=user).filter(pk__in=list(supporter_ids)))
     if len(supporters) != len(set(supporter_ids)):
         raise ServiceError(_("Choose supporters from the people in your circles who have not said no."))
     if tell_supporters and not supporters:
@@ -213,14 +186,6 @@ def update_sign_settings(
         newly_asked = sorted({person.pk for person in supporters} - asked_before)
         tell_them_they_were_chosen(owner=user, person_ids=newly_asked, role=Declined.Role.SIGNS_SUPPORTER)
     return settings_row
-
-
-def supporters_to_choose_from(*, user):
-    """People in the person's circles who have not said no to being asked to check in."""
-    from kinwell.safety.models import Declined
-    from kinwell.safety.selectors import declined_ids
-
-    return circle_people_of(user=user).exclude(pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
 
 
 def _day_records(*, owner, since: date) -> list:
@@ -262,7 +227,7 @@ def _ask_supporters(*, owner, settings_row: SignSettings, nudges: list[SignNudge
 
     if automatic_messages_paused(owner=owner):
         return  # they wrote of danger from someone: a supporter picked earlier may be that person
-    still_close = circle_people_of(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
+    still_close = people_in_circles_with(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
     supporter_ids = list(still_close.values_list("pk", flat=True))
     if not supporter_ids:
         return

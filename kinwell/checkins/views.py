@@ -64,7 +64,7 @@ def my_checkins(request):
 
 @login_required
 def edit_checkin(request, checkin_id: int):
-    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=request.user, checkin_id=checkin_id)
     initial = {
         "mood": checkin.mood, "feelings": checkin.feelings, "stress": checkin.stress, "sleep_hours": checkin.sleep_hours,
         "energy": checkin.energy, "tags": checkin.tags, "note": checkin.note, "wants_support": checkin.wants_support,
@@ -83,7 +83,7 @@ def edit_checkin(request, checkin_id: int):
 
 @login_required
 def delete_checkin(request, checkin_id: int):
-    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=request.user, checkin_id=checkin_id)
     if request.method == "POST":
         services.delete_checkin(owner=request.user, checkin_id=checkin.pk)
         messages.success(request, _("That check-in is deleted."))
@@ -148,7 +148,7 @@ def respond(request, circle_id: int, checkin_id: int):
 def sign_settings(request):
     settings_row = services.sign_settings_for(user=request.user)
     reminder = services.reminder_for(user=request.user)
-    people = services.supporters_to_choose_from(user=request.user)
+    people = selectors.supporters_to_choose_from(user=request.user)
     signs_form = SignSettingsForm(
         request.POST if request.POST.get("form") == "signs" else None,
         people=people,

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership, Removal
 from kinwell.core.errors import NotFound
 from kinwell.core.localtime import today_for
 
@@ -198,14 +198,40 @@ class OpenedMember:
         return self.member.user
 
 
+def _membership(**lookup) -> Membership | None:
+    return (
+        Membership.objects.select_related("circle", "user")
+        .prefetch_related("shared_kinds", "boundaries")
+        .filter(**lookup)
+        .first()
+    )
+
+
+def membership_in(*, user, circle_id) -> Membership:
+    """The person's own membership; NotFound for anyone outside, so a circle's
+    existence is not revealed to them."""
+    membership = _membership(user=user, circle_id=circle_id)
+    if membership is None:
+        if user is not None and user.is_authenticated and Removal.objects.filter(user=user, circle_id=circle_id).exists():
+            # They knew the circle; saying so is kinder than "not found", and names nothing in it.
+            raise NotFound(_("You are no longer in this circle."))
+        raise NotFound(_("That circle was not found."))
+    return membership
+
+
+def member_of(*, circle, user_id) -> Membership:
+    membership = _membership(circle=circle, user_id=user_id)
+    if membership is None:
+        raise NotFound(_("That person is not in this circle."))
+    return membership
+
+
 def open_member(*, viewer, circle_id, user_id, kind: str, refusal: str = "", log: bool = True) -> OpenedMember:
     """The one question for a page about another person's data in a circle: is the viewer
     in the circle named by the path, is the owner in it, and may the viewer see this kind
     there. Yes: the view is logged (unless `log` is False, for a caller with one more
     reason to refuse, who logs with `record_view` once it shows something). No: NotFound,
     the same whether the owner shares nothing or is taking space."""
-    from kinwell.circles.selectors import member_of, membership_in
-
     membership = membership_in(user=viewer, circle_id=circle_id)
     member = member_of(circle=membership.circle, user_id=user_id)
     if not can_view(viewer=viewer, owner=member.user, kind=kind, circle=membership.circle):

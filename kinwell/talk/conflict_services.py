@@ -20,7 +20,6 @@ readers when it puts them at risk.
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -254,10 +253,3 @@ def _notify(conflict: Conflict, *, actor) -> None:
         transaction.on_commit(
             lambda user_id=member.user_id: send_conflict_notice.enqueue(conflict_id=conflict.pk, recipient_id=user_id)
         )
-
-
-def due_check_backs(*, today: date):
-    """Agreements whose check-back day has come and whose reminder has not gone yet."""
-    return Conflict.objects.filter(stage=Stage.AGREED, check_back_on__lte=today).exclude(
-        reminder_sent_for=F("check_back_on")
-    )

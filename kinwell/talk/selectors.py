@@ -4,13 +4,13 @@ people taking part, and only while they are members of the circle: anyone else g
 
 from datetime import datetime
 
-from django.utils import timezone
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from kinwell.circles import access
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
-from kinwell.talk.models import Conflict, Conversation, Participant
+from kinwell.talk.models import Conflict, Conversation
 
 
 def conversations_for(*, user, circle):
@@ -39,11 +39,6 @@ def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
                          people=[participant.user for participant in conversation.participants.all()],
                          refusal=_("That conversation was not found."))
     return conversation
-
-
-def mark_seen(*, conversation: Conversation, user) -> None:
-    """Note that this person has the conversation open (no email while they do)."""
-    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
 
 
 def entries_of(conversation: Conversation):
@@ -95,3 +90,10 @@ def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
     the coach noticed is ever counted here: in a shared view it could become pressure
     from a controlling partner ("the coach says you were harsh again")."""
     return {"conflicts_opened": Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()}
+
+
+def due_check_backs(*, today):
+    """Agreements whose check-back day has come and whose reminder has not gone yet."""
+    return Conflict.objects.filter(stage=Conflict.Stage.AGREED, check_back_on__lte=today).exclude(
+        reminder_sent_for=F("check_back_on")
+    )

@@ -134,6 +134,11 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
     return entry
 
 
+def mark_seen(*, conversation: Conversation, user) -> None:
+    """Note that this person has the conversation open (no email while they do)."""
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
+
+
 def _notify(conversation: Conversation, *, actor) -> None:
     """Email the other person that something changed (after the commit, in the background)."""
     from kinwell.talk.tasks import send_conversation_notice

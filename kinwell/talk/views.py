@@ -133,7 +133,7 @@ def _turn_form(event, data=None):
 @login_required
 def conversation(request, circle_id: int, conversation_id: int):
     conversation = selectors.conversation_for(user=request.user, circle_id=circle_id, conversation_id=conversation_id)
-    selectors.mark_seen(conversation=conversation, user=request.user)
+    services.mark_seen(conversation=conversation, user=request.user)
     if request.method != "POST":
         return render(request, "talk/conversation.html", _live_context(request, conversation))
     action = request.POST.get("action", "")
@@ -177,7 +177,7 @@ def conversation(request, circle_id: int, conversation_id: int):
 def conversation_state(request, circle_id: int, conversation_id: int):
     """A tiny JSON answer polled by talk.js: has anything changed?"""
     conversation = selectors.conversation_for(user=request.user, circle_id=circle_id, conversation_id=conversation_id)
-    selectors.mark_seen(conversation=conversation, user=request.user)
+    services.mark_seen(conversation=conversation, user=request.user)
     state = conversation.state()
     return JsonResponse({
         "version": selectors.version_of(conversation, now=timezone.now()),
