@@ -14,11 +14,13 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.connect import ideas
 from kinwell.connect.models import (
     Appreciation,
     CalendarFeed,
@@ -30,6 +32,7 @@ from kinwell.connect.models import (
 )
 from kinwell.connect.services import hash_feed_token
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,13 @@ def nudge_preference(*, owner) -> NudgePreference:
     return NudgePreference.objects.filter(owner=owner).first() or NudgePreference(
         owner=owner, frequency=NudgeFrequency.OFF
     )
+
+
+def today_gesture_for(user) -> str | None:
+    """Today's small gesture (in the person's own day and language), for people who chose nudges."""
+    if nudge_preference(owner=user).frequency == "off":
+        return None
+    return ideas.gesture_for(person_id=user.pk, day=today_for(user), language=translation.get_language() or "en")
 
 
 def people_sharing_circles_with(*, user):
