@@ -92,13 +92,12 @@ def _reaching_out_moments(viewer, circle, start, end) -> list[Moment]:
 
 
 def _conflict_moments(viewer, circle, start, end) -> list[Moment]:
-    from kinwell.talk.models import Conflict
+    from kinwell.talk.selectors import hard_moments
 
     # That a round was opened, never its words or who is in it: those are for its people.
     return [
         Moment(kind="conflict", when=when, sentence=_("A conflict round was opened"))
-        for when in Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
-        .values_list("created_at", flat=True)
+        for when in hard_moments(circle=circle, start=start, end=end)["conflicts_opened"]
     ]
 
 

@@ -85,11 +85,12 @@ def version_of(conversation: Conversation, *, now: datetime) -> str:
 
 
 def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
-    """For the weekly view of positive and hard moments: how many conflict rounds were
-    opened in the circle in [start, end). A count only, no words and no names. Nothing
-    the coach noticed is ever counted here: in a shared view it could become pressure
-    from a controlling partner ("the coach says you were harsh again")."""
-    return {"conflicts_opened": Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()}
+    """For the weekly view of positive and hard moments: when conflict rounds were
+    opened in the circle in [start, end), oldest first. Times only, no words and no
+    names. Nothing the coach noticed is ever counted here: in a shared view it could
+    become pressure from a controlling partner ("the coach says you were harsh again")."""
+    opened = Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+    return {"conflicts_opened": list(opened.order_by("created_at").values_list("created_at", flat=True))}
 
 
 def due_check_backs(*, today):
