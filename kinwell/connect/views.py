@@ -325,7 +325,7 @@ def nudges(request):
             messages.success(request, _("Saved. You can change this at any time."))
             return redirect("connect:nudges")
         return render(request, "connect/nudges.html", {"form": form}, status=400)
-    return render(request, "connect/nudges.html", {"form": form, "gesture": today_gesture_for(request.user)})
+    return render(request, "connect/nudges.html", {"form": form, "gesture": selectors.today_gesture_for(request.user)})
 
 
 @csrf_exempt  # the signed link is the key; mail programs POST here for one-click unsubscribe
