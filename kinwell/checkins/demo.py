@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kinwell.checkins.models import CheckIn
 from kinwell.checkins.services import look_for_signs, update_sign_settings
+from kinwell.core.demo import demo_part
 from kinwell.core.localtime import today_for
 
 DEMO_DAYS = 90
@@ -89,3 +90,8 @@ def load_demo_checkins(*, people: dict) -> int:
     for person in people.values():
         look_for_signs(owner=person)
     return len(rows)
+
+
+@demo_part("check-ins", order=10, counts="check-ins")
+def _demo_part(*, people, circles) -> int:
+    return load_demo_checkins(people=people)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from kinwell.connect.models import Appreciation, PlannedDate, Win
+from kinwell.core.demo import demo_part
 from kinwell.core.localtime import zone_of
 
 
@@ -33,3 +34,8 @@ def load(*, people: dict, circle) -> None:
         starts_at=starts_at, ends_at=starts_at + timedelta(hours=2), time_zone=maya.time_zone,
         status=PlannedDate.Status.ACCEPTED,
     )
+
+
+@demo_part("appreciation and time together", order=30)
+def _demo_part(*, people, circles) -> None:
+    load(people=people, circle=circles["couple"])

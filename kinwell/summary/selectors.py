@@ -14,7 +14,7 @@ from kinwell.checkins.models import CheckIn, SignNudge
 from kinwell.checkins.selectors import trend_entries
 from kinwell.checkins.vocabulary import MOODS
 from kinwell.core.errors import NotFound
-from kinwell.core.localtime import today_for, zone_of
+from kinwell.core.localtime import zone_of
 from kinwell.screening import exports as screening_exports, scoring, texts as screening_texts
 from kinwell.screening.models import Response
 from kinwell.summary import fhir, stretches
