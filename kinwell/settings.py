@@ -234,10 +234,9 @@ DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256"))
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 
 # --- Email: printed to the console unless an SMTP server is configured -------------
-EMAIL_URL = os.environ.get("EMAIL_HOST", "").strip()
-if EMAIL_URL:
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = EMAIL_URL
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

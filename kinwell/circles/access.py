@@ -73,20 +73,6 @@ def _membership_allows(membership: Membership, kind: str, today: date) -> bool:
     return any(setting.kind == kind for setting in membership.shared_kinds.all())
 
 
-def circles_allowing(*, viewer, owner, kind: str) -> list[Circle]:
-    """The circles through which viewer may see owner's data of this kind."""
-    if kind not in KNOWN_KINDS:
-        raise ValueError(f"Unknown kind of data: {kind!r}")
-    if kind in NEVER_SHARED or viewer is None or not viewer.is_authenticated:
-        return []
-    today = today_for(owner)
-    return [
-        membership.circle
-        for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=None).select_related("circle")
-        if _membership_allows(membership, kind, today)
-    ]
-
-
 def can_view(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
     if kind not in KNOWN_KINDS:
         raise ValueError(f"Unknown kind of data: {kind!r}")

@@ -11,7 +11,6 @@ pressure from a controlling partner.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils import translation
@@ -239,7 +238,3 @@ def today_gesture_for(user) -> str | None:
     if nudge_preference(owner=user).frequency == "off":
         return None
     return ideas.gesture_for(person_id=user.pk, day=today_for(user), language=translation.get_language() or "en")
-
-
-def people_sharing_circles_with(*, user):
-    return get_user_model().objects.filter(memberships__circle__memberships__user=user).exclude(pk=user.pk).distinct()

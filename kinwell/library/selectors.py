@@ -43,7 +43,3 @@ def thread_for(*, article_slug: str, viewer) -> list[dict]:
         for reply in replies
         if reply.parent_id is None
     ]
-
-
-def count_published(*, article_slug: str) -> int:
-    return Reply.objects.filter(article_slug=article_slug, status=ReplyStatus.PUBLISHED).count()

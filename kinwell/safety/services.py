@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core.errors import Gone, NotFound, ServiceError
-from kinwell.safety.detector import Assessment, assess
+from kinwell.safety.detector import Assessment
 from kinwell.safety.models import Declined, SafetyPlan
 from kinwell.safety.selectors import automatic_messages_paused, declined_ids
 
@@ -31,10 +31,6 @@ URGENT_ANSWER = "urgent_answer"
 # An answer that calls for help but not for telling anyone (PHQ-9 item 9 "several days").
 ANSWER_OF_CONCERN = "answer_of_concern"
 ANSWER_REASONS = (URGENT_ANSWER, ANSWER_OF_CONCERN)
-
-
-def assess_free_text(*, author, text: str) -> Assessment:
-    return respond_to_assessment(author=author, assessment=assess(text or ""))
 
 
 def respond_to_assessment(*, author, assessment: Assessment) -> Assessment:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kinwell.checkins import services as checkin_services
 from kinwell.core.localtime import today_for
+from kinwell.safety.detector import assess
 from kinwell.safety import services
 from kinwell.safety.models import SafetyPlan
 from kinwell.safety.selectors import automatic_messages_paused
@@ -76,7 +77,7 @@ def test_the_signs_check_on_me_is_paused_after_danger_from_someone_else(
     CircleFactory(owner=user, members=[other_user])
     checkin_services.update_sign_settings(
         user=user, nudges_on=True, streak_rule_on=False, tell_supporters=True, supporter_ids=[other_user.pk])
-    services.assess_free_text(author=user, text=DANGER)
+    services.respond_to_assessment(author=user, assessment=assess(DANGER))
     today = today_for(user)
     with django_capture_on_commit_callbacks(execute=True):
         for offset in range(34, 7, -1):
