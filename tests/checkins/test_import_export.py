@@ -1,4 +1,6 @@
-"""Importing and exporting check-ins: the service, the page and the API, on the real database."""
+"""Tests for kinwell/checkins/import_services.py, exporting.py and io_views.py.
+
+Importing and exporting check-ins: the service, the page and the API, on the real database."""
 
 import json
 from datetime import date, timedelta

@@ -1,3 +1,5 @@
+"""Tests for kinwell/core/views.py (healthz)."""
+
 from unittest import mock
 
 from django.db.utils import OperationalError

@@ -1,4 +1,6 @@
-"""Importing into the database: atomic, idempotent, with a summary, and searchable."""
+"""Tests for kinwell/directory/services.py (import_directory, import_file).
+
+Importing into the database: atomic, idempotent, with a summary, and searchable."""
 
 import json
 import shutil

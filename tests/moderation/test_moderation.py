@@ -1,4 +1,6 @@
-"""Reporting and moderation: reports reach the queue, moderators act, everything they
+"""Tests for kinwell/moderation/services.py, selectors.py and registry.py.
+
+Reporting and moderation: reports reach the queue, moderators act, everything they
 do is in the audit trail, and only moderators can do it."""
 
 import pytest

@@ -1,4 +1,6 @@
-"""The partner-violence scenario table drives the detector, the crisis contact, the
+"""Tests for kinwell/safety/detector.py, readers.py, kinwell/talk/coach.py and kinwell/support/rules.py.
+
+The partner-violence scenario table drives the detector, the crisis contact, the
 coach, the plan rules and the plan built together.
 
 The table (data/partner_violence_scenarios.csv, 73 scenarios in English and Spanish)

@@ -1,4 +1,6 @@
-"""Safe when home is not: when what a person writes says the danger is someone else
+"""Tests for kinwell/safety/services.py (respond_to_assessment) and selectors.py.
+
+Safe when home is not: when what a person writes says the danger is someone else
 (who may be the very contact they chose), nothing automatic reaches anyone, the panel
 offers no "let them know" button, and partner-violence help comes first."""
 
