@@ -39,6 +39,7 @@ PURE = [
     "kinwell.summary.stretches", "kinwell.summary.fhir",
     "kinwell.connect.calendar_ics", "kinwell.connect.ideas",
     "kinwell.library.articles", "kinwell.library.reply_rules",
+    "kinwell.daily.bank", "kinwell.daily.rules",
     "kinwell.core.localtime", "kinwell.core.csv_safety",
 ]
 
