@@ -90,6 +90,12 @@ INSTALLED_APPS = [
     # --- daily question (issue 18) ---
     "kinwell.daily",
     # --- end daily question ---
+    # --- On your phone (issue 19): the installable app and push notifications ---
+    "kinwell.pwa",
+    "kinwell.push",
+    # --- end on your phone ---
+    # --- notifications (issue 19) ---
+    "kinwell.notifications",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +247,12 @@ DAILY_QUESTIONS_DIR = Path(
 DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256")) * 1024 * 1024
 
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
+
+# --- On your phone: push notifications (kinwell/push/keys.py) ---------------------
+# The VAPID private key is KINWELL_VAPID_PRIVATE_KEY or generated into var/ on first
+# use; the subject is who push services may contact about our pushes.
+VAPID_SUBJECT = os.environ.get("KINWELL_VAPID_SUBJECT", "").strip()
+# --- end on your phone ---
 
 # --- Email: printed to the console unless an SMTP server is configured -------------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()

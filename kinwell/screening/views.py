@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -225,8 +226,12 @@ def reminders(request):
     return redirect("screening:index")
 
 
+@never_cache
 def stop_reminders(request, token: str):
-    """The one-click link in every reminder email: works signed out."""
+    """The link in every reminder email: works signed out. Opening it shows one button
+    and changes nothing (mail scanners open links); the button stops the reminders."""
+    if request.method != "POST":
+        return render(request, "screening/reminders_stop_confirm.html")
     stopped = services.stop_reminder(token=token)
     return render(request, "screening/reminders_stopped.html", {"stopped": stopped})
 

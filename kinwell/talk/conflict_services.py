@@ -246,6 +246,14 @@ def _stage_without_the_one_who_left(conflict: Conflict, members) -> str | None:
     return None
 
 
+def mark_conflict_seen(*, conflict, user) -> None:
+    """Note that this person has the round's page open (no notice while they do)."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conflict_thread
+
+    note_viewing(user=user, thread=conflict_thread(conflict.pk))
+
+
 def _notify(conflict: Conflict, *, actor) -> None:
     from kinwell.talk.tasks import send_conflict_notice
 

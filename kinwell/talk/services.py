@@ -136,8 +136,13 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
 
 
 def mark_seen(*, conversation: Conversation, user) -> None:
-    """Note that this person has the conversation open (no email while they do)."""
-    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
+    """Note that this person has the conversation open (no notice while they do)."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conversation_thread
+
+    now = timezone.now()
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=now)
+    note_viewing(user=user, thread=conversation_thread(conversation.pk), now=now)
 
 
 def _notify(conversation: Conversation, *, actor) -> None:
