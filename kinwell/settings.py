@@ -273,6 +273,11 @@ LOCALE_PATHS = [BASE_DIR / "kinwell" / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# --- Date and number formats (Spanish, complete) ---
+# Each language's dates, times and decimals, including Kinwell's named formats
+# (kinwell.core.dates): "jueves, 3 de diciembre de 2026", 13.5, 5:56 p. m.
+FORMAT_MODULE_PATH = ["kinwell.formats"]
+# --- end date and number formats ---
 
 # --- Static files ------------------------------------------------------------------
 STATIC_URL = "/static/"
