@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from kinwell.checkins import importing
 from kinwell.checkins.models import NOTE_MAX_LENGTH, CheckIn
-from kinwell.checkins.services import look_for_signs
+from kinwell.checkins.services import queue_sign_search
 from kinwell.checkins.vocabulary import FEELINGS, MAX_TAG_LENGTH, MAX_TAGS
 from kinwell.circles import access
 from kinwell.core.errors import Conflict, ServiceError
@@ -149,7 +149,7 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
             CheckIn.objects.bulk_create([_checkin(owner, row, format, zone) for row in new], batch_size=500)
             summary.imported = len(new)
             if new:
-                transaction.on_commit(lambda: look_for_signs(owner=owner))
+                queue_sign_search(owner=owner)
     except IntegrityError:
         # Another import of the same file finished first; this one wrote nothing.
         raise Conflict(_("This file is being imported already. Have a look at your check-ins in a moment.")) from None

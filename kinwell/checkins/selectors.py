@@ -4,8 +4,10 @@ per page."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
+from django_tasks_db.models import DBTaskResult
 
 from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
@@ -66,6 +68,16 @@ def trend_version(*, owner) -> str:
     """Changes whenever any of the person's check-ins is added, changed or deleted."""
     summary = CheckIn.objects.filter(owner=owner).aggregate(count=Count("id"), latest=Max("updated_at"))
     return f"{summary['count']}-{summary['latest'].timestamp() if summary['latest'] else 0}"
+
+
+def sign_search_waiting(*, owner) -> bool:
+    """A look for signs for this person is queued and no worker has started it. Only
+    the database queue can be asked; with any other backend the answer is no."""
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return False
+    return DBTaskResult.objects.filter(
+        task_path="kinwell.checkins.tasks.find_signs", status="READY", args_kwargs__kwargs__owner_id=owner.pk
+    ).exists()
 
 
 def open_nudges(*, owner):

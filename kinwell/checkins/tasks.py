@@ -54,3 +54,14 @@ def send_supporter_check_on_me(*, owner_id: int, supporter_ids: list[int]) -> No
             "help_link": settings.SITE_URL + reverse("core:help_now"),
         }
         _send(template="check_on_me", context=context, to=supporter)
+
+
+@task()
+def find_signs(*, owner_id: int) -> int:
+    """Look for signs after a check-in was saved or changed (queued by the services)."""
+    from kinwell.checkins.services import look_for_signs
+
+    owner = get_user_model().objects.filter(pk=owner_id).first()
+    if owner is None:
+        return 0
+    return len(look_for_signs(owner=owner))
