@@ -127,12 +127,15 @@ def refuse_if_too_big(*, size: int, format: str) -> None:
         raise ServiceError(problem_message(problem, format=format))
 
 
-def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> Screened[ImportSummary]:
+def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None,
+                    progress=None, saving=None) -> Screened[ImportSummary]:
     """Import every check-in in the file, or none (ServiceError saying where and why).
-    The safety assessment is the most worrying recent note's, made once per import."""
+    The safety assessment is the most worrying recent note's, made once per import.
+    `progress(done, total)` follows the reading; `saving(count)` is called once the file
+    is read, before the one transaction that writes it all."""
     try:
         parsed = importing.parse(
-            format, data, limits=limits(), today=access.owner_today(owner), mood_names=mood_names
+            format, data, limits=limits(), today=access.owner_today(owner), mood_names=mood_names, progress=progress
         )
     except importing.ImportProblem as problem:
         raise ServiceError(problem_message(problem, format=format)) from None
@@ -140,6 +143,8 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
         format=format, skipped=[SkippedLine(item.line, skip_reason(item)) for item in parsed.skipped]
     )
     zone = ZoneInfo(owner.time_zone or "UTC")
+    if saving is not None:
+        saving(len(parsed.rows))
     new = []
     try:
         with transaction.atomic():

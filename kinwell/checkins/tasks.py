@@ -65,3 +65,11 @@ def find_signs(*, owner_id: int) -> int:
     if owner is None:
         return 0
     return len(look_for_signs(owner=owner))
+
+
+@task()
+def import_checkin_file(*, import_id: int) -> None:
+    """A person's uploaded file of check-ins (queued by `import_jobs.queue_import`)."""
+    from kinwell.checkins.import_jobs import run_import
+
+    run_import(import_id=import_id)
