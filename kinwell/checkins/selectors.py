@@ -13,6 +13,7 @@ from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.core.replica import reads_from_replica
 
 PERIODS = (7, 30, 90, 365)
 CIRCLE_FEED_DAYS = 14
@@ -41,6 +42,7 @@ def trend_entries(rows) -> list[trends.Entry]:
     ]
 
 
+@reads_from_replica
 def trend_for(*, owner, days: int) -> dict:
     today = access.owner_today(owner)
     start = today - timedelta(days=days - 1)
