@@ -28,6 +28,9 @@ forwarded_allow_ips = os.environ.get("KINWELL_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("KINWELL_GUNICORN_LOG_LEVEL", "info")
-# Load the app in each worker, not the master: a worker killed by max_requests or a crash
-# comes back with fresh database connections.
-preload_app = False
+# Load the app once, in the master, and fork the workers from it: a worker that is
+# replaced (max_requests, a crash, a timeout) starts at once instead of importing Django
+# again, which on a busy machine took longer than `timeout` and got it killed in a loop
+# (the system test saw it). Django opens no database connection at import, so no
+# connection is shared between workers.
+preload_app = True
