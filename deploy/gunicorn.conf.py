@@ -34,3 +34,20 @@ loglevel = os.environ.get("KINWELL_GUNICORN_LOG_LEVEL", "info")
 # (the system test saw it). Django opens no database connection at import, so no
 # connection is shared between workers.
 preload_app = True
+
+
+def when_ready(server):
+    """With the app preloaded, do in the master the work each worker would otherwise do
+    on its first request (URL patterns, view modules, the page layout, both languages'
+    catalogues): forked workers inherit it. On a busy machine that first request took
+    longer than `timeout`, and a fresh worker was killed before it ever answered."""
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver()._populate()
+    for name in ("base.html", "core/problem.html"):
+        get_template(name)
+    for language in ("en", "es"):
+        with translation.override(language):
+            translation.gettext("Kinwell")

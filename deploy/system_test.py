@@ -647,12 +647,22 @@ http {{
         drive_seconds = time.monotonic() - t0  # a little over SECONDS: writes in flight are retried to the end
         stop.set()
 
+        def verify():
+            """What the database holds now, or None while it cannot say (still recovering)."""
+            done = subprocess.run([PY, __file__, "--django", "verify"], cwd=REPO, env=env, capture_output=True,
+                                  text=True)
+            lines = done.stdout.strip().splitlines()
+            return json.loads(lines[-1]) if done.returncode == 0 and lines else None
+
         # Let the worker finish what was queued (looks for signs, the reminder email).
-        wait_until(lambda: json.loads(subprocess.run(
-            [PY, __file__, "--django", "verify"], cwd=REPO, env=env, capture_output=True, text=True
-        ).stdout.strip().splitlines()[-1])["tasks"]["READY"] == 0, 30, step=2)
-        verified = json.loads(subprocess.run([PY, __file__, "--django", "verify"], cwd=REPO, env=env,
-                                             capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+        verified = None
+        for _attempt in range(15):
+            verified = verify()
+            if verified is not None and verified["tasks"]["READY"] == 0:
+                break
+            time.sleep(2)
+        if verified is None:
+            raise RuntimeError("the database could not be read at the end of the run")
 
         # ---------------------------------------------------------------- the figures
         stored = {}
