@@ -18,6 +18,7 @@ from kinwell.checkins.api import router as checkins_router
 from kinwell.circles.api import invitations_router
 from kinwell.circles.api import router as circles_router
 from kinwell.connect.api import router as connect_router
+from kinwell.daily.api import router as daily_router  # the daily question (issue 18)
 from kinwell.journal.api import router as journal_router
 from kinwell.core import idempotency
 from kinwell.core.converters import IdConverter
@@ -139,3 +140,4 @@ api.add_router("/directory", directory_router)
 api.add_router("/support-plan", support_router)
 api.add_router("/library", library_router)
 api.add_router("/reports", reports_router)
+api.add_router("/daily", daily_router)  # the daily question (issue 18)

@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "kinwell.moderation",
     "kinwell.support",
     "kinwell.summary",
+    # --- daily question (issue 18) ---
+    "kinwell.daily",
+    # --- end daily question ---
 ]
 
 MIDDLEWARE = [
@@ -236,6 +239,12 @@ if not QUICK_EXIT_URL.startswith(("https://", "http://")):
 
 # The resources library's Markdown articles (kinwell/library/articles.py reads them).
 LIBRARY_ARTICLES_DIR = Path(os.environ.get("KINWELL_ARTICLES_DIR", BASE_DIR / "kinwell" / "library" / "articles"))
+
+# --- daily question (issue 18): the bank of questions (kinwell/daily/bank.py reads it) ---
+DAILY_QUESTIONS_DIR = Path(
+    os.environ.get("KINWELL_DAILY_QUESTIONS_DIR", BASE_DIR / "kinwell" / "daily" / "data" / "questions")
+)
+# --- end daily question ---
 
 # Directory imports refuse files that expand past this (zip bombs; see directory/file_limits.py).
 DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256")) * 1024 * 1024

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("kinwell.moderation.urls")),
     path("", include("kinwell.support.urls")),
     path("", include("kinwell.summary.urls")),
+    path("", include("kinwell.daily.urls")),  # the daily question (issue 18)
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -397,7 +397,31 @@ def _calls(world, text: str) -> dict:
             check_back_on=timezone.localdate() + timedelta(days=3)),
         "kinwell.talk.conflict_services.revisit": lambda: conflict_services.revisit(
             actor=ana, conflict=_conflict_at("agreed", world), text=text, keep=True),
+        "kinwell.daily.services.answer_question": lambda: _daily_answer(world, text),
+        "kinwell.daily.services.reply_to_answer": lambda: _daily_reply(world, text),
     }
+
+
+def _daily_day(world):
+    from kinwell.daily import services as daily
+
+    return daily.open_today(viewer=world["ana"], circle=world["circle"])
+
+
+def _daily_answer(world, text):
+    from kinwell.daily import services as daily
+
+    return daily.answer_question(author=world["ana"], circle=world["circle"], day_id=_daily_day(world).pk, text=text)
+
+
+def _daily_reply(world, text):
+    from kinwell.daily import services as daily
+
+    day, circle = _daily_day(world), world["circle"]
+    if not day.revealed:
+        daily.answer_question(author=world["ana"], circle=circle, day_id=day.pk, text="A walk")
+    theirs = daily.answer_question(author=world["ben"], circle=circle, day_id=day.pk, text="A swim").value
+    return daily.reply_to_answer(author=world["ana"], circle=circle, day_id=day.pk, answer_id=theirs.pk, text=text)
 
 
 @pytest.fixture
@@ -405,6 +429,9 @@ def world(db, settings):
     from tests.library import FIXTURE_ARTICLES
 
     settings.LIBRARY_ARTICLES_DIR = FIXTURE_ARTICLES
+    from tests.daily import FIXTURE_BANK
+
+    settings.DAILY_QUESTIONS_DIR = FIXTURE_BANK
     from kinwell.checkins import services as checkins
     from kinwell.circles.models import DataKind
     from tests.factories import CircleFactory, UserFactory, share

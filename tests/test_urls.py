@@ -69,6 +69,8 @@ CIRCLE = {
     # A support plan's own pages: only the people building it get anything but a 404.
     "support:joint", "support:joint_needs", "support:own_step", "support:step_done", "support:remove_step",
     "support:follow_up", "support:stop_together",
+    # The daily question: today's, past days and what the pages post to.
+    "daily:today", "daily:past", "daily:day", "daily:answer", "daily:swap", "daily:react", "daily:reply",
 }
 # Served by their own frameworks and tested on their own (admin: staff only; API: tests/api).
 ELSEWHERE_PREFIXES = ("admin/", "api/v1/", "static/")
@@ -81,7 +83,7 @@ def test_every_url_is_classified():
 
 
 @pytest.fixture
-def world():
+def world(settings):
     owner, member, outsider = UserFactory(display_name="Owner"), UserFactory(display_name="Member"), UserFactory()
     circle = CircleFactory(owner=owner, members=[member])
     share(owner, circle, DataKind.CHECKIN_MOOD)
@@ -117,6 +119,14 @@ def world():
 
     summary = summary_services.make_summary(owner=owner, days=30, plan=True, note_ids=[checkin.pk])
     link, _link_token = summary_services.make_link(owner=owner, summary_id=summary.pk)
+    from kinwell.daily import services as daily_services
+    from tests.daily import FIXTURE_BANK
+
+    settings.DAILY_QUESTIONS_DIR = FIXTURE_BANK
+    day = daily_services.open_today(viewer=owner, circle=circle)
+    daily_answer = daily_services.answer_question(author=owner, circle=circle, day_id=day.pk,
+                                                  text="Owner's quiet hour, every day").value
+    daily_services.answer_question(author=member, circle=circle, day_id=day.pk, text="A long walk")
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -130,6 +140,7 @@ def world():
             "plan_id": plan.pk, "step_id": own_step.pk, "step": "situation",
             "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
             "summary_id": summary.pk, "link_id": link.pk,
+            "day_id": day.pk, "answer_id": daily_answer.pk,
         },
     }
 
@@ -176,7 +187,7 @@ def test_when_the_owner_takes_space_a_member_sees_only_that(client_for, world):
     connect_services.send_appreciation(sender=world["owner"], circle=world["circle"], recipient_id=world["member"].pk,
                                        text="Thanks for the quiet hour")
     services.set_space(user=world["owner"], circle=world["circle"], paused=True)
-    for name in ("connect:circle", "connect:week"):
+    for name in ("connect:circle", "connect:week", "daily:today"):
         page = client_for(world["member"]).get(url_for(name, world)).content.decode()
         assert "quiet hour" not in page and "Owner appreciated" not in page, name
     client = client_for(world["member"])
@@ -277,3 +288,8 @@ def test_conversations_and_conflict_rounds_pause_while_someone_in_them_takes_spa
     assert client_for(world["owner"]).get(url_for("talk:conversation", world)).status_code == 200  # hers still
     services.set_space(user=world["owner"], circle=world["circle"], paused=False)
     assert member.get(url_for("talk:conversation", world)).status_code == 200
+
+
+def test_a_member_reads_the_owners_revealed_daily_answer(client_for, world):
+    page = client_for(world["member"]).get(url_for("daily:today", world)).content.decode()
+    assert "Owner&#x27;s quiet hour, every day" in page

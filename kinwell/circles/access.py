@@ -8,6 +8,10 @@ Every view, API endpoint and export that shows another person's data asks
 3. Otherwise the viewer and the owner must share a circle, and in that circle the
    owner must not be taking space and must have chosen to share that kind.
    Boundaries are written for the circle to read, so they need no separate choice.
+4. Answers to the circle's daily question (`daily_answer`) are written for the circle
+   too: every member sees them once the day's answers are revealed (the daily app's
+   selector decides that), with no separate choice; like everything else they pause
+   while their writer takes space, and each view of another's answer is logged.
 """
 
 from dataclasses import dataclass
@@ -29,7 +33,11 @@ CIRCLE_VISIBLE = frozenset({BOUNDARIES})
 CONVERSATION = "conversation"
 CONFLICT_ROUND = "conflict_round"
 TAKING_PART = frozenset({CONVERSATION, CONFLICT_ROUND})
-KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKING_PART
+# Written for the whole circle to read (the daily question's answers and replies): seen by
+# its members, paused while the writer takes space, each view logged for the writer.
+DAILY_ANSWER = "daily_answer"
+FOR_THE_CIRCLE = frozenset({DAILY_ANSWER})
+KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKING_PART | FOR_THE_CIRCLE
 
 
 def owner_today(owner) -> date:
@@ -72,7 +80,7 @@ def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
 def _membership_allows(membership: Membership, kind: str, today: date) -> bool:
     if membership.is_taking_space(today=today):
         return False
-    if kind in CIRCLE_VISIBLE or kind in TAKING_PART:
+    if kind in CIRCLE_VISIBLE or kind in TAKING_PART or kind in FOR_THE_CIRCLE:
         return True
     return any(setting.kind == kind for setting in membership.shared_kinds.all())
 
@@ -117,7 +125,7 @@ def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
     memberships = list(_owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle))
     return {
         kind
-        for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART
+        for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART - FOR_THE_CIRCLE
         if any(_membership_allows(membership, kind, today) for membership in memberships)
     }
 
@@ -141,7 +149,7 @@ def visible_kinds_by_member(*, viewer, circle: Circle) -> dict:
             found[owner] = set(KNOWN_KINDS)
             continue
         today = owner_today(owner)
-        found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART
+        found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART - FOR_THE_CIRCLE
                         if _membership_allows(membership, kind, today)}
     return found
 

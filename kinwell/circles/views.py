@@ -257,6 +257,7 @@ VIEWED_SENTENCES = {
     "goals": gettext_lazy("%(viewer)s viewed your personal goals in %(circle)s"),
     "conversation": gettext_lazy("%(viewer)s opened a conversation you are in, in %(circle)s"),
     "conflict_round": gettext_lazy("%(viewer)s opened a conflict round you are in, in %(circle)s"),
+    "daily_answer": gettext_lazy("%(viewer)s read your answer to the daily question in %(circle)s"),
 }
 
 

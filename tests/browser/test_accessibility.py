@@ -90,6 +90,8 @@ NOT_PAGES = {
     "summary:fhir": "a FHIR JSON file download",
     "summary:revoke_link": "POST only; redirects to the summary",
     "summary:delete": "POST only; redirects to the summaries page",
+    "daily:swap": "POST only; redirects to today's question",
+    "daily:react": "POST only; redirects to the day's question",
 }
 # Pages with a layout of their own and no way into the rest of Kinwell (so no site
 # header, not even "Get help now"): the clinician link, found or not.

@@ -37,7 +37,7 @@ DANGER = {"danger_from_others", "threat_to_kill", "strangulation", "coercive_con
 KNOWN_MISSES = {
     "reader": set(),
     "plan": set(),
-    "coach": {"pv-en-30"},
+    "coach": set(),
 }
 
 
@@ -111,7 +111,8 @@ def test_a_reader_who_is_not_at_risk_is_shown_nothing(row):
 
 @pytest.mark.parametrize("row", rows_where("coach", "safety", "coach"))
 def test_the_coach_never_coaches_a_frightened_person_to_soften(row):
-    result = review(row["text"], language=row["lang"], unsafe=assess(row["text"]).danger_from_others)
+    found = assess(row["text"])
+    result = review(row["text"], language=row["lang"], unsafe=found.danger_from_others, threatening=found.threatens_reader)
     assert result.afraid and not result.findings, result
 
 

@@ -52,6 +52,7 @@ def _parts(people: dict, circles: dict):
     """(what the person reads if it fails, how to refresh it), in order."""
     from kinwell.checkins.demo import load_demo_checkins
     from kinwell.connect import demo as connect_demo
+    from kinwell.daily import demo as daily_demo  # the daily question (issue 18)
     from kinwell.directory import bundled
     from kinwell.library.demo import load_demo as load_library_demo
     from kinwell.screening.demo import load as load_screening
@@ -67,6 +68,7 @@ def _parts(people: dict, circles: dict):
         ("help-finder directory", bundled.refresh),
         ("library replies", lambda: load_library_demo(people)),
         ("support plan", lambda: load_demo_plan(people, circle=couple)),
+        ("daily question", lambda: daily_demo.load(people=people, circle=couple)),  # issue 18
     ]
 
 
