@@ -52,6 +52,7 @@ PASSWORD = "system-test-password-1"
 GRACE = 5.0  # errors this long after an outage ends still count as the outage's
 RECOVERY_LIMIT = 5.0
 HOST = "127.0.0.1"
+DAILY = (REPO / "kinwell" / "daily" / "api.py").exists()  # the daily question, when this build has it
 
 
 def log(message: str) -> None:
@@ -284,7 +285,10 @@ def person(index, info, browser, t0, deadline, results, stop):
             if not signed_in:
                 stop.wait(2.0)
                 continue
-        kind = rng.choices(["check in", "circle", "finder", "article", "my check-ins"], [3, 2, 2, 2, 1])[0]
+        kinds, weights = ["check in", "circle", "finder", "article", "my check-ins"], [3, 2, 2, 2, 1]
+        if DAILY:
+            kinds, weights = [*kinds, "daily question"], [*weights, 1]
+        kind = rng.choices(kinds, weights)[0]
         if kind == "check in":
             check_in(browser, rng, t0, deadline, results)
         elif kind == "circle":
@@ -295,11 +299,26 @@ def person(index, info, browser, t0, deadline, results, stop):
         elif kind == "article":
             slug = rng.choice(info["articles"])
             timed(results, t0, kind, lambda: browser.request("GET", f"/library/{slug}/"))
+        elif kind == "daily question":
+            answer_daily_question(browser, info["circle"], rng, t0, results)
         else:
             status, _, _ = timed(results, t0, kind, lambda: browser.request("GET", "/check-ins/"))
             if status in (302, 401, 403):
                 signed_in = False  # the session is gone: sign in again
         stop.wait(rng.uniform(0.5, 1.5) * THINK)
+
+
+def answer_daily_question(browser, circle_id, rng, t0, results):
+    """Open the circle's question of the day and answer it (answering again changes the answer)."""
+    base = f"/api/v1/daily/circles/{circle_id}"
+    status, data, _ = timed(results, t0, "daily question", lambda: browser.request("GET", f"{base}/today"))
+    if status != 200 or json.loads(data).get("id") is None:
+        return
+    day_id = json.loads(data)["id"]
+    body = json.dumps({"text": rng.choice(["A walk by the river", "Soup with my sister", "Finishing a book"])})
+    headers = {"Content-Type": "application/json", "X-CSRFToken": browser.cookies.get("csrftoken", "")}
+    timed(results, t0, "daily question",
+          lambda: browser.request("POST", f"{base}/days/{day_id}/answer", body, headers))
 
 
 def check_in(browser, rng, t0, deadline, results):
@@ -698,7 +717,7 @@ http {{
         print(f"one request at a time before the run (median of 20): GET /healthz {baseline['healthz']:.0f} ms, "
               f"check in {baseline['check in']:.0f} ms")
         print(f"{'kind':<14} {'count':>6} {'per s':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-        for kind in ("sign in", "check in", "circle", "finder", "article", "my check-ins"):
+        for kind in ("sign in", "check in", "circle", "finder", "article", "my check-ins", "daily question"):
             rows = [s for s in results.samples if s.kind == kind]
             fine = [s.ms for s in rows if s.ok] or [0.0]
             print(f"{kind:<14} {len(rows):>6} {len(rows) / drive_seconds:>6.1f} {len([s for s in rows if not s.ok]):>6} "
