@@ -5,8 +5,8 @@ Redis, two gunicorn app servers behind nginx (with `deploy/gunicorn.conf.py` and
 `deploy/nginx/kinwell-proxy.conf` as they are), the worker and two schedulers, each
 restarted when it exits, as systemd's `Restart=always` would. Simulated people then sign
 in, check in through the API with an Idempotency-Key (a failed write is retried with the
-same key), open their circle, search the help finder and read an article, while the
-script kills one app server with SIGKILL, restarts PostgreSQL in immediate mode and
+same key), open their circle and answer its daily question (when the build has it),
+search the help finder and read an article, while the script kills one app server with SIGKILL, restarts PostgreSQL in immediate mode and
 restarts Redis. At the end it checks against the database and prints:
 
 - acknowledged check-ins lost (must be 0) and retried keys saved twice (must be 0);
