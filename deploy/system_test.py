@@ -197,6 +197,7 @@ class Browser:
 
     def __init__(self, port, forwarded_for=None):
         self.port, self.cookies, self.forwarded_for = port, {}, forwarded_for
+        self.last_status = 0
 
     def request(self, method, path, body=None, headers=None, timeout=30.0):
         all_headers = {"Host": HOST, **(headers or {})}
@@ -209,6 +210,7 @@ class Browser:
             connection.request(method, path, body=body, headers=all_headers)
             response = connection.getresponse()
             data = response.read()
+            self.last_status = response.status
             for name, value in response.getheaders():
                 if name.lower() == "set-cookie":
                     cookie_name, _, rest = value.partition("=")
@@ -302,9 +304,9 @@ def person(index, info, browser, t0, deadline, results, stop):
         elif kind == "daily question":
             answer_daily_question(browser, info["circle"], rng, t0, results)
         else:
-            status, _, _ = timed(results, t0, kind, lambda: browser.request("GET", "/check-ins/"))
-            if status in (302, 401, 403):
-                signed_in = False  # the session is gone: sign in again
+            timed(results, t0, kind, lambda: browser.request("GET", "/check-ins/"))
+        if browser.last_status == 401 or (kind == "my check-ins" and browser.last_status == 302):
+            signed_in = False  # the session is gone: sign in again (and count that as an error)
         stop.wait(rng.uniform(0.5, 1.5) * THINK)
 
 

@@ -59,7 +59,12 @@ def server_error(request):
     except DatabaseError:
         # The database is what failed (a restart, a lost connection): the page, with its
         # way to help now, is drawn as for a visitor, without the session or the account.
-        request.user, request.session = AnonymousUser(), SessionStore()
+        request.user = AnonymousUser()
+        # The same session key with nothing loaded: an empty session without its key would
+        # make the middleware delete the person's cookie, signing them out over a blip.
+        stand_in = SessionStore(session_key=getattr(request.session, "session_key", None))
+        stand_in._session_cache = {}
+        request.session = stand_in
         return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
 
 

@@ -34,8 +34,14 @@ def test_the_error_page_is_drawn_even_when_the_database_is_what_failed(rf, db):
         def __getattr__(self, name):
             raise OperationalError("the database system is starting up")
 
-    request = rf.get("/check-ins/")
+    from django.conf import settings
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    request = rf.get("/check-ins/", HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=some-key")
     request.session, request.user = UnreachableSession("some-key"), UnreachableUser()
     response = server_error(request)
     assert response.status_code == 500
     assert b"/help-now/" in response.content
+    # Nobody is signed out by a database blip: the session cookie is left as it was.
+    response = SessionMiddleware(lambda request: response).process_response(request, response)
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
