@@ -181,7 +181,10 @@ class Postgres:
         return f"postgres://kinwell:kinwell@{HOST}:{self.port}/kinwell"
 
     def restart_immediate(self):
-        self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "-t", "60", "restart")
+        # -l again: without it the new postmaster writes to our pipe, and waiting for the
+        # pipe to close would wait for PostgreSQL to stop.
+        self.run("pg_ctl", "-D", str(self.data), "-l", str(self.dir / "postgres.log"), "-m", "immediate", "-w",
+                 "-t", "60", "restart")
 
     def stop(self):
         if self.data.exists():
@@ -345,8 +348,9 @@ def check_in(browser, rng, t0, deadline, results):
                 results.acknowledged[note] = json.loads(data)["id"]
                 results.replayed += response_headers.get("Idempotent-Replayed") == "true"
             return
-        if 400 <= status < 500:
+        if 400 <= status < 500 and status != 409:
             return  # refused, not lost: counted as an error by `timed`
+        # 409: the first try with this key is still being saved; ask again in a moment.
     with results.lock:
         results.given_up += 1
 
