@@ -141,3 +141,7 @@ api.add_router("/support-plan", support_router)
 api.add_router("/library", library_router)
 api.add_router("/reports", reports_router)
 api.add_router("/daily", daily_router)  # the daily question (issue 18)
+# --- notifications (issue 19) ---
+from kinwell.notifications.api import router as notifications_router  # noqa: E402
+
+api.add_router("/notifications", notifications_router)

@@ -90,6 +90,12 @@ INSTALLED_APPS = [
     # --- daily question (issue 18) ---
     "kinwell.daily",
     # --- end daily question ---
+    # --- On your phone (issue 19): the installable app and push notifications ---
+    "kinwell.pwa",
+    "kinwell.push",
+    # --- end on your phone ---
+    # --- notifications (issue 19) ---
+    "kinwell.notifications",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +257,12 @@ DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("KINWELL_IMPORT_MAX_MB", "256"))
 
 INVITATION_DAYS = int(os.environ.get("KINWELL_INVITATION_DAYS", "7"))
 
+# --- On your phone: push notifications (kinwell/push/keys.py) ---------------------
+# The VAPID private key is KINWELL_VAPID_PRIVATE_KEY or generated into var/ on first
+# use; the subject is who push services may contact about our pushes.
+VAPID_SUBJECT = os.environ.get("KINWELL_VAPID_SUBJECT", "").strip()
+# --- end on your phone ---
+
 # --- Email: printed to the console unless an SMTP server is configured -------------
 EMAIL_URL = os.environ.get("EMAIL_HOST", "").strip()
 if EMAIL_URL:
@@ -271,6 +283,11 @@ LOCALE_PATHS = [BASE_DIR / "kinwell" / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# --- Date and number formats (Spanish, complete) ---
+# Each language's dates, times and decimals, including Kinwell's named formats
+# (kinwell.core.dates): "jueves, 3 de diciembre de 2026", 13.5, 5:56 p. m.
+FORMAT_MODULE_PATH = ["kinwell.formats"]
+# --- end date and number formats ---
 
 # --- Static files ------------------------------------------------------------------
 STATIC_URL = "/static/"

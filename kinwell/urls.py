@@ -20,6 +20,11 @@ urlpatterns = [
     path("", include("kinwell.support.urls")),
     path("", include("kinwell.summary.urls")),
     path("", include("kinwell.daily.urls")),  # the daily question (issue 18)
+    # On your phone: the manifest, the service worker and the offline pages at the root.
+    path("", include("kinwell.pwa.urls")),
+    path("push/", include("kinwell.push.urls")),
+    # --- notifications (issue 19) ---
+    path("", include("kinwell.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

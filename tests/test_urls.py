@@ -25,6 +25,8 @@ PUBLIC = {
     "safety:decline",
     # The secret in the address is the key (a calendar program or a mail program has no session).
     "connect:calendar_feed", "connect:stop_nudges",
+    # One-click unsubscribe: the signed token is the key; GET only shows the button.
+    "notifications:unsubscribe",
     # A clinician link: the secret token is the key (a clinician has no account); a wrong one is a 404.
     "summary:shared",
     # The help finder and its Open Referral API: a public directory, no personal data.
@@ -33,6 +35,8 @@ PUBLIC = {
     "directory:hsds_taxonomy_terms", "directory:hsds_openapi", "directory:hsds_service_at_location",
     "directory:hsds_organization", "directory:hsds_taxonomies", "directory:hsds_taxonomy", "directory:hsds_taxonomy_term",
     "library:list", "library:guidelines", "library:article",
+    # The installable app: its manifest, service worker and offline pages hold nothing personal.
+    "pwa:manifest", "pwa:service_worker", "pwa:offline", "pwa:offline_saved",
 }
 # Signed-in pages about the person's own account: a visitor is sent to log in.
 PERSONAL = {
@@ -54,6 +58,8 @@ PERSONAL = {
     "support:plan", "support:needs", "support:message", "support:build_together", "support:start_over",
     "support:save_service",
     "summary:index", "summary:detail", "summary:fhir", "summary:share", "summary:revoke_link", "summary:delete",
+    "push:devices", "push:subscribe", "push:remove",
+    "notifications:settings",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -127,6 +133,9 @@ def world(settings):
     daily_answer = daily_services.answer_question(author=owner, circle=circle, day_id=day.pk,
                                                   text="Owner's quiet hour, every day").value
     daily_services.answer_question(author=member, circle=circle, day_id=day.pk, text="A long walk")
+    from tests.push.fake_push import device_for
+
+    device = device_for(owner)
     return {
         "owner": owner, "member": member, "outsider": outsider, "circle": circle,
         "kwargs": {
@@ -140,7 +149,7 @@ def world(settings):
             "plan_id": plan.pk, "step_id": own_step.pk, "step": "situation",
             "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
             "summary_id": summary.pk, "link_id": link.pk,
-            "day_id": day.pk, "answer_id": daily_answer.pk,
+            "day_id": day.pk, "answer_id": daily_answer.pk, "device_id": device.pk,
         },
     }
 
@@ -200,12 +209,14 @@ def test_when_the_owner_takes_space_a_member_sees_only_that(client_for, world):
 
 def test_personal_pages_never_show_another_persons_data(client_for, world):
     client = client_for(world["outsider"])
-    for name in sorted(PERSONAL - {"accounts:revoke_token"}):
+    for name in sorted(PERSONAL - {"accounts:revoke_token", "push:remove"}):
         response = client.get(url_for(name, world))
         body = response.content.decode()
         assert "quiet hour" not in body and world["owner"].email not in body, name
     # The owner's token cannot be touched by someone else.
     assert client.post(url_for("accounts:revoke_token", world)).status_code == 404
+    # Nor their push device.
+    assert client.post(url_for("push:remove", world)).status_code == 404
 
 
 def test_a_member_sees_shared_check_in_moods_but_not_unshared_notes(client_for, world):

@@ -107,3 +107,17 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not right."))
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form finds the account and makes the link; the email itself goes through
+    the notification service like every other notice (always, by email, at once)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        from django.urls import reverse
+
+        from kinwell.notifications.services import notify
+
+        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        notify(recipient=context["user"], notice="password_reset", url=path, context={})

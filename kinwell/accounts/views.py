@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kinwell.accounts import services
 from kinwell.accounts.forms import (
+    PasswordResetForm,
     ApiTokenForm, ConfirmSignUpForm, DeleteAccountForm, LoginForm, ProfileForm, SignUpForm,
 )
 from kinwell.accounts.middleware import start_shared_device_session
@@ -125,8 +126,7 @@ def _everything_ended(ended, *, here: bool) -> str:
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
+    form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
 

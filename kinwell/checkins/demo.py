@@ -21,6 +21,17 @@ NOTES = [
     "Money stuff on my mind again.",
     "Gym in the morning made a difference.",
 ]
+# Ana and Luis read Kinwell in Spanish and write their notes in Spanish too.
+NOTES_ES = [
+    "Caminata larga después de cenar, me sentí más ligera.",
+    "Mucho trabajo, pero terminamos el proyecto.",
+    "Hablé con mi hermana, qué bueno fue reírnos.",
+    "Dormí mal, toda la mañana en las nubes.",
+    "Cocinamos juntos esta noche.",
+    "Día tranquilo. Leí en el porche.",
+    "Otra vez pensando en el dinero.",
+    "Ir al gimnasio en la mañana cambió el día.",
+]
 HARD_WEEK_NOTES = [
     "Work deadline again, barely slept.",
     "Everything feels heavy this week.",
@@ -39,6 +50,7 @@ TEMPERAMENT = {
 
 
 def _day_checkin(rng: random.Random, *, owner, day, usual: float, spread: float, hard_week: bool) -> CheckIn:
+    notes = NOTES_ES if (owner.language or "").startswith("es") else NOTES
     weekend = day.weekday() >= 5
     sleep = round(rng.uniform(4.8, 8.8) * 2) / 2
     exercise = rng.random() < 0.35
@@ -59,7 +71,7 @@ def _day_checkin(rng: random.Random, *, owner, day, usual: float, spread: float,
     if hard_week and rng.random() < 0.6:
         note = rng.choice(HARD_WEEK_NOTES)
     elif rng.random() < 0.2:
-        note = rng.choice(NOTES)
+        note = rng.choice(notes)
     return CheckIn(
         owner=owner, day=day, mood=mood, feelings=feelings[mood], stress=max(0, min(10, round(9 - mood * 1.6 + rng.gauss(0, 1)))),
         sleep_hours=Decimal(str(sleep)), energy=max(1, min(5, round(mood + rng.gauss(0, 0.7)))), tags=tags, note=note,

@@ -4,6 +4,8 @@ The note, typed tags and messages are screened here (`@screens`): each returns
 `Screened(value, safety)`, so help appears and nothing is blocked.
 """
 
+import json
+import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -19,9 +21,10 @@ from kinwell.checkins.models import (
 from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
 from kinwell.circles import access
 from kinwell.circles.models import DataKind, Membership
+from kinwell.core import idempotency
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.core.text import one_line
-from kinwell.safety.screened import screens
+from kinwell.safety.screened import Screened, screens
 
 BACKFILL_LIMIT_DAYS = 366
 # Enough history for a 28-day baseline, the recent week and a long streak before it.
@@ -109,6 +112,28 @@ def record_checkin(
     )
     queue_sign_search(owner=owner)
     return checkin
+
+
+@transaction.atomic
+def record_checkin_once(*, owner, idempotency_key: str, request_path: str, fingerprint: str,
+                        **fields) -> Screened[CheckIn] | None:
+    """`record_checkin` for a form that may arrive more than once with the same key: a
+    check-in kept on a phone while offline and sent when the connection returns, or sent
+    again after an answer was lost. The key is claimed in the same transaction as the
+    write, so the first arrival saves and screens the check-in and any later one returns
+    None (nothing saved, nobody told twice). The same key with other answers is refused."""
+    if not re.match(idempotency.KEY_PATTERN, idempotency_key):
+        raise ServiceError(_("This check-in came with a key we cannot read. Please check in again."))
+    claim, first = idempotency.claim_key(user=owner, key=idempotency_key, method="POST", path=request_path,
+                                         fingerprint=fingerprint, now=timezone.now())
+    if first is not None:
+        return None
+    saved = record_checkin(owner=owner, **fields)
+    claim.status = 201
+    claim.content_type = "application/json"
+    claim.body = json.dumps({"checkin": saved.value.pk})
+    claim.save(update_fields=["status", "content_type", "body"])
+    return saved
 
 
 def own_checkin(*, owner, checkin_id: int) -> CheckIn:

@@ -1,25 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
 from kinwell.checkins.reminders import REMINDER_SALT
-from kinwell.safety.wording import crisis_words
-
-
-def _send(*, template: str, context: dict, to) -> None:
-    with translation.override(to.language):
-        context = {**context, **crisis_words()}
-        send_mail(
-            subject=render_to_string(f"checkins/email/{template}_subject.txt", context).strip(),
-            message=render_to_string(f"checkins/email/{template}.txt", context),
-            from_email=None,
-            recipient_list=[to.email],
-        )
+from kinwell.notifications.services import notify
 
 
 @task()
@@ -28,13 +14,12 @@ def send_checkin_reminder(*, user_id: int) -> None:
     if user is None:
         return
     token = signing.dumps(user.pk, salt=REMINDER_SALT)
+    # Both links open a page with one button: opening them changes nothing.
     context = {
-        "user": user,
-        "checkin_link": settings.SITE_URL + reverse("checkins:new"),
-        "snooze_link": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "snooze", "token": token}),
-        "stop_link": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "stop", "token": token}),
+        "snooze_url": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "snooze", "token": token}),
+        "stop_url": settings.SITE_URL + reverse("checkins:reminder_link", kwargs={"action": "stop", "token": token}),
     }
-    _send(template="reminder", context=context, to=user)
+    notify(recipient=user, notice="checkin_reminder", url=reverse("checkins:new"), context=context)
 
 
 @task()
@@ -47,13 +32,8 @@ def send_supporter_check_on_me(*, owner_id: int, supporter_ids: list[int]) -> No
     for supporter in people:
         if supporter.pk == owner_id:
             continue
-        context = {
-            "owner": owner,
-            "supporter": supporter,
-            "guidance_link": settings.SITE_URL + reverse("safety:supporting"),
-            "help_link": settings.SITE_URL + reverse("core:help_now"),
-        }
-        _send(template="check_on_me", context=context, to=supporter)
+        notify(recipient=supporter, notice="sign_check_on_me", url=reverse("safety:supporting"),
+               context={"owner": owner.display_name}, automatic_about=owner)
 
 
 @task()

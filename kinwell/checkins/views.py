@@ -1,11 +1,15 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core import signing
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kinwell.checkins import selectors, services
@@ -13,7 +17,8 @@ from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, Sign
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
 from kinwell.circles import access, selectors as circle_selectors
-from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core import idempotency
+from kinwell.core.errors import Conflict, NotFound, ServiceError
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
 from kinwell.safety.models import Declined
@@ -41,10 +46,26 @@ def new_checkin(request):
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():
         fields = form.checkin_fields()
-        present(request, services.record_checkin(owner=request.user, **fields).safety)
-        messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
+        # A key makes the form safe to send twice: a phone sends a check-in kept offline
+        # with it in the header, and the page carries one for a resubmitted form.
+        key = request.headers.get(idempotency.HEADER) or request.POST.get("idempotency_key", "")
+        written_by = request.POST.get("written_by")
+        if written_by is not None and written_by != str(request.user.pk):
+            raise Conflict(_("This check-in was written by someone else signed in on this device, so it was not saved."))
+        if key:
+            saved = services.record_checkin_once(owner=request.user, idempotency_key=key, request_path=request.path,
+                                                 fingerprint=idempotency.form_fingerprint(request.POST), **fields)
+        else:
+            saved = services.record_checkin(owner=request.user, **fields)
+        if saved is not None:
+            present(request, saved.safety)
+            messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
+        if idempotency.HEADER in request.headers:
+            # Sent from the device's queue, not by a person on the page: no page to show.
+            return HttpResponse(status=201 if saved is not None else 200)
         return redirect("checkins:mine")
-    return render(request, "checkins/new.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "idempotency_key": uuid.uuid4().hex}
+    return render(request, "checkins/new.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -196,8 +217,11 @@ def dismiss_nudge(request, nudge_id: int):
     return redirect("checkins:mine")
 
 
+@never_cache
 def reminder_link(request, action: str, token: str):
-    """One click from the reminder email, without logging in: a week off, or stop."""
+    """From the reminder email, without logging in: a week off, or stop. Opening the
+    link shows one button and changes nothing (mail scanners open links); the button
+    does it."""
     from django.contrib.auth import get_user_model
 
     if action not in ("snooze", "stop"):
@@ -209,6 +233,8 @@ def reminder_link(request, action: str, token: str):
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         raise NotFound(_("This link is not valid. You can change reminders in your check-in settings."))
+    if request.method != "POST":
+        return render(request, "checkins/reminder_confirm.html", {"action": action})
     if action == "snooze":
         reminder = services.snooze_reminder(user=user, days=SNOOZE_DAYS)
     else:

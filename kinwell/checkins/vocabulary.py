@@ -7,18 +7,19 @@ person can find theirs in a glance.
 
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+# "Low" per scale: Spanish agrees it with the noun («ánimo bajo», «energía baja»).
 MOODS = {
     5: _("Great"),
     4: _("Good"),
     3: _("Okay"),
-    2: _("Low"),
-    1: _("Very low"),
+    2: pgettext_lazy("mood", "Low"),
+    1: pgettext_lazy("mood", "Very low"),
 }
 MOOD_CHOICES = [(value, label) for value, label in MOODS.items()]
 
 ENERGY = {
     1: _("Drained"),
-    2: _("Low"),
+    2: pgettext_lazy("energy", "Low"),
     3: _("Steady"),
     4: _("Lively"),
     5: _("Full of energy"),

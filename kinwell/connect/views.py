@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from kinwell.circles import selectors as circle_selectors
@@ -29,6 +28,7 @@ from kinwell.connect.forms import (
 from kinwell.connect.models import PlannedDate
 from kinwell.connect.tasks import NUDGE_STOP_SALT
 from kinwell.core.errors import ServiceError
+from kinwell.notifications.one_click import one_click_post
 from kinwell.safety.panel import present
 
 
@@ -336,7 +336,10 @@ def nudges(request):
     return render(request, "connect/nudges.html", {"form": form, "gesture": today_gesture_for(request.user)})
 
 
-@csrf_exempt  # the signed link is the key; mail programs POST here for one-click unsubscribe
+# The signed link is the key. Emails before issue 19 named this address in
+# List-Unsubscribe, so a mail program's one-click POST still works; any other POST
+# carries the page's CSRF token.
+@one_click_post
 @never_cache
 def stop_nudges(request, token: str):
     try:

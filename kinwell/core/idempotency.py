@@ -19,6 +19,10 @@ Two decorators on every API operation (`install`):
 Answers of 500 and above are not kept (the transaction rolls back), so a failed
 request can be retried with its key. Requests without a person (public endpoints)
 ignore the header.
+
+The check-in web form takes the same keys (`claim_key`, `form_fingerprint`), so a
+check-in kept on a phone while offline and sent later is saved once
+(`checkins.services.record_checkin_once`).
 """
 
 import functools
@@ -152,6 +156,16 @@ def fingerprint(request) -> str:
     except (ValueError, RecursionError):
         pass  # not JSON: compared byte for byte
     digest.update(body)
+    return digest.hexdigest()
+
+
+def form_fingerprint(data, *, leave_out=("csrfmiddlewaretoken", "idempotency_key")) -> str:
+    """A web form's answers, field by field. The CSRF token is left out: a form kept on a
+    device and sent later carries the token current then, and is still the same request."""
+    digest = hashlib.sha256()
+    for name in sorted(data):
+        if name not in leave_out:
+            digest.update(json.dumps([name, data.getlist(name)]).encode())
     return digest.hexdigest()
 
 

@@ -122,6 +122,12 @@ def answer_question(*, author, circle: Circle, day_id: int, text: str, safety: A
         answer.save(update_fields=["text", "reader_needs_help", "updated_at"])
     else:
         answer = Answer.objects.create(day=day, author=author, text=text, reader_needs_help=endangers_reader(safety))
+        _reveal_if_ready(day, circle)
+        if not day.revealed:
+            from kinwell.daily.tasks import send_answered_notice
+
+            transaction.on_commit(lambda: send_answered_notice.enqueue(day_id=day.pk, author_id=author.pk))
+        return answer
     _reveal_if_ready(day, circle)
     return answer
 

@@ -18,6 +18,10 @@ class Message:
     url: str  # an absolute address where the person acts on it
     headline: str  # the push title: never another person's words
     glance: str  # the push body: never another person's words
+    # Email only: where "one click and it stops" points (List-Unsubscribe), and who a
+    # reply goes to. Empty for notices that always go.
+    unsubscribe: str = ""
+    reply_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

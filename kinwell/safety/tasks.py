@@ -1,13 +1,13 @@
+"""Safety notices to the person someone chose. They always go, by email, at once: no
+quiet hours, no digest, no switch (see kinwell/notifications/notices.py)."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
+from kinwell.notifications.services import notify
 from kinwell.safety.models import SafetyPlan
-from kinwell.safety.wording import crisis_words
 
 
 @task()
@@ -17,22 +17,9 @@ def send_check_on_me(*, owner_id: int) -> None:
     plan = SafetyPlan.objects.filter(owner_id=owner_id).select_related("crisis_contact").first()
     if owner is None or plan is None or plan.crisis_contact is None:
         return
-    contact = plan.crisis_contact
-    context = {
-        "owner": owner,
-        "contact": contact,
-        "message": plan.crisis_message,
-        "guidance_link": settings.SITE_URL + reverse("safety:supporting"),
-        "help_link": settings.SITE_URL + reverse("core:help_now"),
-    }
-    with translation.override(contact.language):
-        context.update(crisis_words())
-        send_mail(
-            subject=render_to_string("safety/email/check_on_me_subject.txt", context).strip(),
-            message=render_to_string("safety/email/check_on_me.txt", context),
-            from_email=None,
-            recipient_list=[contact.email],
-        )
+    notify(recipient=plan.crisis_contact, notice="safety_check_on_me", url=reverse("core:help_now"),
+           context={"owner": owner.display_name, "message": plan.crisis_message,
+                    "guidance_url": settings.SITE_URL + reverse("safety:supporting")})
 
 
 @task()
@@ -46,18 +33,7 @@ def send_chosen_notice(*, owner_id: int, person_id: int, role: str) -> None:
     owner, person = people.get(owner_id), people.get(person_id)
     if owner is None or person is None or role not in Declined.Role.values:
         return
-    context = {
-        "owner": owner,
-        "person": person,
-        "crisis_contact": role == Declined.Role.CRISIS_CONTACT,
-        "decline_link": settings.SITE_URL
-        + reverse("safety:decline", args=[decline_token(owner_id=owner_id, person_id=person_id, role=role)]),
-        "guidance_link": settings.SITE_URL + reverse("safety:supporting"),
-    }
-    with translation.override(person.language):
-        send_mail(
-            subject=render_to_string("safety/email/chosen_subject.txt", context).strip(),
-            message=render_to_string("safety/email/chosen.txt", context),
-            from_email=None,
-            recipient_list=[person.email],
-        )
+    notify(recipient=person, notice="safety_chosen",
+           url=reverse("safety:decline", args=[decline_token(owner_id=owner_id, person_id=person_id, role=role)]),
+           context={"owner": owner.display_name, "crisis_contact": role == Declined.Role.CRISIS_CONTACT,
+                    "guidance_url": settings.SITE_URL + reverse("safety:supporting")})

@@ -10,7 +10,8 @@ from kinwell.screening.models import Response
 
 def answer_rows(response: Response) -> list[dict]:
     rows = []
-    for item in response.definition.all_items:
+    instrument = texts.shown(response.definition)
+    for item in instrument.all_items:
         value = response.answers.get(item.key)
         rows.append(
             {
@@ -19,6 +20,7 @@ def answer_rows(response: Response) -> list[dict]:
                 "value": value,
                 "answer": item.option(value).text if value is not None else None,
                 "scored": item.scored,
+                "lang": instrument.language,
             }
         )
     return rows

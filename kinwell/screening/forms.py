@@ -20,14 +20,14 @@ class AnswersForm(forms.Form):
     be one of the choices; whether one is needed depends on the button pressed (pausing
     keeps whatever is there), so `mark_unanswered` is asked after saving."""
 
-    def __init__(self, *args, items, **kwargs):
+    def __init__(self, *args, items, language="en", **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
         for item in items:
             self.fields[item.key] = forms.TypedChoiceField(
-                # The published English wording, marked as English for screen readers.
-                label=format_html('{}. <span lang="en">{}</span>', item.number, item.text),
-                choices=[(option.value, format_html('<span lang="en">{}</span>', option.text)) for option in item.options],
+                # The published wording, marked with its language for screen readers.
+                label=format_html('{}. <span lang="{}">{}</span>', item.number, language, item.text),
+                choices=[(option.value, format_html('<span lang="{}">{}</span>', language, option.text)) for option in item.options],
                 coerce=int,
                 empty_value=None,
                 required=False,

@@ -10,7 +10,7 @@ short screen is positive, and whether an answer needs the safety response at onc
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -23,6 +23,7 @@ class Option:
     value: int
     text: str
     loinc: str = ""
+    es: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class Item:
     options: tuple[Option, ...]
     loinc: str = ""
     scored: bool = True
+    es: str = ""
+
+    def localized(self, language: str) -> Item:
+        if language != "es" or not self.es:
+            return self
+        return replace(self, text=self.es, options=tuple(replace(o, text=o.es or o.text) for o in self.options))
 
     @property
     def values(self) -> frozenset[int]:
@@ -71,6 +78,31 @@ class Instrument:
     urgent_item: str = ""
     urgent_from: int = 1
     circle_kind: str = ""
+    # Spanish: "official" (the authors' own version) or "ours" (our translation).
+    spanish: str = ""
+    spanish_source: str = ""
+    title_es: str = ""
+    stem_es: str = ""
+    licence_es: str = ""
+    authors_es: str = ""
+    language: str = "en"  # the language `title`, `stem`, `licence` and the items are in
+
+    def localized(self, language: str) -> Instrument:
+        """The same instrument with its words in `language` ("en" or "es"); scoring is
+        unchanged, so a localized copy can go anywhere the original goes."""
+        language = (language or "en").split("-")[0]
+        if language != "es" or not self.stem_es:
+            return self
+        return replace(
+            self,
+            title=self.title_es or self.title,
+            stem=self.stem_es,
+            licence=self.licence_es or self.licence,
+            authors=self.authors_es or self.authors,
+            items=tuple(item.localized("es") for item in self.items),
+            difficulty=self.difficulty.localized("es") if self.difficulty else None,
+            language="es",
+        )
 
     @property
     def all_items(self) -> tuple[Item, ...]:
@@ -144,6 +176,7 @@ def _instrument(key: str, raw: dict, answer_sets: dict) -> Instrument:
             text=item["text"],
             options=_options(answer_sets, item.get("answers", default)),
             loinc=item.get("loinc", ""),
+            es=item.get("es", ""),
         )
         for number, item in enumerate(raw["items"], start=1)
     )
@@ -157,6 +190,7 @@ def _instrument(key: str, raw: dict, answer_sets: dict) -> Instrument:
             options=_options(answer_sets, extra["answers"]),
             loinc=extra.get("loinc", ""),
             scored=False,
+            es=extra.get("es", ""),
         )
     bands = tuple(Band(key=b["key"], low=b["min"], high=b["max"], level=b["level"]) for b in raw["bands"])
     return Instrument(
@@ -179,6 +213,12 @@ def _instrument(key: str, raw: dict, answer_sets: dict) -> Instrument:
         urgent_item=raw.get("urgent_item", ""),
         urgent_from=raw.get("urgent_from", 1),
         circle_kind=raw.get("circle_kind", ""),
+        spanish=raw.get("spanish", ""),
+        spanish_source=raw.get("spanish_source", ""),
+        title_es=raw.get("title_es", ""),
+        stem_es=raw.get("stem_es", ""),
+        licence_es=raw.get("licence_es", ""),
+        authors_es=raw.get("authors_es", ""),
     )
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.circles.models import Membership
 from kinwell.core.errors import NotFound
-from kinwell.screening import scoring
+from kinwell.screening import scoring, texts
 from kinwell.screening.models import Response
 
 
@@ -74,7 +74,7 @@ def history(*, owner) -> list[dict]:
             if index:
                 change = scoring.notable_change(instrument, responses[index - 1].total, response.total)
             rows.append({"response": response, "change": change})
-        series.append({"instrument": instrument, "rows": rows, "latest": responses[-1]})
+        series.append({"instrument": texts.shown(instrument), "rows": rows, "latest": responses[-1]})
     order = list(scoring.instruments())
     return sorted(series, key=lambda s: order.index(s["instrument"].key))
 

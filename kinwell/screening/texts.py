@@ -1,7 +1,8 @@
 """Everything Kinwell itself says about a result, in plain words and translated.
 
-The questionnaire items stay in their published English wording (data/instruments.toml);
-these are our own words around them: band names, what a band means, and next steps
+The questionnaire items are data (data/instruments.toml): the published English wording
+and, in Spanish, the authors' official Spanish version or our own translation. These are
+our own words around them: band names, what a band means, and next steps
 that grow clearer about professional help as the band rises (`Band.level`, 0 to 4).
 """
 
@@ -60,12 +61,12 @@ NOT_A_DIAGNOSIS = _(
     "professional who talks with you can say what is going on and what might help."
 )
 
-ENGLISH_ITEMS_NOTE = _(
-    "These questions are shown in their published English wording. An official Spanish version exists, "
-    "and we would rather show the original than an untested translation of a validated questionnaire."
+# One sentence each, in a Spanish reader's page, saying where the Spanish questions come from.
+OFFICIAL_SPANISH_NOTE = _(
+    "These questions are the official Spanish version published by the questionnaire's authors "
+    "(PHQ Screeners, Pfizer Inc.)."
 )
-
-PFIZER_NOTICE = _("Free to reproduce: no permission is required to reproduce, translate, display or distribute, per the notice from Pfizer Inc.")
+OUR_TRANSLATION_NOTE = _("No validated Spanish version of this questionnaire is used here; the translation is ours.")
 
 # Next steps, gentle at level 0 and clear about professional help at 3 and 4.
 NEXT_STEPS = {
@@ -95,6 +96,20 @@ NEXT_STEPS = {
         _("Let someone you trust know how things are, and keep your safety plan close."),
     ],
 }
+
+
+def shown(instrument):
+    """The instrument in the language of the page (official Spanish, or ours, in Spanish)."""
+    from django.utils.translation import get_language
+
+    return instrument.localized(get_language() or "en")
+
+
+def items_note(instrument) -> str | None:
+    """Where the questions on a Spanish page come from; nothing on an English page."""
+    if instrument.language == "en":
+        return None
+    return OFFICIAL_SPANISH_NOTE if instrument.spanish == "official" else OUR_TRANSLATION_NOTE
 
 
 def band_name(band: str) -> str:

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinwell.core.errors import ServiceError
@@ -12,10 +13,6 @@ from kinwell.safety.panel import crisis_resources, present
 from kinwell.screening import chart, exports, scoring, selectors, services, texts
 from kinwell.screening.forms import AnswersForm, ReminderForm, StartForm
 from kinwell.screening.models import Reminder, Response
-
-
-def _english_items_note() -> str | None:
-    return texts.ENGLISH_ITEMS_NOTE if not (get_language() or "en").startswith("en") else None
 
 
 @login_required
@@ -39,7 +36,7 @@ def index(request):
 
 @login_required
 def start(request, instrument: str):
-    definition = selectors.instrument_for(user=request.user, key=instrument)
+    definition = texts.shown(selectors.instrument_for(user=request.user, key=instrument))
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         response = services.start_response(owner=request.user, instrument=instrument, mode=form.cleaned_data["mode"])
@@ -48,7 +45,7 @@ def start(request, instrument: str):
     return render(
         request,
         "screening/start.html",
-        {"instrument": definition, "form": form, "unfinished": unfinished, "items_note": _english_items_note()},
+        {"instrument": definition, "form": form, "unfinished": unfinished, "items_note": texts.items_note(definition)},
         status=400 if form.errors else 200,
     )
 
@@ -67,12 +64,12 @@ def take(request, response_id: int):
     response = selectors.own_response(owner=request.user, response_id=response_id)
     if response.is_complete:
         return redirect("screening:result", response_id=response.pk)
-    items = response.definition.all_items
+    items = texts.shown(response.definition).all_items
     one_at_a_time = response.mode == Response.Mode.ONE
     step = _step_from(request, len(items), response) if one_at_a_time else 0
     shown = items[step : step + 1] if one_at_a_time else items
     action = request.POST.get("action", "next")
-    form = AnswersForm(request.POST or None, items=shown, initial=response.answers)
+    form = AnswersForm(request.POST or None, items=shown, initial=response.answers, language=texts.shown(response.definition).language)
     if request.method == "POST" and form.is_valid():
         # Whatever was answered is kept first, even when something is still missing, so
         # an urgent answer always starts the safety response and nothing is lost.
@@ -103,18 +100,19 @@ def take(request, response_id: int):
 
 
 def _render_take(request, response, form, step, steps, one_at_a_time):
+    instrument = texts.shown(response.definition)
     return render(
         request,
         "screening/take.html",
         {
             "response": response,
-            "instrument": response.definition,
+            "instrument": instrument,
             "form": form,
             "one_at_a_time": one_at_a_time,
             "step": step + 1,
             "steps": steps,
             "last_step": not one_at_a_time or step == steps - 1,
-            "items_note": _english_items_note(),
+            "items_note": texts.items_note(instrument),
         },
         status=400 if form.errors else 200,
     )
@@ -129,7 +127,7 @@ def discard(request, response_id: int):
 
 
 def result_context(response: Response) -> dict:
-    instrument = response.definition
+    instrument = texts.shown(response.definition)
     band = instrument.band(response.band)
     return {
         "response": response,
@@ -139,8 +137,9 @@ def result_context(response: Response) -> dict:
         "next_steps": texts.next_steps(band.level),
         "level": band.level,
         "answers": exports.answer_rows(response),
-        "offer": scoring.get(instrument.offers) if instrument.offers and response.total >= instrument.positive_at else None,
+        "offer": texts.shown(scoring.get(instrument.offers)) if instrument.offers and response.total >= instrument.positive_at else None,
         "not_a_diagnosis": texts.NOT_A_DIAGNOSIS,
+        "items_note": texts.items_note(instrument),
     }
 
 
@@ -150,7 +149,7 @@ def result(request, response_id: int):
     return render(
         request,
         "screening/result.html",
-        {**result_context(response), "country": crisis_resources(), "items_note": _english_items_note()},
+        {**result_context(response), "country": crisis_resources()},
     )
 
 
@@ -225,8 +224,12 @@ def reminders(request):
     return redirect("screening:index")
 
 
+@never_cache
 def stop_reminders(request, token: str):
-    """The one-click link in every reminder email: works signed out."""
+    """The link in every reminder email: works signed out. Opening it shows one button
+    and changes nothing (mail scanners open links); the button stops the reminders."""
+    if request.method != "POST":
+        return render(request, "screening/reminders_stop_confirm.html")
     stopped = services.stop_reminder(token=token)
     return render(request, "screening/reminders_stopped.html", {"stopped": stopped})
 
@@ -239,7 +242,7 @@ def member_results(request, circle_id: int, user_id: int):
     for response in found:
         row = {
             "response": response,
-            "instrument": response.definition,
+            "instrument": texts.shown(response.definition),
             "band_name": texts.band_name(response.band),
             "meaning": texts.meaning(response.definition.topic, response.band),
         }

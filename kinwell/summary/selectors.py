@@ -96,7 +96,7 @@ def _results(summary: Summary) -> list[dict]:
             rows.append({"response": response, "band_name": screening_texts.band_name(response.band),
                          "change_text": screening_exports.change_text(instrument, change)})
         latest = responses[-1]
-        series.append({"instrument": instrument, "rows": rows, "latest": latest, "urgent": latest.urgent,
+        series.append({"instrument": screening_texts.shown(instrument), "rows": rows, "latest": latest, "urgent": latest.urgent,
                        "latest_band": screening_texts.band_name(latest.band)})
     return series
 

@@ -101,6 +101,7 @@ def _context(request, conflict, forms=None):
 @login_required
 def conflict(request, circle_id: int, conflict_id: int):
     conflict = selectors.conflict_for(user=request.user, circle_id=circle_id, conflict_id=conflict_id)
+    selectors.mark_conflict_seen(conflict=conflict, user=request.user)
     if request.method != "POST":
         return render(request, "talk/conflict.html", _context(request, conflict))
     action = request.POST.get("action", "")

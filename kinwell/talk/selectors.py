@@ -42,8 +42,21 @@ def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
 
 
 def mark_seen(*, conversation: Conversation, user) -> None:
-    """Note that this person has the conversation open (no email while they do)."""
-    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=timezone.now())
+    """Note that this person has the conversation open (no notice while they do)."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conversation_thread
+
+    now = timezone.now()
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=now)
+    note_viewing(user=user, thread=conversation_thread(conversation.pk), now=now)
+
+
+def mark_conflict_seen(*, conflict, user) -> None:
+    """The same for a conflict round's page."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conflict_thread
+
+    note_viewing(user=user, thread=conflict_thread(conflict.pk))
 
 
 def entries_of(conversation: Conversation):

@@ -1,31 +1,22 @@
-"""Background emails for talking together: no personal text ever goes in an email,
-only who is waiting and a link (the words stay behind the login)."""
+"""Background notices for talking together: no personal text ever goes in a notice,
+only who is waiting and a link (the words stay behind the login). Each conversation
+and conflict round is a thread for the notification service: at most one notice per
+person per hour, and none while they have its page open (selectors.mark_seen)."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django_tasks import task
 
+from kinwell.notifications.services import notify
 from kinwell.talk.models import Conflict, Conversation
 
-# Someone whose page asked for news this recently is looking at it (talk.js asks every
-# 5 seconds): they see the change at once, so an email would only be noise.
-ON_THE_PAGE = timedelta(minutes=2)
+
+def conversation_thread(conversation_id: int) -> str:
+    return f"conversation:{conversation_id}"
 
 
-def _send(*, recipient, template: str, context: dict) -> None:
-    with translation.override(recipient.language):
-        send_mail(
-            subject=render_to_string(f"talk/email/{template}_subject.txt", context).strip(),
-            message=render_to_string(f"talk/email/{template}.txt", context),
-            from_email=None,
-            recipient_list=[recipient.email],
-        )
+def conflict_thread(conflict_id: int) -> str:
+    return f"conflict:{conflict_id}"
 
 
 @task()
@@ -36,24 +27,25 @@ def send_conversation_notice(*, conversation_id: int, recipient_id: int) -> None
     if conversation is None or recipient is None:
         return
     participants = list(conversation.participants.select_related("user"))
-    if not any(p.user_id == recipient.pk for p in participants):
+    me = next((p for p in participants if p.user_id == recipient.pk), None)
+    if me is None:
         return
-    me = next(p for p in participants if p.user_id == recipient.pk)
-    if me.last_seen_at and timezone.now() - me.last_seen_at < ON_THE_PAGE:
-        return
-    seat = me.seat
     state = conversation.state()
-    context = {
-        "recipient": recipient,
-        "circle": conversation.circle,
-        "others": [p.user.display_name for p in participants if p.user_id != recipient.pk],
-        "your_turn": state.whose_turn() == seat,
-        "on_break": state.on_break,
-        "ended": state.phase == "ended",
-        "link": settings.SITE_URL
-        + reverse("talk:conversation", kwargs={"circle_id": conversation.circle_id, "conversation_id": conversation.pk}),
-    }
-    _send(recipient=recipient, template="conversation", context=context)
+    if state.whose_turn() == me.seat:
+        notice = "conversation_your_turn"
+    elif state.phase == "ended":
+        notice = "conversation_ended"
+    elif state.on_break:
+        notice = "conversation_break"
+    else:
+        notice = "conversation_news"
+    notify(
+        recipient=recipient, notice=notice, thread=conversation_thread(conversation.pk),
+        url=reverse("talk:conversation", kwargs={"circle_id": conversation.circle_id,
+                                                 "conversation_id": conversation.pk}),
+        context={"circle": conversation.circle.name,
+                 "others": ", ".join(p.user.display_name for p in participants if p.user_id != recipient.pk)},
+    )
 
 
 @task()
@@ -63,11 +55,11 @@ def send_conflict_notice(*, conflict_id: int, recipient_id: int, reminder: bool 
     recipient = get_user_model().objects.filter(pk=recipient_id).first()
     if conflict is None or recipient is None or not conflict.members.filter(user=recipient).exists():
         return
-    context = {
-        "recipient": recipient,
-        "circle": conflict.circle,
-        "reminder": reminder,
-        "link": settings.SITE_URL
-        + reverse("talk:conflict", kwargs={"circle_id": conflict.circle_id, "conflict_id": conflict.pk}),
-    }
-    _send(recipient=recipient, template="conflict", context=context)
+    notify(
+        recipient=recipient,
+        notice="conflict_check_back" if reminder else "conflict_news",
+        # The check-back day is a reminder the person chose, not a move in the round.
+        thread="" if reminder else conflict_thread(conflict.pk),
+        url=reverse("talk:conflict", kwargs={"circle_id": conflict.circle_id, "conflict_id": conflict.pk}),
+        context={"circle": conflict.circle.name},
+    )

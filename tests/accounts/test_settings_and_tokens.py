@@ -56,3 +56,12 @@ def test_an_empty_token_name_is_a_400(client_for):
     response = client_for(UserFactory()).post("/accounts/tokens/", {"name": ""})
     assert response.status_code == 400
     assert not ApiToken.objects.exists()
+
+
+def test_the_token_tables_may_column_does_not_turn_may_in_spanish_dates_into_puede():
+    import datetime
+
+    from django.utils import dateformat, translation
+
+    with translation.override("es"):
+        assert dateformat.format(datetime.date(2026, 5, 2), "F") == "mayo"

@@ -92,6 +92,10 @@ NOT_PAGES = {
     "summary:delete": "POST only; redirects to the summaries page",
     "daily:swap": "POST only; redirects to today's question",
     "daily:react": "POST only; redirects to the day's question",
+    "pwa:manifest": "the web app manifest (JSON)",
+    "pwa:service_worker": "the service worker script",
+    "push:subscribe": "POST only; JSON from devices.js",
+    "push:remove": "POST only; redirects to the devices page",
 }
 # Pages with a layout of their own and no way into the rest of Kinwell (so no site
 # header, not even "Get help now"): the clinician link, found or not.

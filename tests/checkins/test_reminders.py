@@ -55,9 +55,14 @@ def test_the_job_sends_one_email_a_day_with_one_click_links_that_work(user, clie
     body = mail.outbox[0].body
     snooze_link = next(line for line in body.splitlines() if "/reminder/snooze/" in line)
     stop_link = next(line for line in body.splitlines() if "/reminder/stop/" in line)
+    # Opening a link (as mail scanners do) changes nothing; the button on the page does.
     assert client.get(urlsplit(snooze_link).path).status_code == 200
+    assert ReminderSettings.objects.get(user=user).snoozed_until is None
+    assert client.post(urlsplit(snooze_link).path).status_code == 200
     assert ReminderSettings.objects.get(user=user).snoozed_until is not None
     assert client.get(urlsplit(stop_link).path).status_code == 200
+    assert ReminderSettings.objects.get(user=user).enabled is True
+    assert client.post(urlsplit(stop_link).path).status_code == 200
     assert ReminderSettings.objects.get(user=user).enabled is False
     assert client.get("/check-ins/reminder/stop/not-a-token/").status_code == 404
     assert client.get(urlsplit(stop_link).path.replace("/stop/", "/delete/")).status_code == 404

@@ -10,6 +10,7 @@ from django.urls import reverse
 from kinwell.connect import ideas, jobs, services
 from kinwell.connect.models import NudgePreference
 from kinwell.connect.tasks import stop_nudges_link
+from kinwell.notifications import services as notification_services
 from tests.factories import UserFactory
 
 
@@ -48,6 +49,8 @@ def test_the_ideas_page_filters(client_for, user):
 @pytest.mark.django_db
 def test_nudges_are_off_until_chosen_then_come_at_the_chosen_rhythm_in_the_morning(django_capture_on_commit_callbacks):
     person = UserFactory(time_zone="Asia/Tokyo")
+    # The rhythm is the point here, not the hourly digest (the clock the digest reads is real).
+    notification_services.update_preferences(user=person, digest=False)
     tokyo = ZoneInfo("Asia/Tokyo")
     monday_8am = datetime(2026, 3, 2, 8, 0, tzinfo=tokyo)
     with django_capture_on_commit_callbacks(execute=True):
@@ -65,6 +68,7 @@ def test_nudges_are_off_until_chosen_then_come_at_the_chosen_rhythm_in_the_morni
     message = mail.outbox[0]
     assert message.subject == "A small gesture for today"
     assert "List-Unsubscribe" in message.extra_headers and "/nudges/stop/" in message.body
+    assert "/notifications/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
     assert NudgePreference.objects.get(owner=person).last_sent_on == date(2026, 3, 4)
 
 

@@ -14,6 +14,7 @@ from kinwell.connect import jobs, services
 from kinwell.connect.models import CalendarFeed, PlannedDate, PlanReminder
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
 from kinwell.core.schedule import run_due_jobs
+from kinwell.notifications.services import send_waiting
 from tests.factories import CircleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,10 @@ def test_propose_suggest_and_accept_hand_the_answer_back_and_forth(pair, django_
     with django_capture_on_commit_callbacks(execute=True):
         plan = services.accept_plan(actor=maya, plan_id=plan.pk)
     assert plan.status == PlannedDate.Status.ACCEPTED
-    assert mail.outbox[-1].to == [jordan.email]
+    # Jordan heard from Kinwell within the hour: the yes waits for the hourly digest.
+    assert len(mail.outbox) == 2
+    send_waiting(now=timezone.now() + timedelta(minutes=61))
+    assert mail.outbox[-1].to == [jordan.email] and "It's a date: Maya said yes" in mail.outbox[-1].body
     with pytest.raises(Conflict):
         services.accept_plan(actor=jordan, plan_id=plan.pk)
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from kinwell.checkins import services as checkin_services
 from kinwell.checkins.models import SignSettings
 from kinwell.core.middleware import CONTENT_SECURITY_POLICY
+from kinwell.notifications.notices import NOTICES, notice_named
 from kinwell.safety import services
 from kinwell.safety.models import Declined, SafetyPlan
 from tests.factories import CircleFactory, UserFactory
@@ -99,30 +99,29 @@ def test_a_quick_exit_address_that_is_not_a_web_address_is_refused(monkeypatch):
 
 # --- Neutral subjects ---------------------------------------------------------------------
 
-SUBJECTS_ABOUT_SOMEONE_ELSE = [
-    "safety/email/check_on_me_subject.txt",
-    "checkins/email/check_on_me_subject.txt",
-    "safety/email/chosen_subject.txt",
-]
-SUBJECTS_TO_ONESELF = [
-    "screening/email/reminder_subject.txt",
-    "support/email/follow_up_subject.txt",
-]
+# Notice kinds (kinwell/notifications/notices.py) whose subject and push lines are
+# read in an inbox list or on a lock screen.
+SUBJECTS_ABOUT_SOMEONE_ELSE = ["safety_check_on_me", "sign_check_on_me", "safety_chosen"]
+SUBJECTS_TO_ONESELF = ["screening_reminder", "support_follow_up"]
 
 
-@pytest.mark.parametrize("template", SUBJECTS_ABOUT_SOMEONE_ELSE + SUBJECTS_TO_ONESELF)
-def test_subjects_that_touch_on_help_give_nothing_away(template):
-    owner = UserFactory.build(display_name="Rae Quinn")
-    subject = render_to_string(template, {"owner": owner, "name": "PHQ-9 depression questionnaire"}).strip()
-    assert "Rae" not in subject
-    for word in ("support", "crisis", "help", "safety", "PHQ", "depression", "questionnaire", "plan", "worried"):
-        assert word.lower() not in subject.lower(), (template, subject)
+def _lines(kind: str) -> list[str]:
+    notice = notice_named(kind)
+    context = {"owner": "Rae Quinn", "instrument": "PHQ-9 depression questionnaire"}
+    return [str(text) % context for text in (notice.subject, notice.headline, notice.glance)]
 
 
-def test_no_subject_template_speaks_of_support_or_crisis():
-    for path in KINWELL.rglob("*_subject.txt"):
-        text = path.read_text().lower()
-        assert not re.search(r"could use some support|crisis|safety|check on|asked us to let you know", text), path
+@pytest.mark.parametrize("kind", SUBJECTS_ABOUT_SOMEONE_ELSE + SUBJECTS_TO_ONESELF)
+def test_subjects_that_touch_on_help_give_nothing_away(kind):
+    for line in _lines(kind):
+        assert "Rae" not in line
+        for word in ("support", "crisis", "help", "safety", "PHQ", "depression", "questionnaire", "plan", "worried"):
+            assert word.lower() not in line.lower(), (kind, line)
+
+
+def test_no_subject_speaks_of_support_or_crisis():
+    for notice in NOTICES.values():
+        assert not re.search(r"crisis|safety|asked us to let you know", str(notice.subject).lower()), notice.kind
 
 
 # --- "We let Sam know" --------------------------------------------------------------------

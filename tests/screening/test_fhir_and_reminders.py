@@ -81,10 +81,13 @@ def test_a_reminder_is_sent_once_when_due_and_then_two_weeks_later(django_captur
     assert "call or text 988" in mail.outbox[0].body
     assert Reminder.objects.get().next_due == WHEN + timedelta(days=28)
 
-    page = client.get(stop_link)  # one click, signed out
+    page = client.get(stop_link)  # opened signed out: a button, nothing changed yet
+    assert page.status_code == 200 and "Stop the reminders" in page.content.decode()
+    assert Reminder.objects.exists()
+    page = client.post(stop_link)
     assert page.status_code == 200 and "You will not get any more" in page.content.decode()
     assert not Reminder.objects.exists()
-    assert "already off" in client.get(stop_link).content.decode()
+    assert "already off" in client.post(stop_link).content.decode()
 
 
 @pytest.mark.django_db

@@ -235,16 +235,57 @@ def test_item_9_starts_the_safety_response_even_when_other_answers_are_missing(c
     assert Response.objects.get(pk=response.pk).safety_started_at is not None
 
 
-def test_in_spanish_our_words_are_translated_and_the_items_stay_in_published_english(client_for):
+def test_in_spanish_the_gad7_is_the_official_spanish_version_with_its_attribution(client_for):
     ana = UserFactory(language="es")
     client = client_for(ana)
     response = start(client, "gad7")
     page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
-    assert "Ver mi resultado" in page and "redacción publicada en inglés" in page
-    assert '<span lang="en">Feeling nervous, anxious or on edge</span>' in page
+    assert "Ver mi resultado" in page and "versión oficial en español" in page
+    assert "¿qué tan seguido ha tenido molestias debido a los siguientes problemas?" in page
+    assert '<span lang="es">Se ha sentido nervioso(a), ansioso(a) o con los nervios de punta</span>' in page
+    assert '<span lang="es">Más de la mitad de los días</span>' in page
+    assert "Feeling nervous" not in page and "Several days" not in page
+    assert "No se necesita permiso para reproducirlo" in page and "phqscreeners.com" in page
     answers = {f"gad7_{n}": 1 for n in range(1, 8)} | {"action": "finish"}
     result = client.get(client.post(reverse("screening:take", args=[response.pk]), answers)["Location"]).content.decode()
     assert "7 de 21: Leve" in result and "Esto no es un diagnóstico" in result
+    assert "Ha tenido miedo de que algo terrible fuera a pasar" in result and "Varios días" in result
+    assert "Versión oficial en español para EE. UU." in result
+
+
+def test_the_spanish_phq9_shows_the_official_item_9_and_difficulty_question(client_for):
+    client = client_for(UserFactory(language="es"))
+    response = start(client, "phq9")
+    page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
+    assert "9. <span lang=\"es\">Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera</span>" in page
+    assert ("Si marcó cualquiera de los problemas, ¿qué tanta dificultad le han dado estos problemas para hacer su "
+            "trabajo, encargarse de las tareas del hogar, o llevarse bien con otras personas?") in page
+    assert "No ha sido difícil" in page and "Extremadamente difícil" in page
+
+
+def test_in_english_the_items_stay_in_their_published_english(client_for, user):
+    client = client_for(user)
+    response = start(client, "phq9")
+    page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
+    assert '<span lang="en">Thoughts that you would be better off dead or of hurting yourself in some way</span>' in page
+    assert "Pensamientos" not in page and "versión" not in page
+
+
+@pytest.mark.parametrize("instrument", ["ucla3", "csi4"])
+def test_a_questionnaire_without_a_validated_spanish_version_says_so_in_one_consistent_sentence(client_for, instrument):
+    ana = UserFactory(language="es")
+    CircleFactory(kind="couple", owner=ana, members=[UserFactory()])
+    client = client_for(ana)
+    note = "Para este cuestionario no usamos una versión en español validada; la traducción es nuestra."
+    start_page = client.get(reverse("screening:start", args=[instrument])).content.decode()
+    response = start(client, instrument)
+    take_page = client.get(reverse("screening:take", args=[response.pk])).content.decode()
+    for page in (start_page, take_page):
+        assert page.count(note) == 1
+        # One sentence, and nothing that claims an official Spanish version.
+        assert "oficial" not in page and "inglés" not in page
+    assert note.count(".") == 1
+    assert "¿Con qué frecuencia sientes que te falta compañía?" in take_page or "Tengo una relación cálida" in take_page
 
 
 def test_csi4_in_a_couple_circle_gives_its_total_and_plain_meaning(client_for, user):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.notifications.models import PendingNotice, ThreadView
 from kinwell.talk import services
 from kinwell.talk.models import Conversation, Entry
 from tests.factories import CircleFactory, UserFactory
@@ -102,8 +103,16 @@ def test_the_other_person_is_emailed_without_the_words(pair, django_capture_on_c
     assert "Money" not in mail.outbox[0].body and url(talk) in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         services.act(actor=ana, conversation=talk, event="speak", text="I worry about rent.")
-    assert mail.outbox[-1].to == [ben.email] and "waiting for you" in mail.outbox[-1].body
-    assert "rent" not in mail.outbox[-1].body
+    assert len(mail.outbox) == 1  # one notice per person per hour in a conversation
+    an_hour_ago = timezone.now() - timedelta(minutes=61)
+    PendingNotice.objects.update(created_at=an_hour_ago, sent_at=an_hour_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(actor=ben, conversation=talk, event="paraphrase", text="Rent worries you.")
+    assert mail.outbox[-1].to == [ana.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(actor=ana, conversation=talk, event="confirm")
+    assert len(mail.outbox) == 3 and mail.outbox[-1].to == [ben.email]
+    assert "rent" not in mail.outbox[-1].body.lower()
 
 
 def test_the_page_walks_both_people_through_a_round(client_for, pair, talk):
@@ -243,6 +252,7 @@ def test_no_email_while_the_other_person_has_the_page_open(client_for, pair, tal
     from kinwell.talk.models import Participant
 
     Participant.objects.filter(user=ben).update(last_seen_at=timezone.now() - timedelta(minutes=3))
+    ThreadView.objects.filter(user=ben).update(viewed_at=timezone.now() - timedelta(minutes=3))
     with django_capture_on_commit_callbacks(execute=True):
         services.act(actor=ana, conversation=talk, event="time_out")
     assert [m.to for m in mail.outbox] == [[ben.email]]

@@ -26,6 +26,8 @@ NOT_CONTENT = {
     "django_session", "accounts_signedinsession", "axes_accessattempt", "axes_accesslog", "accounts_apitoken",
     # Opening a conversation is logged for the others in it; that is not the draft kept.
     "circles_accesslogentry",
+    # Having the page open is noted so no notice interrupts it; that is not the draft either.
+    "notifications_threadview",
 }
 
 

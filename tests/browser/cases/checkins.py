@@ -43,7 +43,16 @@ def reminder_stopped(page, demo, settings):
     from kinwell.checkins.reminders import REMINDER_SALT
 
     page.goto(f"/check-ins/reminder/stop/{signing.dumps(demo.alex.pk, salt=REMINDER_SALT)}/")
+    submit(page, "Stop the reminders")  # opening the link changes nothing; the button does
     assert "stopped" in page.locator("h1").inner_text()
+
+
+def reminder_link_opened(page, demo, settings):
+    from django.core import signing
+
+    from kinwell.checkins.reminders import REMINDER_SALT
+
+    page.goto(f"/check-ins/reminder/snooze/{signing.dumps(demo.alex.pk, salt=REMINDER_SALT)}/")
 
 
 def checkins_imported(page, demo, settings):
@@ -109,4 +118,5 @@ CASES = [
     ),
     Case("in-circle-checkins-empty", "checkins:circle", lambda p, d, s: p.goto(circle_page("check-ins/", "friends")(d)), "alex"),
     Case("out-reminder-stopped", "checkins:reminder_link", reminder_stopped),
+    Case("out-reminder-link-opened", "checkins:reminder_link", reminder_link_opened),
 ]

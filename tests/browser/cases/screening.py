@@ -69,6 +69,13 @@ def stopped_reminder(page, demo, settings):
     from kinwell.screening.services import set_reminder
 
     page.goto(f"/screening/reminders/stop/{set_reminder(owner=demo.alex, instrument='phq9').stop_token}/")
+    submit(page, "Stop the reminders")  # opening the link changes nothing; the button does
+
+
+def stop_reminder_opened(page, demo, settings):
+    from kinwell.screening.services import set_reminder
+
+    page.goto(f"/screening/reminders/stop/{set_reminder(owner=demo.alex, instrument='phq9').stop_token}/")
 
 
 def result_url(made, demo):
@@ -98,6 +105,7 @@ CASES = [
         "alex",
     ),
     Case("out-screening-reminders-stopped", "screening:stop_reminders", stopped_reminder),
+    Case("out-screening-reminders-stop-opened", "screening:stop_reminders", stop_reminder_opened),
     Case("es-screening-take-all", "screening:take", taking("phq9", "all", who="ana"), "ana"),
     Case("es-screening-result", "screening:result", screening_page("ana", result_url, ("phq9", 12, 1)), "ana"),
     Case("narrow-in-screening-take-all", "screening:take", taking("phq9", "all"), "alex", 320),
