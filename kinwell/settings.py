@@ -164,6 +164,15 @@ else:
             },
         }
     }
+# --- Optional read replica (issue 22): see kinwell/core/replica.py ------------------
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},  # tests read the one test database through it
+    }
+DATABASE_ROUTERS = ["kinwell.core.replica.ReplicaRouter"]
+# --- end of the optional read replica ---------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory by default, Redis when REDIS_URL is set -------------------

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from kinwell.checkins import importing
 from kinwell.checkins.models import NOTE_MAX_LENGTH, CheckIn
-from kinwell.checkins.services import look_for_signs
+from kinwell.checkins.services import queue_sign_search
 from kinwell.checkins.vocabulary import FEELINGS, MAX_TAG_LENGTH, MAX_TAGS
 from kinwell.core.errors import Conflict, ServiceError
 from kinwell.core.localtime import today_for, zone_of
@@ -126,12 +126,15 @@ def refuse_if_too_big(*, size: int, format: str) -> None:
         raise ServiceError(problem_message(problem, format=format))
 
 
-def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> Screened[ImportSummary]:
+def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None,
+                    progress=None, saving=None) -> Screened[ImportSummary]:
     """Import every check-in in the file, or none (ServiceError saying where and why).
-    The safety assessment is the most worrying recent note's, made once per import."""
+    The safety assessment is the most worrying recent note's, made once per import.
+    `progress(done, total)` follows the reading; `saving(count)` is called once the file
+    is read, before the one transaction that writes it all."""
     try:
         parsed = importing.parse(
-            format, data, limits=limits(), today=today_for(owner), mood_names=mood_names
+            format, data, limits=limits(), today=today_for(owner), mood_names=mood_names, progress=progress
         )
     except importing.ImportProblem as problem:
         raise ServiceError(problem_message(problem, format=format)) from None
@@ -139,6 +142,8 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
         format=format, skipped=[SkippedLine(item.line, skip_reason(item)) for item in parsed.skipped]
     )
     zone = zone_of(owner)
+    if saving is not None:
+        saving(len(parsed.rows))
     new = []
     try:
         with transaction.atomic():
@@ -148,7 +153,7 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
             CheckIn.objects.bulk_create([_checkin(owner, row, format, zone) for row in new], batch_size=500)
             summary.imported = len(new)
             if new:
-                transaction.on_commit(lambda: look_for_signs(owner=owner))
+                queue_sign_search(owner=owner)
     except IntegrityError:
         # Another import of the same file finished first; this one wrote nothing.
         raise Conflict(_("This file is being imported already. Have a look at your check-ins in a moment.")) from None

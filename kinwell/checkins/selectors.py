@@ -4,9 +4,11 @@ per page."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
@@ -15,6 +17,7 @@ from kinwell.circles.models import DataKind
 from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core.errors import NotFound
 from kinwell.core.localtime import today_for
+from kinwell.core.replica import reads_from_replica
 
 PERIODS = (7, 30, 90, 365)
 CIRCLE_FEED_DAYS = 14
@@ -69,6 +72,7 @@ def trend_entries(rows) -> list[trends.Entry]:
     ]
 
 
+@reads_from_replica
 def trend_for(*, owner, days: int) -> dict:
     today = today_for(owner)
     start = today - timedelta(days=days - 1)
@@ -96,6 +100,16 @@ def trend_version(*, owner) -> str:
     """Changes whenever any of the person's check-ins is added, changed or deleted."""
     summary = CheckIn.objects.filter(owner=owner).aggregate(count=Count("id"), latest=Max("updated_at"))
     return f"{summary['count']}-{summary['latest'].timestamp() if summary['latest'] else 0}"
+
+
+def sign_search_waiting(*, owner) -> bool:
+    """A look for signs for this person is queued and no worker has started it. Only
+    the database queue can be asked; with any other backend the answer is no."""
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return False
+    return DBTaskResult.objects.filter(
+        task_path="kinwell.checkins.tasks.find_signs", status="READY", args_kwargs__kwargs__owner_id=owner.pk
+    ).exists()
 
 
 def open_nudges(*, owner):

@@ -109,7 +109,7 @@ def record_checkin(
     checkin = CheckIn.objects.create(
         owner=owner, source=source, import_key=import_key, recorded_at=recorded_at or timezone.now(), **fields
     )
-    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    queue_sign_search(owner=owner)
     return checkin
 
 
@@ -145,7 +145,7 @@ def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
     for name, value in _clean_fields(owner=owner, fields=fields).items():
         setattr(checkin, name, value)
     checkin.save()
-    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    queue_sign_search(owner=owner)
     return checkin
 
 
@@ -216,6 +216,26 @@ def update_sign_settings(
 def _day_records(*, owner, since: date) -> list:
     rows = CheckIn.objects.filter(owner=owner, day__gte=since).values_list("day", "mood", "wants_support")
     return [signs_module.DayRecord(day=day, mood=mood, wants_support=wants) for day, mood, wants in rows]
+
+
+def queue_sign_search(*, owner) -> None:
+    """Looking for signs reads four months of check-ins: it runs in the worker, not in
+    the person's request. Queued inside the caller's transaction, so the check-in and
+    its look for signs are saved together or not at all; the next page that shows
+    nudges catches up if the worker has not got to it yet (`catch_up_on_signs`)."""
+    from kinwell.checkins.tasks import find_signs
+
+    find_signs.enqueue(owner_id=owner.pk)
+
+
+def catch_up_on_signs(*, owner) -> None:
+    """Before a page shows nudges: if a look for signs is still waiting in the queue,
+    do it now, so a nudge appears on the next page as it did when it ran in the request.
+    Running twice is harmless: a nudge is made once per pattern."""
+    from kinwell.checkins.selectors import sign_search_waiting
+
+    if sign_search_waiting(owner=owner):
+        look_for_signs(owner=owner)
 
 
 def look_for_signs(*, owner, today: date | None = None) -> list[SignNudge]:

@@ -72,6 +72,7 @@ def new_checkin(request):
 @login_required
 def my_checkins(request):
     days = 30 if request.GET.get("all") != "1" else None
+    services.catch_up_on_signs(owner=request.user)
     context = {
         "checkins": selectors.my_checkins(owner=request.user, days=days),
         "showing_all": days is None,

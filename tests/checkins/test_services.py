@@ -101,13 +101,15 @@ def test_only_people_who_may_see_a_check_in_can_react_and_the_owner_sees_who(use
 @pytest.fixture
 def hard_month(django_capture_on_commit_callbacks):
     def record(owner):
-        """Four good weeks, then a week well under them; signs are looked for after each save commits."""
+        """Four good weeks, then a week well under them, the last day checked in through the
+        service (signs are looked for after it, with the whole month there)."""
         today = today_for(owner)
+        CheckIn.objects.bulk_create(
+            [CheckIn(owner=owner, mood=4, day=today - timedelta(days=offset)) for offset in range(34, 7, -1)]
+            + [CheckIn(owner=owner, mood=2, day=today - timedelta(days=offset)) for offset in range(6, 0, -1)]
+        )
         with django_capture_on_commit_callbacks(execute=True):
-            for offset in range(34, 7, -1):
-                services.record_checkin(owner=owner, mood=4, day=today - timedelta(days=offset))
-            for offset in range(6, -1, -1):
-                services.record_checkin(owner=owner, mood=2, day=today - timedelta(days=offset))
+            services.record_checkin(owner=owner, mood=2, day=today)
 
     return record
 
