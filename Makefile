@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker install install-dev migrate demo test test-fast check clean
+.PHONY: run serve worker install install-dev migrate demo test test-fast check clean system-test
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -50,6 +50,12 @@ test: install-dev
 # Everything but the real-browser tests, for a quick loop while coding.
 test-fast: install-dev
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+# The production topology of deploy/ (PostgreSQL, Redis, nginx, two app servers, the worker,
+# two schedulers) started in a temp dir and broken on purpose; prints its figures. Run as
+# root (it installs what is missing with apt); SYSTEM_TEST_SECONDS=60 for a short run.
+system-test: install
+	$(PY) deploy/system_test.py
 
 check: install-dev
 	$(PY) manage.py check --deploy --fail-level ERROR

@@ -62,7 +62,7 @@ def build_circle():
     from django.contrib.auth import get_user_model
 
     from kinwell.checkins.models import CheckIn
-    from kinwell.circles.access import owner_today
+    from kinwell.core.localtime import today_for as owner_today
     from kinwell.circles.models import DataKind
     from kinwell.circles.services import create_circle, update_sharing
     from kinwell.circles.models import Membership

@@ -164,6 +164,15 @@ else:
             },
         }
     }
+# --- Optional read replica (issue 22): see kinwell/core/replica.py ------------------
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},  # tests read the one test database through it
+    }
+DATABASE_ROUTERS = ["kinwell.core.replica.ReplicaRouter"]
+# --- end of the optional read replica ---------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory by default, Redis when REDIS_URL is set -------------------
@@ -255,10 +264,9 @@ VAPID_SUBJECT = os.environ.get("KINWELL_VAPID_SUBJECT", "").strip()
 # --- end on your phone ---
 
 # --- Email: printed to the console unless an SMTP server is configured -------------
-EMAIL_URL = os.environ.get("EMAIL_HOST", "").strip()
-if EMAIL_URL:
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = EMAIL_URL
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

@@ -2,10 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kinwell.api import api
-from kinwell.core import views as core_views
+from kinwell.core import urls as core_urls, views as core_views
+from kinwell.safety.views import help_now
+
+# --- help-now: the most important page keeps the shortest address and the name every
+# template uses ("core:help_now"); it lives in safety, so it joins core's namespace here
+# rather than core importing an app above it.
+core_and_help_now = ([path("help-now/", help_now, name="help_now"), *core_urls.urlpatterns], core_urls.app_name)
+# --- end help-now
 
 urlpatterns = [
-    path("", include("kinwell.core.urls")),
+    path("", include(core_and_help_now)),
     path("accounts/", include("kinwell.accounts.urls")),
     path("", include("kinwell.circles.urls")),
     path("", include("kinwell.safety.urls")),

@@ -45,7 +45,7 @@ PERSONAL = {
     "safety:plan", "safety:plan_print", "safety:tell_contact",
     "checkins:mine", "checkins:new", "checkins:edit", "checkins:delete", "checkins:trends", "checkins:settings",
     "checkins:dismiss_nudge",
-    "checkins:import_export", "checkins:export",
+    "checkins:import_export", "checkins:import_status", "checkins:export",
     "screening:index", "screening:start", "screening:take", "screening:discard", "screening:result",
     "screening:delete", "screening:fhir", "screening:fhir_all", "screening:history", "screening:summary",
     "screening:reminders",
@@ -103,6 +103,9 @@ def world(settings):
 
     checkin = checkin_services.record_checkin(owner=owner, mood=2, note="Owner's quiet hour was hard today").value
     nudge = SignNudge.objects.create(owner=owner, rule="support_requests", since=checkin.day)
+    from kinwell.checkins.import_jobs import queue_import
+
+    checkin_import = queue_import(owner=owner, format="json", data=b'[{"day": "2025-03-01", "mood": 3}]')
     result = screening_result(owner, "gad7", total=12)
     together = together_world(owner=owner, member=member, circle=circle)
     from kinwell.talk import conflict_services, services as talk_services
@@ -138,7 +141,7 @@ def world(settings):
         "kwargs": {
             "circle_id": circle.pk, "user_id": owner.pk, "invitation_id": invitation.pk,
             "token_id": api_token.pk, "token": token, "uidb64": "x",
-            "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop",
+            "checkin_id": checkin.pk, "nudge_id": nudge.pk, "action": "stop", "import_id": checkin_import.pk,
             "format": "csv",
             "response_id": result.pk, "instrument": "gad7", **together,
             "conversation_id": conversation.pk, "conflict_id": conflict.pk,

@@ -1,10 +1,11 @@
 import time
-import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from kinwell.core.localtime import zone_of
 
 
 class UserPreferencesMiddleware:
@@ -16,10 +17,7 @@ class UserPreferencesMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+            timezone.activate(zone_of(user))
             if user.language:
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = user.language

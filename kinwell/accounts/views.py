@@ -1,19 +1,18 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from kinwell.accounts import services
+from kinwell.accounts import selectors, services
 from kinwell.accounts.forms import (
     PasswordResetForm,
     ApiTokenForm, ConfirmSignUpForm, DeleteAccountForm, LoginForm, ProfileForm, SignUpForm,
@@ -53,7 +52,7 @@ def sign_up_sent(request):
 
 
 def confirm_sign_up(request, uidb64: str, token: str):
-    person = _person_from_link(uidb64)
+    person = selectors.person_from_link(uidb64)
     if person is None or not confirmation_tokens.check_token(person, token):
         return render(request, "accounts/confirm_sign_up.html", {"invalid": True}, status=410)
     form = ConfirmSignUpForm(request.POST or None)
@@ -70,14 +69,6 @@ def confirm_sign_up(request, uidb64: str, token: str):
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/confirm_sign_up.html", {"form": form, "person": person, "next": next_url},
                   status=status)
-
-
-def _person_from_link(uidb64: str):
-    try:
-        pk = int(urlsafe_base64_decode(uidb64).decode())
-    except (ValueError, TypeError, UnicodeDecodeError):
-        return None
-    return get_user_model().objects.filter(pk=pk).first() if 0 < pk < 2**62 else None
 
 
 class InvalidFormIs400:
@@ -179,7 +170,7 @@ def api_tokens(request):
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token, "now": timezone.now()},
+        {"form": form, "tokens": selectors.api_tokens_of(user=request.user), "new_token": new_token, "now": timezone.now()},
         status=status,
     )
 

@@ -2,10 +2,12 @@
 check-ins come only through the access policy, like the pages."""
 
 from datetime import date, datetime, time
+from typing import Literal
 
-from ninja import Field, Query, Router, Schema, Status
+from django.http import HttpResponse
+from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 
-from kinwell.checkins import selectors, services
+from kinwell.checkins import exporting, import_services, selectors, services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, Reaction
 from kinwell.circles import selectors as circle_selectors
 from kinwell.core.schemas import ERRORS, DatabaseId
@@ -236,7 +238,7 @@ def react(request, checkin_id: int, payload: ReactionIn):
 
 @router.get("/{id:checkin_id}", response={200: CheckInOut, **ERRORS})
 def get_checkin(request, checkin_id: int):
-    return _out(services.own_checkin(owner=request.auth, checkin_id=checkin_id))
+    return _out(selectors.own_checkin(owner=request.auth, checkin_id=checkin_id))
 
 
 @router.patch("/{id:checkin_id}", response={200: CheckInSavedOut, **ERRORS})
@@ -256,13 +258,6 @@ def delete_checkin(request, checkin_id: int):
 
 
 # --- Import and export (kinwell/checkins/import_services.py, exporting.py) ---------------
-
-from typing import Literal  # noqa: E402
-
-from django.http import HttpResponse  # noqa: E402
-from ninja import File, Form, UploadedFile  # noqa: E402
-
-from kinwell.checkins import exporting, import_services  # noqa: E402
 
 
 class ExportCheckInOut(Schema):

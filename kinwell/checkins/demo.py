@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from kinwell.checkins.models import CheckIn
 from kinwell.checkins.services import look_for_signs, update_sign_settings
-from kinwell.circles import access
+from kinwell.core.demo import demo_part
+from kinwell.core.localtime import today_for
 
 DEMO_DAYS = 90
 NOTES = [
@@ -87,7 +88,7 @@ def load_demo_checkins(*, people: dict) -> int:
     for email, person in people.items():
         rng = random.Random(f"kinwell-demo-{email}")
         usual, spread = TEMPERAMENT.get(email, (3.5, 0.7))
-        today = access.owner_today(person)
+        today = today_for(person)
         for offset in range(DEMO_DAYS, -1, -1):
             day = today - timedelta(days=offset)
             if offset > 0 and rng.random() < 0.12:
@@ -101,3 +102,8 @@ def load_demo_checkins(*, people: dict) -> int:
     for person in people.values():
         look_for_signs(owner=person)
     return len(rows)
+
+
+@demo_part("check-ins", order=10, counts="check-ins")
+def _demo_part(*, people, circles) -> int:
+    return load_demo_checkins(people=people)

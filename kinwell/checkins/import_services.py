@@ -11,7 +11,6 @@ form: that is the point of importing. Days that have not come yet are skipped.
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -19,10 +18,10 @@ from django.utils.translation import gettext_lazy
 
 from kinwell.checkins import importing
 from kinwell.checkins.models import NOTE_MAX_LENGTH, CheckIn
-from kinwell.checkins.services import look_for_signs
+from kinwell.checkins.services import queue_sign_search
 from kinwell.checkins.vocabulary import FEELINGS, MAX_TAG_LENGTH, MAX_TAGS
-from kinwell.circles import access
 from kinwell.core.errors import Conflict, ServiceError
+from kinwell.core.localtime import today_for, zone_of
 from kinwell.core.text import HIDDEN_CHARACTERS
 from kinwell.safety.detector import NO_CONCERN, Assessment, assess
 from kinwell.safety.screened import Screened
@@ -127,19 +126,24 @@ def refuse_if_too_big(*, size: int, format: str) -> None:
         raise ServiceError(problem_message(problem, format=format))
 
 
-def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None) -> Screened[ImportSummary]:
+def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None = None,
+                    progress=None, saving=None) -> Screened[ImportSummary]:
     """Import every check-in in the file, or none (ServiceError saying where and why).
-    The safety assessment is the most worrying recent note's, made once per import."""
+    The safety assessment is the most worrying recent note's, made once per import.
+    `progress(done, total)` follows the reading; `saving(count)` is called once the file
+    is read, before the one transaction that writes it all."""
     try:
         parsed = importing.parse(
-            format, data, limits=limits(), today=access.owner_today(owner), mood_names=mood_names
+            format, data, limits=limits(), today=today_for(owner), mood_names=mood_names, progress=progress
         )
     except importing.ImportProblem as problem:
         raise ServiceError(problem_message(problem, format=format)) from None
     summary = ImportSummary(
         format=format, skipped=[SkippedLine(item.line, skip_reason(item)) for item in parsed.skipped]
     )
-    zone = ZoneInfo(owner.time_zone or "UTC")
+    zone = zone_of(owner)
+    if saving is not None:
+        saving(len(parsed.rows))
     new = []
     try:
         with transaction.atomic():
@@ -149,11 +153,11 @@ def import_checkins(*, owner, format: str, data: bytes, mood_names: dict | None 
             CheckIn.objects.bulk_create([_checkin(owner, row, format, zone) for row in new], batch_size=500)
             summary.imported = len(new)
             if new:
-                transaction.on_commit(lambda: look_for_signs(owner=owner))
+                queue_sign_search(owner=owner)
     except IntegrityError:
         # Another import of the same file finished first; this one wrote nothing.
         raise Conflict(_("This file is being imported already. Have a look at your check-ins in a moment.")) from None
-    recent_since = access.owner_today(owner) - timedelta(days=RECENT_DAYS)
+    recent_since = today_for(owner) - timedelta(days=RECENT_DAYS)
     summary.note_to_check, safety = most_worrying_note([row.note for row in new if row.day >= recent_since])
     summary.older_note_of_concern = bool(most_worrying_note([row.note for row in new if row.day < recent_since])[0])
     return Screened(value=summary, safety=respond_to_assessment(author=owner, assessment=safety))

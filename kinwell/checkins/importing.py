@@ -102,10 +102,15 @@ class ParsedFile:
     skipped: list = field(default_factory=list)
 
 
+PROGRESS_EVERY = 500
+
+
 def parse(format: str, data: bytes, *, limits: Limits = Limits(), today: date | None = None,
-          mood_names: dict | None = None) -> ParsedFile:
+          mood_names: dict | None = None, progress=None) -> ParsedFile:
     """Read a whole file. `today` (the person's) skips days that have not come yet;
-    `mood_names` adds the person's own Daylio mood names to the default five."""
+    `mood_names` adds the person's own Daylio mood names to the default five.
+    `progress(done, total)` is called every few hundred rows; the total is the file's
+    line count for CSV (an estimate: a note may span lines) and 0 (unknown) for JSON."""
     if format not in FORMATS:
         raise ImportProblem("unknown_format", value=format)
     if len(data) > MAX_BYTES:
@@ -116,7 +121,10 @@ def parse(format: str, data: bytes, *, limits: Limits = Limits(), today: date | 
     reader = {"daylio": _daylio_rows, "csv": _kinwell_csv_rows, "json": _kinwell_json_rows}[format]
     parsed = ParsedFile(format=format)
     seen = {}
-    for item in reader(text, limits=limits, mood_names=mood_names):
+    estimate = 0 if format == "json" else max(text.count("\n") - 1, 1)
+    for count, item in enumerate(reader(text, limits=limits, mood_names=mood_names), start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, max(estimate, count) if estimate else 0)
         if isinstance(item, Skipped):
             parsed.skipped.append(item)
         elif today is not None and item.day > today:

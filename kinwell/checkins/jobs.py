@@ -6,6 +6,7 @@ from django.db import transaction
 
 from kinwell.checkins import reminders
 from kinwell.checkins.models import CheckIn, ReminderSettings, SignSettings
+from kinwell.core.localtime import local_now
 from kinwell.core.schedule import periodic
 
 
@@ -16,7 +17,7 @@ def send_due_checkin_reminders(*, now) -> int:
     sent = 0
     for reminder in ReminderSettings.objects.filter(enabled=True).select_related("user"):
         user = reminder.user
-        today = reminders.local_now(now, user.time_zone).date()
+        today = local_now(now, user.time_zone).date()
         due = reminders.is_due(
             now=now, zone_name=user.time_zone, at=reminder.local_time, last_sent_on=reminder.last_sent_on,
             snoozed_until=reminder.snoozed_until,
@@ -39,7 +40,7 @@ def look_for_quiet_streaks(*, now) -> int:
 
     looked = 0
     for settings_row in SignSettings.objects.filter(nudges_on=True, streak_rule_on=True).select_related("user"):
-        today = reminders.local_now(now, settings_row.user.time_zone).date()
+        today = local_now(now, settings_row.user.time_zone).date()
         if settings_row.last_checked_on != today:
             look_for_signs(owner=settings_row.user, today=today)
             looked += 1

@@ -117,3 +117,39 @@ class ReminderSettings(models.Model):
     local_time = models.TimeField(_("At this time (your time zone)"), default=time(20, 0))
     snoozed_until = models.DateField(null=True, blank=True)
     last_sent_on = models.DateField(null=True, blank=True)
+
+
+class CheckInImport(models.Model):
+    """A file a person uploaded to import, waiting for the worker or done by it.
+
+    The file waits in the database, encrypted (any app server may take the upload, and
+    the worker may run on another machine), and is cleared as soon as it is read. What
+    stays is the outcome for the result page: counts and skipped lines with their
+    reasons, never the notes themselves."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        READING = "reading", _("Reading the file")
+        SAVING = "saving", _("Saving your check-ins")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Nothing was imported")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_imports")
+    format = models.CharField(max_length=10)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    upload = EncryptedTextField(blank=True)  # the file, base64; emptied once read
+    outcome = models.JSONField(default=dict)
+    safety_level = models.CharField(max_length=10, blank=True)
+    safety_reasons = models.JSONField(default=list)
+    safety_shown = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def waiting(self) -> bool:
+        return self.status not in (self.Status.DONE, self.Status.FAILED)

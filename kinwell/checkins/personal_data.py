@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from kinwell.checkins.models import CheckIn, CheckInResponse, ReminderSettings, SignNudge, SignSettings
+from kinwell.checkins.models import CheckIn, CheckInImport, CheckInResponse, ReminderSettings, SignNudge, SignSettings
 from kinwell.checkins.exporting import checkin_record
 from kinwell.core.personal_data import register_section
 
@@ -48,4 +48,10 @@ def checkins_section(user) -> dict:
         "reminder": None if reminder is None else {
             "enabled": reminder.enabled, "local_time": reminder.local_time.isoformat(), "snoozed_until": reminder.snoozed_until,
         },
+        # The files themselves are not kept once read: what each import did is.
+        "imports": [
+            {"format": job.format, "status": job.status, "started": job.created_at, "finished": job.finished_at,
+             "outcome": job.outcome}
+            for job in CheckInImport.objects.filter(owner=user).defer("upload")
+        ],
     }

@@ -8,7 +8,7 @@ day (02:30) is sent as soon as that day's clock passes it.
 
 from datetime import date, datetime, time
 
-from kinwell.core.schedule import local_now
+from kinwell.core.localtime import local_now
 
 REMINDER_SALT = "kinwell.checkins.reminder"
 # "Have a week off" from the email: long enough to be a real break, short enough to come back.

@@ -4,13 +4,20 @@ per page."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
+from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.circles.selectors import people_in_circles_with
+from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
+from kinwell.core.replica import reads_from_replica
 
 PERIODS = (7, 30, 90, 365)
 CIRCLE_FEED_DAYS = 14
@@ -21,10 +28,36 @@ RECENT = timedelta(days=2)
 def my_checkins(*, owner, days: int | None = None):
     rows = CheckIn.objects.filter(owner=owner)
     if days:
-        rows = rows.filter(day__gt=access.owner_today(owner) - timedelta(days=days))
+        rows = rows.filter(day__gt=today_for(owner) - timedelta(days=days))
     return rows.prefetch_related(
         Prefetch("responses", queryset=CheckInResponse.objects.select_related("author"))
     )
+
+
+def own_checkin(*, owner, checkin_id: int) -> CheckIn:
+    checkin = CheckIn.objects.filter(owner=owner, pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
+    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise.
+    With a circle, only if it is shared in that circle: a path naming a circle acts there."""
+    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
+    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD,
+                                              circle=circle):
+        raise NotFound(_("That check-in was not found."))
+    return checkin
+
+
+def supporters_to_choose_from(*, user):
+    """People in the person's circles who have not said no to being asked to check in."""
+    from kinwell.safety.models import Declined
+    from kinwell.safety.selectors import declined_ids
+
+    return people_in_circles_with(user=user).exclude(
+        pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
 
 
 def trend_entries(rows) -> list[trends.Entry]:
@@ -39,8 +72,9 @@ def trend_entries(rows) -> list[trends.Entry]:
     ]
 
 
+@reads_from_replica
 def trend_for(*, owner, days: int) -> dict:
-    today = access.owner_today(owner)
+    today = today_for(owner)
     start = today - timedelta(days=days - 1)
     points = trends.daily(trend_entries(CheckIn.objects.filter(owner=owner, day__gte=start, day__lte=today)))
     all_days = CheckIn.objects.filter(owner=owner, day__lte=today).values_list("day", flat=True).distinct()
@@ -68,6 +102,16 @@ def trend_version(*, owner) -> str:
     return f"{summary['count']}-{summary['latest'].timestamp() if summary['latest'] else 0}"
 
 
+def sign_search_waiting(*, owner) -> bool:
+    """A look for signs for this person is queued and no worker has started it. Only
+    the database queue can be asked; with any other backend the answer is no."""
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return False
+    return DBTaskResult.objects.filter(
+        task_path="kinwell.checkins.tasks.find_signs", status="READY", args_kwargs__kwargs__owner_id=owner.pk
+    ).exists()
+
+
 def open_nudges(*, owner):
     return SignNudge.objects.filter(owner=owner, dismissed_at__isnull=True)
 
@@ -82,7 +126,7 @@ def circle_feed(*, viewer, circle, page_number=1, page_size: int = 20) -> dict:
     too. Each owner whose check-ins are shown is logged for them (once per visit, see
     access.record_views)."""
     visible = {
-        owner.pk: (owner, DataKind.CHECKIN_NOTES in kinds, access.owner_today(owner))
+        owner.pk: (owner, DataKind.CHECKIN_NOTES in kinds, today_for(owner))
         for owner, kinds in access.visible_kinds_by_member(viewer=viewer, circle=circle).items()
         if owner.pk != viewer.pk and DataKind.CHECKIN_MOOD in kinds
     }

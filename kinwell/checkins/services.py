@@ -9,20 +9,19 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.checkins import signs as signs_module
+from kinwell.checkins import selectors, signs as signs_module
 from kinwell.checkins.models import (
     NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, CheckInResponse, Reaction, ReminderSettings, SignNudge, SignSettings,
 )
 from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
-from kinwell.circles import access
-from kinwell.circles.models import DataKind, Membership
+from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core import idempotency
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.core.text import one_line
 from kinwell.safety.screened import Screened, screens
 
@@ -88,7 +87,7 @@ def _clean_sleep(value) -> Decimal | None:
 
 
 def _clean_day(*, owner, day: date) -> date:
-    today = access.owner_today(owner)
+    today = today_for(owner)
     if day > today:
         raise ServiceError(_("A check-in can't be for a day that hasn't come yet."))
     if day < today - timedelta(days=BACKFILL_LIMIT_DAYS):
@@ -104,13 +103,13 @@ def record_checkin(
     source: str = "kinwell", import_key: str = "", recorded_at: datetime | None = None,
 ) -> CheckIn:
     fields = _clean_fields(owner=owner, fields={
-        "mood": mood, "day": day or access.owner_today(owner), "feelings": feelings, "stress": stress,
+        "mood": mood, "day": day or today_for(owner), "feelings": feelings, "stress": stress,
         "sleep_hours": sleep_hours, "energy": energy, "tags": tags, "note": note, "wants_support": wants_support,
     })
     checkin = CheckIn.objects.create(
         owner=owner, source=source, import_key=import_key, recorded_at=recorded_at or timezone.now(), **fields
     )
-    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    queue_sign_search(owner=owner)
     return checkin
 
 
@@ -136,43 +135,26 @@ def record_checkin_once(*, owner, idempotency_key: str, request_path: str, finge
     return saved
 
 
-def own_checkin(*, owner, checkin_id: int) -> CheckIn:
-    checkin = CheckIn.objects.filter(owner=owner, pk=checkin_id).first()
-    if checkin is None:
-        raise NotFound(_("That check-in was not found."))
-    return checkin
-
-
 @screens("note", "tags", author="owner")
 @transaction.atomic
 def update_checkin(*, owner, checkin_id: int, **fields) -> CheckIn:
     known = {"mood", "day", "feelings", "stress", "sleep_hours", "energy", "tags", "note", "wants_support"}
     if set(fields) - known:
         raise ServiceError(_("Unknown part of a check-in: %(names)s") % {"names": ", ".join(sorted(set(fields) - known))})
-    checkin = own_checkin(owner=owner, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=owner, checkin_id=checkin_id)
     for name, value in _clean_fields(owner=owner, fields=fields).items():
         setattr(checkin, name, value)
     checkin.save()
-    transaction.on_commit(lambda: look_for_signs(owner=owner))
+    queue_sign_search(owner=owner)
     return checkin
 
 
 @transaction.atomic
 def delete_checkin(*, owner, checkin_id: int) -> None:
-    own_checkin(owner=owner, checkin_id=checkin_id).delete()
+    selectors.own_checkin(owner=owner, checkin_id=checkin_id).delete()
 
 
 # --- Responses ---------------------------------------------------------------------
-
-
-def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
-    """A check-in the viewer may see (their own, or shared with them); NotFound otherwise.
-    With a circle, only if it is shared in that circle: a path naming a circle acts there."""
-    checkin = CheckIn.objects.select_related("owner").filter(pk=checkin_id).first()
-    if checkin is None or not access.can_view(viewer=viewer, owner=checkin.owner, kind=DataKind.CHECKIN_MOOD,
-                                              circle=circle):
-        raise NotFound(_("That check-in was not found."))
-    return checkin
 
 
 @screens("message", author="author")
@@ -180,7 +162,7 @@ def checkin_visible_to(*, viewer, checkin_id: int, circle=None) -> CheckIn:
 def respond_to_checkin(
     *, author, checkin_id: int, reaction: str, message: str = "", circle=None
 ) -> CheckInResponse:
-    checkin = checkin_visible_to(viewer=author, checkin_id=checkin_id, circle=circle)
+    checkin = selectors.checkin_visible_to(viewer=author, checkin_id=checkin_id, circle=circle)
     if checkin.owner_id == author.pk:
         raise ServiceError(_("Reactions are for other people's check-ins."))
     if reaction not in Reaction.values:
@@ -205,14 +187,6 @@ def sign_settings_for(*, user) -> SignSettings:
     return settings_row
 
 
-def circle_people_of(*, user):
-    circles = Membership.objects.filter(user=user).values("circle_id")
-    return (
-        get_user_model().objects.filter(memberships__circle_id__in=circles).exclude(pk=user.pk)
-        .distinct().order_by("display_name")
-    )
-
-
 @transaction.atomic
 def update_sign_settings(
     *, user, nudges_on: bool, streak_rule_on: bool, tell_supporters: bool, supporter_ids=()
@@ -221,7 +195,7 @@ def update_sign_settings(
     from kinwell.safety.services import tell_them_they_were_chosen
 
     settings_row = sign_settings_for(user=user)
-    supporters = list(supporters_to_choose_from(user=user).filter(pk__in=list(supporter_ids)))
+    supporters = list(selectors.supporters_to_choose_from(user=user).filter(pk__in=list(supporter_ids)))
     if len(supporters) != len(set(supporter_ids)):
         raise ServiceError(_("Choose supporters from the people in your circles who have not said no."))
     if tell_supporters and not supporters:
@@ -239,17 +213,29 @@ def update_sign_settings(
     return settings_row
 
 
-def supporters_to_choose_from(*, user):
-    """People in the person's circles who have not said no to being asked to check in."""
-    from kinwell.safety.models import Declined
-    from kinwell.safety.selectors import declined_ids
-
-    return circle_people_of(user=user).exclude(pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
-
-
 def _day_records(*, owner, since: date) -> list:
     rows = CheckIn.objects.filter(owner=owner, day__gte=since).values_list("day", "mood", "wants_support")
     return [signs_module.DayRecord(day=day, mood=mood, wants_support=wants) for day, mood, wants in rows]
+
+
+def queue_sign_search(*, owner) -> None:
+    """Looking for signs reads four months of check-ins: it runs in the worker, not in
+    the person's request. Queued inside the caller's transaction, so the check-in and
+    its look for signs are saved together or not at all; the next page that shows
+    nudges catches up if the worker has not got to it yet (`catch_up_on_signs`)."""
+    from kinwell.checkins.tasks import find_signs
+
+    find_signs.enqueue(owner_id=owner.pk)
+
+
+def catch_up_on_signs(*, owner) -> None:
+    """Before a page shows nudges: if a look for signs is still waiting in the queue,
+    do it now, so a nudge appears on the next page as it did when it ran in the request.
+    Running twice is harmless: a nudge is made once per pattern."""
+    from kinwell.checkins.selectors import sign_search_waiting
+
+    if sign_search_waiting(owner=owner):
+        look_for_signs(owner=owner)
 
 
 def look_for_signs(*, owner, today: date | None = None) -> list[SignNudge]:
@@ -257,7 +243,7 @@ def look_for_signs(*, owner, today: date | None = None) -> list[SignNudge]:
     for each new pattern, and ask their chosen supporters to check on them if they
     arranged that. Returns the nudges created now."""
     settings_row = sign_settings_for(user=owner)
-    today = today or access.owner_today(owner)
+    today = today or today_for(owner)
     settings_row.last_checked_on = today
     settings_row.save(update_fields=["last_checked_on"])
     if not settings_row.nudges_on:
@@ -286,7 +272,7 @@ def _ask_supporters(*, owner, settings_row: SignSettings, nudges: list[SignNudge
 
     if automatic_messages_paused(owner=owner):
         return  # they wrote of danger from someone: a supporter picked earlier may be that person
-    still_close = circle_people_of(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
+    still_close = people_in_circles_with(user=owner).filter(pk__in=settings_row.supporters.values("pk"))
     supporter_ids = list(still_close.values_list("pk", flat=True))
     if not supporter_ids:
         return
@@ -325,7 +311,7 @@ def update_reminder(*, user, enabled: bool, local_time: time) -> ReminderSetting
 
 def snooze_reminder(*, user, days: int = 1) -> ReminderSettings:
     reminder = reminder_for(user=user)
-    reminder.snoozed_until = access.owner_today(user) + timedelta(days=days)
+    reminder.snoozed_until = today_for(user) + timedelta(days=days)
     reminder.save(update_fields=["snoozed_until"])
     return reminder
 

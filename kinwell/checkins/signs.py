@@ -1,7 +1,7 @@
 """Recognising the signs (C4): gentle checks of a person's check-ins against their own pattern.
 
 Plain Python (no Django, no clock, no server time zone): the caller passes check-ins already
-dated in the person's LOCAL calendar (see `local_day`) and `today`, the person's local date,
+dated in the person's LOCAL calendar (kinwell.core.localtime) and `today`, the person's local date,
 so the same input always gives the same signs. Every threshold is in data/sign_rules.toml,
 which says why it was chosen and how days are read (several check-ins a day are one day with
 their mean mood; a missing day is never low; recent window today-6..today; baseline window
@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from statistics import fmean, median
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "sign_rules.toml"
 MOOD_MIN, MOOD_MAX = 1, 5
@@ -47,7 +46,7 @@ class DayRecord:
     def __post_init__(self):
         # A datetime is a date subclass; accepting one would silently use the server's idea of the day.
         if isinstance(self.day, datetime) or not isinstance(self.day, date):
-            raise ValueError(f"day must be a local date (see local_day), got {self.day!r}")
+            raise ValueError(f"day must be a local date (see kinwell.core.localtime), got {self.day!r}")
         if isinstance(self.mood, bool) or not isinstance(self.mood, int) or not MOOD_MIN <= self.mood <= MOOD_MAX:
             raise ValueError(f"mood must be a whole number from {MOOD_MIN} to {MOOD_MAX}, got {self.mood!r}")
 
@@ -148,18 +147,6 @@ def load_rules(path=None) -> Rules:
 def default_rules() -> Rules:
     """The shipped rules, read once per process."""
     return load_rules()
-
-
-def local_day(moment: datetime, zone: str) -> date:
-    """The calendar date of `moment` where the person lives (23:30 in Los Angeles is that day,
-    even though it is already tomorrow in UTC). Daylight-saving changes are zoneinfo's job."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("moment must be timezone-aware; a naive time has no single local day")
-    try:
-        tz = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown time zone {zone!r}") from error
-    return moment.astimezone(tz).date()
 
 
 # --------------------------------------------------------------------------- reading days

@@ -34,3 +34,22 @@ def send_supporter_check_on_me(*, owner_id: int, supporter_ids: list[int]) -> No
             continue
         notify(recipient=supporter, notice="sign_check_on_me", url=reverse("safety:supporting"),
                context={"owner": owner.display_name}, automatic_about=owner)
+
+
+@task()
+def find_signs(*, owner_id: int) -> int:
+    """Look for signs after a check-in was saved or changed (queued by the services)."""
+    from kinwell.checkins.services import look_for_signs
+
+    owner = get_user_model().objects.filter(pk=owner_id).first()
+    if owner is None:
+        return 0
+    return len(look_for_signs(owner=owner))
+
+
+@task()
+def import_checkin_file(*, import_id: int) -> None:
+    """A person's uploaded file of check-ins (queued by `import_jobs.queue_import`)."""
+    from kinwell.checkins.import_jobs import run_import
+
+    run_import(import_id=import_id)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("check-ins/signs/<id:nudge_id>/dismiss/", views.dismiss_nudge, name="dismiss_nudge"),
     path("check-ins/reminder/<str:action>/<str:token>/", views.reminder_link, name="reminder_link"),
     path("check-ins/import-export/", io_views.import_export, name="import_export"),
+    path("check-ins/imports/<id:import_id>/", io_views.import_status, name="import_status"),
     path("check-ins/export/<str:format>/", io_views.export, name="export"),
     path("circles/<id:circle_id>/check-ins/", views.circle_checkins, name="circle"),
     path("circles/<id:circle_id>/check-ins/<id:checkin_id>/respond/", views.respond, name="respond"),

@@ -16,9 +16,10 @@ from kinwell.checkins import selectors, services
 from kinwell.checkins.forms import CheckInForm, ReminderForm, ResponseForm, SignSettingsForm
 from kinwell.checkins.models import CheckIn, Reaction
 from kinwell.checkins.reminders import REMINDER_SALT, SNOOZE_DAYS
-from kinwell.circles import access, selectors as circle_selectors
+from kinwell.circles import selectors as circle_selectors
 from kinwell.core import idempotency
 from kinwell.core.errors import Conflict, NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
 from kinwell.safety.models import Declined
@@ -42,7 +43,7 @@ def nudge_links() -> dict:
 
 @login_required
 def new_checkin(request):
-    initial = {"day": access.owner_today(request.user), "wants_support": request.GET.get("support") == "1"}
+    initial = {"day": today_for(request.user), "wants_support": request.GET.get("support") == "1"}
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():
         fields = form.checkin_fields()
@@ -71,6 +72,7 @@ def new_checkin(request):
 @login_required
 def my_checkins(request):
     days = 30 if request.GET.get("all") != "1" else None
+    services.catch_up_on_signs(owner=request.user)
     context = {
         "checkins": selectors.my_checkins(owner=request.user, days=days),
         "showing_all": days is None,
@@ -84,7 +86,7 @@ def my_checkins(request):
 
 @login_required
 def edit_checkin(request, checkin_id: int):
-    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=request.user, checkin_id=checkin_id)
     initial = {
         "mood": checkin.mood, "feelings": checkin.feelings, "stress": checkin.stress, "sleep_hours": checkin.sleep_hours,
         "energy": checkin.energy, "tags": checkin.tags, "note": checkin.note, "wants_support": checkin.wants_support,
@@ -103,7 +105,7 @@ def edit_checkin(request, checkin_id: int):
 
 @login_required
 def delete_checkin(request, checkin_id: int):
-    checkin = services.own_checkin(owner=request.user, checkin_id=checkin_id)
+    checkin = selectors.own_checkin(owner=request.user, checkin_id=checkin_id)
     if request.method == "POST":
         services.delete_checkin(owner=request.user, checkin_id=checkin.pk)
         messages.success(request, _("That check-in is deleted."))
@@ -121,7 +123,7 @@ def trends(request):
         days = 30
     # The numbers only change when a check-in does, so the rendered body is kept until then.
     key = "checkins:trend:%s:%s:%s:%s:%s" % (
-        request.user.pk, days, get_language(), access.owner_today(request.user),
+        request.user.pk, days, get_language(), today_for(request.user),
         selectors.trend_version(owner=request.user),
     )
     body = cache.get(key)
@@ -168,7 +170,7 @@ def respond(request, circle_id: int, checkin_id: int):
 def sign_settings(request):
     settings_row = services.sign_settings_for(user=request.user)
     reminder = services.reminder_for(user=request.user)
-    people = services.supporters_to_choose_from(user=request.user)
+    people = selectors.supporters_to_choose_from(user=request.user)
     signs_form = SignSettingsForm(
         request.POST if request.POST.get("form") == "signs" else None,
         people=people,

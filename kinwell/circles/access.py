@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Membership, Removal
 from kinwell.core.errors import NotFound
 from kinwell.core.localtime import today_for
 
@@ -40,22 +40,18 @@ FOR_THE_CIRCLE = frozenset({DAILY_ANSWER})
 KNOWN_KINDS = frozenset(DataKind.values) | CIRCLE_VISIBLE | NEVER_SHARED | TAKING_PART | FOR_THE_CIRCLE
 
 
-def owner_today(owner) -> date:
-    return today_for(owner)
-
-
 def hidden_while_taking_space(*, viewer, circle: Circle) -> set[int]:
     """Members of the circle who are taking space today (in their own time zone), other
     than the viewer: what they posted to the circle (wins, appreciations) is paused too."""
     paused = Membership.objects.filter(circle=circle, space_paused=True).exclude(user=viewer).select_related("user")
-    return {m.user_id for m in paused if m.is_taking_space(today=owner_today(m.user))}
+    return {m.user_id for m in paused if m.is_taking_space(today=today_for(m.user))}
 
 
 def is_taking_space(*, user, circle: Circle) -> bool:
     """Whether this person is taking space in this circle today (in their own time zone):
     while they are, what they would post to the circle waits."""
     membership = Membership.objects.filter(circle=circle, user=user, space_paused=True).first()
-    return membership is not None and membership.is_taking_space(today=owner_today(user))
+    return membership is not None and membership.is_taking_space(today=today_for(user))
 
 
 def hidden_across_circles(*, viewer) -> set[tuple[int, int]]:
@@ -65,7 +61,7 @@ def hidden_across_circles(*, viewer) -> set[tuple[int, int]]:
         Membership.objects.filter(space_paused=True, circle__memberships__user=viewer)
         .exclude(user=viewer).select_related("user").distinct()
     )
-    return {(m.circle_id, m.user_id) for m in paused if m.is_taking_space(today=owner_today(m.user))}
+    return {(m.circle_id, m.user_id) for m in paused if m.is_taking_space(today=today_for(m.user))}
 
 
 def _owner_memberships_shared_with(*, viewer, owner, circle: Circle | None):
@@ -85,20 +81,6 @@ def _membership_allows(membership: Membership, kind: str, today: date) -> bool:
     return any(setting.kind == kind for setting in membership.shared_kinds.all())
 
 
-def circles_allowing(*, viewer, owner, kind: str) -> list[Circle]:
-    """The circles through which viewer may see owner's data of this kind."""
-    if kind not in KNOWN_KINDS:
-        raise ValueError(f"Unknown kind of data: {kind!r}")
-    if kind in NEVER_SHARED or viewer is None or not viewer.is_authenticated:
-        return []
-    today = owner_today(owner)
-    return [
-        membership.circle
-        for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=None).select_related("circle")
-        if _membership_allows(membership, kind, today)
-    ]
-
-
 def can_view(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
     if kind not in KNOWN_KINDS:
         raise ValueError(f"Unknown kind of data: {kind!r}")
@@ -108,7 +90,7 @@ def can_view(*, viewer, owner, kind: str, circle: Circle | None = None) -> bool:
         return True
     if kind in NEVER_SHARED:
         return False
-    today = owner_today(owner)
+    today = today_for(owner)
     return any(
         _membership_allows(membership, kind, today)
         for membership in _owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle)
@@ -121,7 +103,7 @@ def visible_kinds(*, viewer, owner, circle: Circle) -> set[str]:
         return set()
     if viewer.pk == owner.pk:
         return set(KNOWN_KINDS)
-    today = owner_today(owner)
+    today = today_for(owner)
     memberships = list(_owner_memberships_shared_with(viewer=viewer, owner=owner, circle=circle))
     return {
         kind
@@ -148,7 +130,7 @@ def visible_kinds_by_member(*, viewer, circle: Circle) -> dict:
         if owner.pk == viewer.pk:
             found[owner] = set(KNOWN_KINDS)
             continue
-        today = owner_today(owner)
+        today = today_for(owner)
         found[owner] = {kind for kind in KNOWN_KINDS - NEVER_SHARED - TAKING_PART - FOR_THE_CIRCLE
                         if _membership_allows(membership, kind, today)}
     return found
@@ -210,14 +192,40 @@ class OpenedMember:
         return self.member.user
 
 
+def _membership(**lookup) -> Membership | None:
+    return (
+        Membership.objects.select_related("circle", "user")
+        .prefetch_related("shared_kinds", "boundaries")
+        .filter(**lookup)
+        .first()
+    )
+
+
+def membership_in(*, user, circle_id) -> Membership:
+    """The person's own membership; NotFound for anyone outside, so a circle's
+    existence is not revealed to them."""
+    membership = _membership(user=user, circle_id=circle_id)
+    if membership is None:
+        if user is not None and user.is_authenticated and Removal.objects.filter(user=user, circle_id=circle_id).exists():
+            # They knew the circle; saying so is kinder than "not found", and names nothing in it.
+            raise NotFound(_("You are no longer in this circle."))
+        raise NotFound(_("That circle was not found."))
+    return membership
+
+
+def member_of(*, circle, user_id) -> Membership:
+    membership = _membership(circle=circle, user_id=user_id)
+    if membership is None:
+        raise NotFound(_("That person is not in this circle."))
+    return membership
+
+
 def open_member(*, viewer, circle_id, user_id, kind: str, refusal: str = "", log: bool = True) -> OpenedMember:
     """The one question for a page about another person's data in a circle: is the viewer
     in the circle named by the path, is the owner in it, and may the viewer see this kind
     there. Yes: the view is logged (unless `log` is False, for a caller with one more
     reason to refuse, who logs with `record_view` once it shows something). No: NotFound,
     the same whether the owner shares nothing or is taking space."""
-    from kinwell.circles.selectors import member_of, membership_in
-
     membership = membership_in(user=viewer, circle_id=circle_id)
     member = member_of(circle=membership.circle, user_id=user_id)
     if not can_view(viewer=viewer, owner=member.user, kind=kind, circle=membership.circle):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kinwell.circles import services
 from kinwell.circles.models import Boundary, Circle, DataKind, Membership
+from kinwell.core.demo import demo_circles
 
 CIRCLES = [
     {
@@ -90,3 +91,8 @@ def _refresh(spec: dict, people: dict) -> Circle:
             until = timezone.localdate() + timedelta(days=spec["space"][email])
             services.set_space(user=person, circle=circle, paused=True, until=until)
     return circle
+
+
+@demo_circles
+def _demo_circles(*, people) -> dict[str, Circle]:
+    return refresh_circles(people=people)

@@ -1,14 +1,30 @@
 """Reads about circles that need more than one line. Anything showing another
 person's data goes through kinwell.circles.access as well."""
 
+from django.core import signing
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinwell.circles import access
-from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership, Removal
+# Who is in a circle is the policy's question; these names stay here for the callers.
+from kinwell.circles.access import member_of, membership_in  # noqa: F401
+from kinwell.circles.models import AccessLogEntry, Circle, DataKind, Invitation, Membership
 from kinwell.core.errors import NotFound
 from kinwell.core.memo import memoized
+from kinwell.core.localtime import today_for
+
+
+def people_in_circles_with(*, user):
+    """Everyone who shares a circle with this person, by name: whom they can pick as a
+    contact, a supporter or the one to send a message to."""
+    from django.contrib.auth import get_user_model
+
+    circles = Membership.objects.filter(user=user).values("circle_id")
+    return (
+        get_user_model().objects.filter(memberships__circle_id__in=circles).exclude(pk=user.pk)
+        .distinct().order_by("display_name")
+    )
 
 
 def circles_for(*, user):
@@ -19,40 +35,12 @@ def circles_for(*, user):
     )
 
 
-def _membership(**lookup) -> Membership | None:
-    return (
-        Membership.objects.select_related("circle", "user")
-        .prefetch_related("shared_kinds", "boundaries")
-        .filter(**lookup)
-        .first()
-    )
-
-
-def membership_in(*, user, circle_id) -> Membership:
-    """The person's own membership; NotFound for anyone outside, so a circle's
-    existence is not revealed to them."""
-    membership = _membership(user=user, circle_id=circle_id)
-    if membership is None:
-        if user is not None and user.is_authenticated and Removal.objects.filter(user=user, circle_id=circle_id).exists():
-            # They knew the circle; saying so is kinder than "not found", and names nothing in it.
-            raise NotFound(_("You are no longer in this circle."))
-        raise NotFound(_("That circle was not found."))
-    return membership
-
-
-def member_of(*, circle, user_id) -> Membership:
-    membership = _membership(circle=circle, user_id=user_id)
-    if membership is None:
-        raise NotFound(_("That person is not in this circle."))
-    return membership
-
-
 def member_as_seen_by(*, viewer, circle, membership: Membership) -> dict:
     """One member as the viewer may see them. Boundaries appear only where the
     policy allows, and showing them is logged for their owner."""
     owner = membership.user
     is_self = owner.pk == viewer.pk
-    taking_space = membership.is_taking_space(today=access.owner_today(owner))
+    taking_space = membership.is_taking_space(today=today_for(owner))
     boundaries = []
     if access.can_view(viewer=viewer, owner=owner, kind=access.BOUNDARIES, circle=circle):
         boundaries = list(membership.boundaries.all())
@@ -86,11 +74,28 @@ def open_invitations_for_circle(*, circle):
     )
 
 
+INVITATION_SALT = "kinwell.circles.invitation"
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(invitation.nonce, salt=INVITATION_SALT, compress=False)
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The invitation a link points to, whatever its state; NotFound for a bad link."""
+    try:
+        nonce = signing.loads(token, salt=INVITATION_SALT)
+    except signing.BadSignature:
+        raise NotFound(_("This invitation link is not valid. Check that you copied all of it."))
+    invitation = Invitation.objects.select_related("circle", "invited_by").filter(nonce=nonce).first()
+    if invitation is None:
+        raise NotFound(_("This invitation link is not valid. Check that you copied all of it."))
+    return invitation
+
+
 def invitations_addressed_to(*, user) -> list[Invitation]:
     """Open invitations sent to the person's email, each with its link token, so they
     can answer from their start page without digging out the email."""
-    from kinwell.circles.services import invitation_token
-
     invitations = list(
         Invitation.objects.filter(email=user.email, status=Invitation.Status.PENDING, expires_at__gt=timezone.now())
         .exclude(circle__memberships__user=user)

@@ -8,13 +8,13 @@ import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinwell.circles import selectors
 from kinwell.circles.models import (
     Boundary,
     Circle,
@@ -29,7 +29,6 @@ from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceErr
 from kinwell.core.text import clean_name
 from kinwell.safety.screened import screens
 
-INVITATION_SALT = "kinwell.circles.invitation"
 BOUNDARY_MAX_LENGTH = 280
 CIRCLE_NAME_MAX_LENGTH = 80
 COUPLE_SIZE = 2
@@ -70,22 +69,6 @@ def rename_circle(*, actor, circle: Circle, name: str) -> Circle:
 # --- Invitations ---------------------------------------------------------------------
 
 
-def invitation_token(invitation: Invitation) -> str:
-    return signing.dumps(invitation.nonce, salt=INVITATION_SALT, compress=False)
-
-
-def invitation_from_token(token: str) -> Invitation:
-    """The invitation a link points to, whatever its state; NotFound for a bad link."""
-    try:
-        nonce = signing.loads(token, salt=INVITATION_SALT)
-    except signing.BadSignature:
-        raise NotFound(_("This invitation link is not valid. Check that you copied all of it."))
-    invitation = Invitation.objects.select_related("circle", "invited_by").filter(nonce=nonce).first()
-    if invitation is None:
-        raise NotFound(_("This invitation link is not valid. Check that you copied all of it."))
-    return invitation
-
-
 # Invitations by email go to addresses the inviter types: a cap keeps an account from
 # being used to send mail to strangers. Links to copy (no email) are not limited.
 INVITATION_EMAILS_PER_DAY = 20
@@ -123,7 +106,7 @@ def create_invitation(*, inviter, circle: Circle, email: str = "", days: int | N
         nonce=secrets.token_urlsafe(32),
         expires_at=timezone.now() + timedelta(days=days),
     )
-    token = invitation_token(invitation)
+    token = selectors.invitation_token(invitation)
     if email:
         from kinwell.circles.tasks import send_invitation_email
 
@@ -134,7 +117,7 @@ def create_invitation(*, inviter, circle: Circle, email: str = "", days: int | N
 
 
 def _open_invitation(token: str) -> Invitation:
-    invitation = invitation_from_token(token)
+    invitation = selectors.invitation_from_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status == Invitation.Status.REVOKED:
         raise Gone(_("This invitation was withdrawn. Ask the person who sent it for a new one."))

@@ -118,7 +118,7 @@ def revoke_invitation(request, circle_id: int, invitation_id: int):
 
 def invitation(request, token: str):
     """Works signed out too: the invited person sees whose circle it is, then logs in or signs up."""
-    invitation = services.invitation_from_token(token)
+    invitation = selectors.invitation_from_token(token)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")

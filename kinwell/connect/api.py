@@ -292,10 +292,8 @@ def cancel_plan(request, circle_id: int, plan_id: int):
 
 
 def _nudges_out(user) -> dict:
-    from kinwell.connect.views import today_gesture_for
-
     preference = selectors.nudge_preference(owner=user)
-    return {"frequency": preference.frequency, "by_email": preference.by_email, "today": today_gesture_for(user)}
+    return {"frequency": preference.frequency, "by_email": preference.by_email, "today": selectors.today_gesture_for(user)}
 
 
 @router.get("/nudges", response={200: NudgesOut, **ERRORS})

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from kinwell.connect.calendar_ics import CalendarEvent, build_calendar
 from kinwell.connect.models import PlannedDate
-from kinwell.connect.services import zone_named
+from kinwell.core.localtime import zone_named
 
 
 def deployment_id() -> str:

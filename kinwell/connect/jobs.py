@@ -10,7 +10,8 @@ from django.db import transaction
 from kinwell.circles.models import Membership
 from kinwell.connect.ideas import gesture_for
 from kinwell.connect.models import NudgeFrequency, NudgePreference, PlannedDate, PlanReminder
-from kinwell.core.schedule import local_now, periodic
+from kinwell.core.localtime import local_now
+from kinwell.core.schedule import periodic
 
 # Nudges arrive in the morning, not at midnight: from this local hour on.
 NUDGE_HOUR = 9

@@ -11,14 +11,15 @@ pressure from a controlling partner.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.connect import ideas
 from kinwell.connect.models import (
     Appreciation,
     CalendarFeed,
@@ -30,6 +31,7 @@ from kinwell.connect.models import (
 )
 from kinwell.connect.services import hash_feed_token
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,12 @@ def _reaching_out_moments(viewer, circle, start, end) -> list[Moment]:
 
 
 def _conflict_moments(viewer, circle, start, end) -> list[Moment]:
-    from kinwell.talk.models import Conflict
+    from kinwell.talk.selectors import hard_moments
 
     # That a round was opened, never its words or who is in it: those are for its people.
     return [
         Moment(kind="conflict", when=when, sentence=_("A conflict round was opened"))
-        for when in Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
-        .values_list("created_at", flat=True)
+        for when in hard_moments(circle=circle, start=start, end=end)["conflicts_opened"]
     ]
 
 
@@ -232,8 +233,11 @@ def nudge_preference(*, owner) -> NudgePreference:
     )
 
 
-def people_sharing_circles_with(*, user):
-    return get_user_model().objects.filter(memberships__circle__memberships__user=user).exclude(pk=user.pk).distinct()
+def today_gesture_for(user) -> str | None:
+    """Today's small gesture (in the person's own day and language), for people who chose nudges."""
+    if nudge_preference(owner=user).frequency == "off":
+        return None
+    return ideas.gesture_for(person_id=user.pk, day=today_for(user), language=translation.get_language() or "en")
 
 
 def appreciations_waiting_for(*, user) -> list[Appreciation]:

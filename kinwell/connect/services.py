@@ -4,7 +4,6 @@ must be in the circle, and anyone outside it gets "not found"."""
 
 import hashlib
 import secrets
-import zoneinfo
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 
@@ -26,6 +25,7 @@ from kinwell.connect.models import (
 )
 from kinwell.core.text import clean_name, clean_text
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.core.localtime import known_zone
 from kinwell.safety.screened import screens
 
 APPRECIATION_MAX_LENGTH = 1_000
@@ -128,16 +128,17 @@ def delete_gratitude(*, owner, entry_id: int) -> None:
 # --- Planned dates ---------------------------------------------------------------------
 
 
-def zone_named(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+def _plan_zone(name: str):
+    # A plan's zone is chosen by hand, so an unknown one is refused, not read as UTC.
+    zone = known_zone(name)
+    if zone is None:
         raise ServiceError(_("That time zone is not one we know."))
+    return zone
 
 
 def _times(*, starts_local: datetime, minutes: int, time_zone: str, now=None) -> tuple[datetime, datetime]:
     """Local wall-clock time in the chosen zone → start and end in UTC."""
-    zone = zone_named(time_zone)
+    zone = _plan_zone(time_zone)
     if not PLAN_MINUTES[0] <= minutes <= PLAN_MINUTES[1]:
         raise ServiceError(_("Plan from 15 minutes to a whole day (1440 minutes)."))
     starts_at = starts_local.replace(tzinfo=None).replace(tzinfo=zone)

@@ -43,16 +43,8 @@ def index(request):
         "connect/index.html",
         {
             "circles": circle_selectors.circles_for(user=request.user),
-            "gesture": today_gesture_for(request.user),
+            "gesture": selectors.today_gesture_for(request.user),
         },
-    )
-
-
-def today_gesture_for(user) -> str | None:
-    if selectors.nudge_preference(owner=user).frequency == "off":
-        return None
-    return ideas.gesture_for(
-        person_id=user.pk, day=timezone.localdate(), language=translation.get_language() or "en"
     )
 
 
@@ -335,7 +327,7 @@ def nudges(request):
             messages.success(request, _("Saved. You can change this at any time."))
             return redirect("connect:nudges")
         return render(request, "connect/nudges.html", {"form": form}, status=400)
-    return render(request, "connect/nudges.html", {"form": form, "gesture": today_gesture_for(request.user)})
+    return render(request, "connect/nudges.html", {"form": form, "gesture": selectors.today_gesture_for(request.user)})
 
 
 # The signed link is the key. Emails before issue 19 named this address in

@@ -8,8 +8,6 @@ HTML debug pages. A client of a JSON API should never have to parse HTML, so thi
 middleware turns such answers into `{"detail": ...}` with the same status.
 """
 
-import json
-
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import JsonResponse

@@ -9,7 +9,6 @@ them all, and lets tests call `run_due_jobs(now=...)` with any clock.
 """
 
 import logging
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -48,13 +47,3 @@ def run_due_jobs(*, now: datetime) -> dict[str, str]:
             logger.exception("Periodic job %s failed", job.name)
             outcomes[job.name] = "failed"
     return outcomes
-
-
-def local_now(now: datetime, zone_name: str) -> datetime:
-    """`now` on a person's own clock (UTC when their zone is unknown): reminders go out
-    by each person's local time."""
-    try:
-        zone = zoneinfo.ZoneInfo(zone_name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return now.astimezone(zone)

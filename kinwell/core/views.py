@@ -1,3 +1,5 @@
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
@@ -60,7 +62,18 @@ def not_found(request, exception=None):
 def server_error(request):
     if is_json_api(request):
         return JsonResponse({"detail": _("Something went wrong on our side. Please try again.")}, status=500)
-    return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
+    try:
+        return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
+    except DatabaseError:
+        # The database is what failed (a restart, a lost connection): the page, with its
+        # way to help now, is drawn as for a visitor, without the session or the account.
+        request.user = AnonymousUser()
+        # The same session key with nothing loaded: an empty session without its key would
+        # make the middleware delete the person's cookie, signing them out over a blip.
+        stand_in = SessionStore(session_key=getattr(request.session, "session_key", None))
+        stand_in._session_cache = {}
+        request.session = stand_in
+        return render(request, "core/problem.html", {"status": 500, "message": None}, status=500)
 
 
 def csrf_failure(request, reason=""):

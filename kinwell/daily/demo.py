@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from kinwell.core.demo import demo_part
 from kinwell.daily import selectors
 from kinwell.daily.models import Answer, QuestionDay, Reaction, Reply
 
@@ -46,3 +47,8 @@ def _day(circle, day) -> QuestionDay | None:
     if picked is None:
         return None
     return QuestionDay.objects.create(circle=circle, day=day, question_key=picked[0], cycle=picked[1])
+
+
+@demo_part("daily question", order=80)
+def _demo_part(*, people, circles) -> None:
+    load(people=people, circle=circles["couple"])

@@ -56,7 +56,7 @@ def day_in(*, circle: Circle, day_id: int) -> QuestionDay:
 def taking_space(circle: Circle) -> set[int]:
     """Members taking space in the circle today (quietly or not): their answers wait."""
     memberships = circle.memberships.select_related("user").filter(space_paused=True)
-    return {m.user_id for m in memberships if m.is_taking_space(today=access.owner_today(m.user))}
+    return {m.user_id for m in memberships if m.is_taking_space(today=today_for(m.user))}
 
 
 def waited_for(circle: Circle) -> set[int]:
@@ -65,7 +65,7 @@ def waited_for(circle: Circle) -> set[int]:
     than expected) shows the others a pause they must not see."""
     memberships = circle.memberships.select_related("user")
     return {m.user_id for m in memberships
-            if m.space_quiet or not m.is_taking_space(today=access.owner_today(m.user))}
+            if m.space_quiet or not m.is_taking_space(today=today_for(m.user))}
 
 
 @dataclass

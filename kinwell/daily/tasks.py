@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_tasks import task
 
-from kinwell.circles import access
 from kinwell.circles.models import Membership
+from kinwell.core.localtime import today_for
 from kinwell.daily.models import Answer, QuestionDay
 from kinwell.notifications.services import notify
 
@@ -18,7 +18,7 @@ def day_thread(day_id: int) -> str:
 
 
 def _taking_space(membership: Membership) -> bool:
-    return membership.space_paused and membership.is_taking_space(today=access.owner_today(membership.user))
+    return membership.space_paused and membership.is_taking_space(today=today_for(membership.user))
 
 
 @task()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from kinwell.directory.models import ImportRun, Organization
+from kinwell.directory.models import ImportRun, Organization, TaxonomyTerm
 
 FORMAT = "samhsa-xlsx"
 
@@ -38,9 +38,16 @@ def load(*, progress=None) -> str:
     return f"national directory ({path.name}): {summary}"
 
 
+def remove_demo_directory() -> int:
+    """Remove the fictional places (demo.py) an earlier `make run` loaded. Returns how many there were."""
+    removed = Organization.objects.filter(source="demo").count()
+    Organization.objects.filter(source="demo").delete()
+    TaxonomyTerm.objects.filter(source="demo").delete()
+    return removed
+
+
 def refresh() -> str:
     """Queue the national directory's import unless it is loaded and unchanged; say which."""
-    from kinwell.directory.demo import remove_demo_directory
     from kinwell.directory.tasks import load_bundled_directory
 
     removed = remove_demo_directory()

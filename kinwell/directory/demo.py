@@ -5,8 +5,8 @@ fiction. `make run` serves the real national directory instead (`bundled.py`) an
 these places if an earlier version loaded them.
 """
 
+from kinwell.core.demo import demo_part
 from kinwell.directory.geo import zip_centroid
-from kinwell.directory.models import Organization, TaxonomyTerm
 from kinwell.directory.records import Bundle, ParsedDirectory, stable_id
 from kinwell.directory.services import import_directory
 
@@ -70,9 +70,10 @@ def load_demo_directory() -> str:
     return f"demo directory: {summary}"
 
 
-def remove_demo_directory() -> int:
-    """Remove the fictional places an earlier `make run` loaded. Returns how many there were."""
-    removed = Organization.objects.filter(source="demo").count()
-    Organization.objects.filter(source="demo").delete()
-    TaxonomyTerm.objects.filter(source="demo").delete()
-    return removed
+# The demo's part is the real national directory the project carries (bundled.py);
+# the fictional places above are for tests.
+@demo_part("help-finder directory", order=50)
+def _demo_part(*, people, circles) -> str:
+    from kinwell.directory import bundled
+
+    return bundled.refresh()

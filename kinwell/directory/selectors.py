@@ -2,12 +2,12 @@
 
 import uuid
 
-from django.db import connection
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotFound
+from kinwell.core.replica import read_connection, reads_from_replica
 from kinwell.directory import labels, search
 from kinwell.directory.models import Phone, ServiceAtLocation, TaxonomyTerm
 
@@ -20,9 +20,10 @@ def _with_details(queryset):
     )
 
 
+@reads_from_replica
 def find(query: search.Query) -> tuple[search.Results, list[dict]]:
     """The results and, for the page's hits, their cards as plain data (no model is loaded)."""
-    with connection.cursor() as cursor:
+    with read_connection(ServiceAtLocation).cursor() as cursor:
         results = search.run(cursor, query)
     detail = reverse("directory:detail", args=[uuid.UUID(int=0)]).replace(str(uuid.UUID(int=0)), "{}")
     return results, [_card(hit, detail) for hit in results.hits]

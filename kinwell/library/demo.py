@@ -2,6 +2,7 @@
 and the moderation queue have something to show. Sam moderates in the demo.
 Safe to run again: the demo people's replies and reports are replaced."""
 
+from kinwell.core.demo import demo_part
 from kinwell.library.catalogue import articles
 from kinwell.library.models import Reply, ReplyStatus
 from kinwell.moderation.models import Report
@@ -51,3 +52,8 @@ def load_demo(people: dict) -> int:
                               reason="spam", note="Not sure this link is safe.")
         created += 1
     return created
+
+
+@demo_part("library replies", order=60)
+def _demo_part(*, people, circles) -> None:
+    load_demo(people)

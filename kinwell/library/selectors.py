@@ -4,8 +4,17 @@ Everyone sees published replies. A reply's author also sees it while it is held 
 hidden (with a note saying so); moderators (staff) see everything, marked."""
 
 from django.db.models import Q
+from django.utils import timezone
 
+from kinwell.library import reply_rules
 from kinwell.library.models import Reply, ReplyStatus
+
+
+def is_trusted(user) -> bool:
+    """Whether this person's links go up without waiting for a moderator (reply_rules)."""
+    age_days = (timezone.now() - user.date_joined).total_seconds() / 86400
+    published = Reply.objects.filter(author=user, status=ReplyStatus.PUBLISHED).count()
+    return reply_rules.is_trusted(account_age_days=age_days, published_replies=published, is_staff=user.is_staff)
 
 
 def visible_replies(*, viewer):
@@ -34,7 +43,3 @@ def thread_for(*, article_slug: str, viewer) -> list[dict]:
         for reply in replies
         if reply.parent_id is None
     ]
-
-
-def count_published(*, article_slug: str) -> int:
-    return Reply.objects.filter(article_slug=article_slug, status=ReplyStatus.PUBLISHED).count()

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError, TooMany
 from kinwell.core.text import clean_name
-from kinwell.library import reply_rules
+from kinwell.library import reply_rules, selectors
 from kinwell.library.catalogue import get_article
 from kinwell.library.models import Reply, ReplyStatus
-from kinwell.moderation.services import active_suspension
+from kinwell.moderation.selectors import active_suspension
 from kinwell.safety.detector import Assessment
 from kinwell.safety.screened import screens
 from kinwell.safety.services import CRISIS_LEVELS
@@ -29,12 +29,6 @@ RATE_LIMITS = ((timedelta(minutes=10), 5), (timedelta(days=1), 30))
 
 class TooManyReplies(TooMany):
     pass
-
-
-def is_trusted(user) -> bool:
-    age_days = (timezone.now() - user.date_joined).total_seconds() / 86400
-    published = Reply.objects.filter(author=user, status=ReplyStatus.PUBLISHED).count()
-    return reply_rules.is_trusted(account_age_days=age_days, published_replies=published, is_staff=user.is_staff)
 
 
 def _check_rate(author) -> None:
@@ -75,7 +69,7 @@ def post_reply(*, author, article_slug: str, text: str, display_name: str = "", 
     # transaction, so a crisis reply is never public for a moment; the same assessment
     # comes back to the caller for the panel.
     safety_level = safety.level
-    reasons = reply_rules.hold_reasons(text=text, crisis=safety_level in CRISIS_LEVELS, trusted=is_trusted(author))
+    reasons = reply_rules.hold_reasons(text=text, crisis=safety_level in CRISIS_LEVELS, trusted=selectors.is_trusted(author))
     return Reply.objects.create(
         article_slug=article_slug,
         author=author,

@@ -9,7 +9,7 @@ from kinwell.library import articles as article_rules
 from kinwell.library import catalogue, selectors, services
 from kinwell.library.forms import ReplyForm, SearchForm
 from kinwell.library.models import ReplyStatus
-from kinwell.moderation.services import active_suspension, latest_warning
+from kinwell.moderation.selectors import active_suspension, latest_warning
 from kinwell.safety.panel import present
 
 

@@ -1,8 +1,30 @@
 """The moderation queue: everything waiting for a moderator, across every reportable
-type: content with open reports, and content held before anyone reported it."""
+type: content with open reports, and content held before anyone reported it; and the
+sanctions in force on a person."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
 
 from kinwell.moderation import registry
-from kinwell.moderation.models import ModerationAction, Report
+from kinwell.moderation.models import ModerationAction, Report, Sanction
+
+
+def active_suspension(user) -> Sanction | None:
+    if user is None or not user.is_authenticated:
+        return None
+    now = timezone.now()
+    return Sanction.objects.filter(
+        Q(until__isnull=True) | Q(until__gt=now), user=user, kind=Sanction.Kind.SUSPENSION
+    ).first()
+
+
+def latest_warning(user) -> Sanction | None:
+    if user is None or not user.is_authenticated:
+        return None
+    since = timezone.now() - timedelta(days=30)
+    return Sanction.objects.filter(user=user, kind=Sanction.Kind.WARNING, created_at__gte=since).first()
 
 
 def queue() -> list[dict]:

@@ -6,7 +6,6 @@ operators (staff) only, and every moderator action writes a ModerationAction row
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,22 +23,6 @@ SUSPENSION_DAYS = (1, 365)
 
 class TooManyReports(ServiceError):
     status = 429
-
-
-def active_suspension(user) -> Sanction | None:
-    if user is None or not user.is_authenticated:
-        return None
-    now = timezone.now()
-    return Sanction.objects.filter(
-        Q(until__isnull=True) | Q(until__gt=now), user=user, kind=Sanction.Kind.SUSPENSION
-    ).first()
-
-
-def latest_warning(user) -> Sanction | None:
-    if user is None or not user.is_authenticated:
-        return None
-    since = timezone.now() - timedelta(days=30)
-    return Sanction.objects.filter(user=user, kind=Sanction.Kind.WARNING, created_at__gte=since).first()
 
 
 @screens("note", author="reporter")

@@ -9,8 +9,8 @@ from django.conf import settings
 
 from kinwell.safety.detector import Assessment
 from kinwell.safety.resources import FIND_A_HELPLINE, resources_for
-from kinwell.safety.selectors import automatic_messages_paused
-from kinwell.safety.services import ANSWER_REASONS, CRISIS_LEVELS, existing_plan
+from kinwell.safety.selectors import automatic_messages_paused, existing_plan
+from kinwell.safety.services import ANSWER_REASONS, CRISIS_LEVELS
 
 SESSION_KEY = "kinwell_crisis_panel"
 

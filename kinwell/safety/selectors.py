@@ -5,6 +5,19 @@ from django.utils import timezone
 from kinwell.safety.models import Declined, SafetyPlan
 
 
+def existing_plan(*, owner) -> SafetyPlan:
+    """The person's plan, or an unsaved empty one: reading never writes."""
+    return SafetyPlan.objects.filter(owner=owner).select_related("crisis_contact").first() or SafetyPlan(owner=owner)
+
+
+def contacts_to_choose_from(*, owner):
+    """The people the plan can name: in the owner's circles, and not someone who said no."""
+    from kinwell.circles.selectors import people_in_circles_with
+
+    return people_in_circles_with(user=owner).exclude(
+        pk__in=declined_ids(owner=owner, role=Declined.Role.CRISIS_CONTACT))
+
+
 def automatic_messages_paused(*, owner) -> bool:
     """True while nothing automatic may tell anyone about this person (see
     SafetyPlan.automatic_paused_until)."""

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinwell.circles.models import Membership
+from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core.errors import Gone, NotFound, ServiceError
-from kinwell.safety.detector import Assessment, assess
+from kinwell.safety.detector import Assessment
 from kinwell.safety.models import Declined, SafetyPlan
 from kinwell.safety.selectors import automatic_messages_paused, declined_ids
 
@@ -31,10 +31,6 @@ URGENT_ANSWER = "urgent_answer"
 # An answer that calls for help but not for telling anyone (PHQ-9 item 9 "several days").
 ANSWER_OF_CONCERN = "answer_of_concern"
 ANSWER_REASONS = (URGENT_ANSWER, ANSWER_OF_CONCERN)
-
-
-def assess_free_text(*, author, text: str) -> Assessment:
-    return respond_to_assessment(author=author, assessment=assess(text or ""))
 
 
 def respond_to_assessment(*, author, assessment: Assessment) -> Assessment:
@@ -90,30 +86,6 @@ def _tell_contact_if_arranged(*, author) -> None:
             pass
 
 
-def existing_plan(*, owner) -> SafetyPlan:
-    """The person's plan, or an unsaved empty one: reading never writes."""
-    return SafetyPlan.objects.filter(owner=owner).select_related("crisis_contact").first() or SafetyPlan(owner=owner)
-
-
-def circle_people_of(*, owner):
-    """Everyone who shares a circle with the owner: who the plan can name as a contact."""
-    from django.contrib.auth import get_user_model
-
-    circles = Membership.objects.filter(user=owner).values("circle_id")
-    return (
-        get_user_model()
-        .objects.filter(memberships__circle_id__in=circles)
-        .exclude(pk=owner.pk)
-        .distinct()
-        .order_by("display_name")
-    )
-
-
-def contacts_to_choose_from(*, owner):
-    """The people the plan can name: in the owner's circles, and not someone who said no."""
-    return circle_people_of(owner=owner).exclude(pk__in=declined_ids(owner=owner, role=Declined.Role.CRISIS_CONTACT))
-
-
 @transaction.atomic
 def update_plan(*, owner, crisis_contact_id: int | None = None, **fields) -> SafetyPlan:
     plan, _created = SafetyPlan.objects.get_or_create(owner=owner)
@@ -126,7 +98,7 @@ def update_plan(*, owner, crisis_contact_id: int | None = None, **fields) -> Saf
     if crisis_contact_id is None:
         plan.crisis_contact = None
     else:
-        contact = circle_people_of(owner=owner).filter(pk=crisis_contact_id).first()
+        contact = people_in_circles_with(user=owner).filter(pk=crisis_contact_id).first()
         if contact is None:
             raise ServiceError(_("Choose someone who is in one of your circles."))
         if contact.pk in declined_ids(owner=owner, role=Declined.Role.CRISIS_CONTACT):
@@ -148,7 +120,7 @@ def tell_crisis_contact(*, owner) -> SafetyPlan:
     plan = SafetyPlan.objects.filter(owner=owner).select_related("crisis_contact").first()
     if plan is None or plan.crisis_contact is None:
         raise NotFound(_("Your safety plan does not name someone to tell yet."))
-    if not circle_people_of(owner=owner).filter(pk=plan.crisis_contact_id).exists():
+    if not people_in_circles_with(user=owner).filter(pk=plan.crisis_contact_id).exists():
         raise NotFound(_("The person in your safety plan is no longer in your circles."))
     from kinwell.safety.tasks import send_check_on_me
 

@@ -13,8 +13,8 @@ from kinwell.safety.resources import FIND_A_HELPLINE
 
 @login_required
 def plan(request):
-    safety_plan = services.existing_plan(owner=request.user)
-    people = services.contacts_to_choose_from(owner=request.user)
+    safety_plan = selectors.existing_plan(owner=request.user)
+    people = selectors.contacts_to_choose_from(owner=request.user)
     form = SafetyPlanForm(request.POST or None, instance=safety_plan, people=people)
     if request.method == "POST":
         if form.is_valid():
@@ -43,7 +43,7 @@ def plan_print(request):
     return render(
         request,
         "safety/plan_print.html",
-        {"plan": services.existing_plan(owner=request.user), "country": crisis_resources(), "owner": request.user},
+        {"plan": selectors.existing_plan(owner=request.user), "country": crisis_resources(), "owner": request.user},
     )
 
 
@@ -76,7 +76,7 @@ def tell_contact(request):
 
 def help_now(request):
     """One click from every page; works signed out and without JavaScript."""
-    plan = services.existing_plan(owner=request.user) if request.user.is_authenticated else None
+    plan = selectors.existing_plan(owner=request.user) if request.user.is_authenticated else None
     return render(
         request,
         "safety/help_now.html",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kinwell.circles import services as circle_services
 from kinwell.circles.models import DataKind, Membership
+from kinwell.core.demo import demo_part
 from kinwell.screening import scoring
 from kinwell.screening.models import Response
 
@@ -57,3 +58,8 @@ def load(people: dict, *, couple) -> int:
         kinds = set(membership.shared_kinds.values_list("kind", flat=True)) | {DataKind.SCREENING.value}
         circle_services.update_sharing(user=people[email], circle=couple, kinds=kinds)
     return made
+
+
+@demo_part("screening results", order=20)
+def _demo_part(*, people, circles) -> None:
+    load(people, couple=circles["couple"])

@@ -4,7 +4,6 @@
 page, the clinician link and the FHIR bundle show, so the three never differ. It reads
 only what was chosen, and no result, check-in or sign recorded after the summary was made."""
 
-import zoneinfo
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -14,8 +13,8 @@ from kinwell.checkins import chart, trends
 from kinwell.checkins.models import CheckIn, SignNudge
 from kinwell.checkins.selectors import trend_entries
 from kinwell.checkins.vocabulary import MOODS
-from kinwell.circles.access import owner_today
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import zone_of
 from kinwell.screening import exports as screening_exports, scoring, texts as screening_texts
 from kinwell.screening.models import Response
 from kinwell.summary import fhir, stretches
@@ -24,10 +23,6 @@ from kinwell.support import presenting, selectors as support_selectors
 
 # The longest note picker: notes of the chosen period, newest first, at most this many.
 NOTES_TO_PICK_FROM = 100
-
-
-def today_for(owner):
-    return owner_today(owner)
 
 
 def summaries(*, owner):
@@ -68,15 +63,8 @@ def notes_in(*, owner, start, end):
         "-day", "-recorded_at")[:NOTES_TO_PICK_FROM]
 
 
-def _zone(owner):
-    try:
-        return zoneinfo.ZoneInfo(owner.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def _results(summary: Summary) -> list[dict]:
-    zone = _zone(summary.owner)
+    zone = zone_of(summary.owner)
     since = datetime.combine(summary.start, time.min, tzinfo=zone)
     until = min(datetime.combine(summary.end + timedelta(days=1), time.min, tzinfo=zone), summary.made_at)
     chosen = Response.objects.filter(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kinwell.checkins.models import CheckIn
 from kinwell.circles import access
 from kinwell.core.errors import ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.core.text import clean_name
 from kinwell.screening import scoring
 from kinwell.summary import selectors
@@ -31,7 +32,7 @@ def make_summary(*, owner, days: int, instruments=(), trends: bool = False, plan
     instruments = sorted(set(instruments), key=list(known).index) if set(instruments) <= set(known) else None
     if instruments is None:
         raise ServiceError(_("Choose questionnaires from the list."))
-    end = selectors.today_for(owner)
+    end = today_for(owner)
     start = end - timedelta(days=days - 1)
     wanted = {int(note_id) for note_id in note_ids}
     found = set(CheckIn.objects.filter(owner=owner, pk__in=wanted, day__gte=start, day__lte=end)

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinwell.core.errors import ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.summary import selectors, services
 from kinwell.summary.forms import DEFAULT_PERIOD, LinkForm, PeriodForm, SummaryForm
 from kinwell.support.selectors import plan_of
 
 
 def _summary_form(request, days: int, data=None) -> SummaryForm:
-    end = selectors.today_for(request.user)
+    end = today_for(request.user)
     plan = plan_of(owner=request.user)
     return SummaryForm(
         data, initial={"days": days},
@@ -27,7 +28,7 @@ def _summary_form(request, days: int, data=None) -> SummaryForm:
 
 
 def _index(request, *, days: int, form: SummaryForm, status: int = 200):
-    end = selectors.today_for(request.user)
+    end = today_for(request.user)
     return render(request, "summary/index.html", {
         "period_form": PeriodForm(initial={"days": days}),
         "form": form,

@@ -1,6 +1,7 @@
 """Demo data: Maya's support plan, built together with Jordan, for Chicago (where the
 demo directory has places), one step already ticked off. Safe to run again."""
 
+from kinwell.core.demo import demo_part
 from kinwell.support import selectors, services
 from kinwell.support.models import SupportPlan
 
@@ -28,3 +29,8 @@ def load_demo_plan(people: dict, *, circle) -> None:
     first = plan.steps.exclude(kind="safety").first()
     services.set_step_done(plan=plan, actor=maya, step_id=first.pk, done=True)
     services.add_own_step(plan=plan, actor=jordan, text="Ask my brother how their counselor helped them")
+
+
+@demo_part("support plan", order=70)
+def _demo_part(*, people, circles) -> None:
+    load_demo_plan(people, circle=circles["couple"])

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from kinwell.core.schedule import local_now, periodic
+from kinwell.core.localtime import local_now
+from kinwell.core.schedule import periodic
 from kinwell.support.models import SupportPlan
 
 FOLLOW_UP_HOUR = 9

@@ -220,10 +220,10 @@ MESSAGE_MAX = 1_000
 @transaction.atomic
 def send_to_trusted_person(*, sender, recipient_id: int, text: str, about_service: str = "") -> TrustedMessage:
     """Email someone from the sender's circles. The plan's message step is ticked."""
-    from kinwell.safety.services import circle_people_of
+    from kinwell.circles.selectors import people_in_circles_with
     from kinwell.support.tasks import send_trusted_message
 
-    recipient = circle_people_of(owner=sender).filter(pk=recipient_id, is_active=True).first()
+    recipient = people_in_circles_with(user=sender).filter(pk=recipient_id, is_active=True).first()
     if recipient is None:
         raise ServiceError(_("Choose someone from your circles, or copy the message to send it yourself."))
     text = clean_text(text, max_length=MESSAGE_MAX, empty_message=_("Write the message first."))

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core.errors import NotFound, ServiceError
 from kinwell.directory import selectors as directory_selectors
 from kinwell.safety.panel import crisis_resources, present
-from kinwell.safety.services import circle_people_of
 from kinwell.support import needs, next_steps, presenting, selectors, services
 from kinwell.support.forms import FollowUpForm, MakePlanForm, MessageForm, NeedsStepForm, OwnStepForm
 from kinwell.support.rules import Answers
@@ -188,7 +188,7 @@ def message(request):
         service = directory_selectors.place(service_at_location_id=_uuid(request.GET["service"]))
     initial_text = (_("I found this and thought of you. Could we look at it together?") if service
                     else _(next_steps.message_template(answers)))
-    people = list(circle_people_of(owner=request.user))
+    people = list(people_in_circles_with(user=request.user))
     form = MessageForm(request.POST if request.method == "POST" else None, people=people, initial={"text": initial_text})
     status = 200
     service_link = request.build_absolute_uri(

@@ -107,11 +107,6 @@ def review(text: str | None, *, language: str = "en", unsafe: bool = False, thre
     return _coach().review(text, language)
 
 
-def speaks_of_fear(text: str | None) -> bool:
-    """The draft speaks of being afraid of someone, hurt, threatened or controlled."""
-    return bool(text) and _coach().fear.search(normalise(text[:MAX_CHARS])[0]) is not None
-
-
 def pattern_names() -> tuple[str, ...]:
     return _coach().order
 

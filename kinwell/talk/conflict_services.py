@@ -20,7 +20,6 @@ readers when it puts them at risk.
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -247,6 +246,14 @@ def _stage_without_the_one_who_left(conflict: Conflict, members) -> str | None:
     return None
 
 
+def mark_conflict_seen(*, conflict, user) -> None:
+    """Note that this person has the round's page open (no notice while they do)."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conflict_thread
+
+    note_viewing(user=user, thread=conflict_thread(conflict.pk))
+
+
 def _notify(conflict: Conflict, *, actor) -> None:
     from kinwell.talk.tasks import send_conflict_notice
 
@@ -254,10 +261,3 @@ def _notify(conflict: Conflict, *, actor) -> None:
         transaction.on_commit(
             lambda user_id=member.user_id: send_conflict_notice.enqueue(conflict_id=conflict.pk, recipient_id=user_id)
         )
-
-
-def due_check_backs(*, today: date):
-    """Agreements whose check-back day has come and whose reminder has not gone yet."""
-    return Conflict.objects.filter(stage=Stage.AGREED, check_back_on__lte=today).exclude(
-        reminder_sent_for=F("check_back_on")
-    )

@@ -10,26 +10,19 @@ from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import ServiceError
 from kinwell.safety.panel import present, reader_panel
 from kinwell.talk import conflict_services as services
-from kinwell.talk import content, selectors
-from kinwell.talk.forms import AgreementForm, ConflictTextForm, OpenConflictForm, RevisitForm, ViewForm
+from kinwell.talk import content, presenting, selectors
+from kinwell.talk.forms import AgreementForm, ConflictTextForm, RevisitForm, ViewForm
 from kinwell.talk.models import ConflictEntry
 
 Stage = services.Stage
 
 
-def start_conflict_form(*, circle, user, data=None):
-    people = [m.user for m in circle.memberships.select_related("user") if m.user_id != user.pk]
-    return OpenConflictForm(data, people=people)
-
-
 @login_required
 @require_POST
 def open_conflict(request, circle_id: int):
-    from kinwell.talk.views import circle_context
-
     membership = membership_in(user=request.user, circle_id=circle_id)
     circle = membership.circle
-    form = start_conflict_form(circle=circle, user=request.user, data=request.POST)
+    form = presenting.start_conflict_form(circle=circle, user=request.user, data=request.POST)
     if form.is_valid():
         people = [m.user for m in circle.memberships.select_related("user") if m.user_id in form.cleaned_data["people"]]
         try:
@@ -43,7 +36,7 @@ def open_conflict(request, circle_id: int):
             conflict = opened.value
             messages.success(request, _("The issue is named. Now each of you writes how you see it."))
             return redirect("talk:conflict", circle_id=circle.pk, conflict_id=conflict.pk)
-    context = circle_context(request, membership)
+    context = presenting.circle_context(user=request.user, membership=membership)
     context["conflict_form"] = form
     return render(request, "talk/circle.html", context, status=400)
 
@@ -101,7 +94,7 @@ def _context(request, conflict, forms=None):
 @login_required
 def conflict(request, circle_id: int, conflict_id: int):
     conflict = selectors.conflict_for(user=request.user, circle_id=circle_id, conflict_id=conflict_id)
-    selectors.mark_conflict_seen(conflict=conflict, user=request.user)
+    services.mark_conflict_seen(conflict=conflict, user=request.user)
     if request.method != "POST":
         return render(request, "talk/conflict.html", _context(request, conflict))
     action = request.POST.get("action", "")

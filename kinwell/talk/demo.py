@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from kinwell.core.demo import demo_part
 from kinwell.talk import conflict_services, services
 from kinwell.talk.models import Conflict, Conversation
 
@@ -37,3 +38,8 @@ def add_demo_data(*, people: dict, circle) -> None:
     conflict_services.write_reflection(actor=jordan, conflict=conflict, text="You plan because you want us to keep seeing people, and it tires you.")
     conflict_services.add_option(actor=maya, conflict=conflict, text="Plan the weekend together on Thursday evenings")
     conflict_services.add_option(actor=jordan, conflict=conflict, text="Take turns: one weekend each to organise")
+
+
+@demo_part("talking together", order=40)
+def _demo_part(*, people, circles) -> None:
+    add_demo_data(people=people, circle=circles["couple"])

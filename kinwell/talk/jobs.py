@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from kinwell.core.schedule import periodic
-from kinwell.talk.conflict_services import due_check_backs
+from kinwell.talk.selectors import due_check_backs
 
 
 @periodic

@@ -62,7 +62,25 @@ class Participant(models.Model):
         ]
 
 
-class Entry(models.Model):
+class WrittenText(models.Model):
+    """One text written to the others taking part: a conversation's turn or a conflict
+    round's view, option or agreement. Each subclass names its own kinds."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = EncryptedTextField()
+    # No coach findings are kept with a text: what the coach noticed in someone's words
+    # is for them alone, never a count another person (or a weekly view) could see.
+    # The words put their reader at risk (a threat to them, danger named to them): the
+    # others see partner-violence help. Never shown to, or exported for, the writer.
+    reader_needs_help = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+
+class Entry(WrittenText):
     """One text written in a conversation."""
 
     class Kind(models.TextChoices):
@@ -72,18 +90,7 @@ class Entry(models.Model):
         CORRECTION = "correction", _("What was missed")
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="entries")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    text = EncryptedTextField()
-    # No coach findings are kept with a text: what the coach noticed in someone's words
-    # is for them alone, never a count another person (or a weekly view) could see.
-    # The words put their reader at risk (a threat to them, danger named to them): the
-    # other person sees partner-violence help. Never shown to, or exported for, the writer.
-    reader_needs_help = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
 
 
 class Conflict(models.Model):
@@ -120,7 +127,7 @@ class ConflictMember(models.Model):
         constraints = [models.UniqueConstraint(fields=["conflict", "user"], name="talk_conflict_member_once")]
 
 
-class ConflictEntry(models.Model):
+class ConflictEntry(WrittenText):
     """One text written in a conflict round."""
 
     class Kind(models.TextChoices):
@@ -134,11 +141,4 @@ class ConflictEntry(models.Model):
         REVISIT = "revisit", _("How it is going")
 
     conflict = models.ForeignKey(Conflict, on_delete=models.CASCADE, related_name="entries")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    text = EncryptedTextField()
-    reader_needs_help = models.BooleanField(default=False)  # as Entry.reader_needs_help
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]

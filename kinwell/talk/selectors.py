@@ -4,8 +4,7 @@ people taking part, and only while they are members of the circle: anyone else g
 
 from datetime import datetime
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
 from kinwell.circles import access
@@ -13,7 +12,7 @@ from kinwell.circles import selectors as circle_selectors
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
 from kinwell.talk import flow
-from kinwell.talk.models import Conflict, ConflictEntry, Conversation, Participant
+from kinwell.talk.models import Conflict, ConflictEntry, Conversation
 
 
 def conversations_for(*, user, circle):
@@ -42,24 +41,6 @@ def conversation_for(*, user, circle_id, conversation_id) -> Conversation:
                          people=[participant.user for participant in conversation.participants.all()],
                          refusal=_("That conversation was not found."))
     return conversation
-
-
-def mark_seen(*, conversation: Conversation, user) -> None:
-    """Note that this person has the conversation open (no notice while they do)."""
-    from kinwell.notifications.services import note_viewing
-    from kinwell.talk.tasks import conversation_thread
-
-    now = timezone.now()
-    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=now)
-    note_viewing(user=user, thread=conversation_thread(conversation.pk), now=now)
-
-
-def mark_conflict_seen(*, conflict, user) -> None:
-    """The same for a conflict round's page."""
-    from kinwell.notifications.services import note_viewing
-    from kinwell.talk.tasks import conflict_thread
-
-    note_viewing(user=user, thread=conflict_thread(conflict.pk))
 
 
 def entries_of(conversation: Conversation):
@@ -106,11 +87,19 @@ def version_of(conversation: Conversation, *, now: datetime) -> str:
 
 
 def hard_moments(*, circle, start: datetime, end: datetime) -> dict:
-    """For the weekly view of positive and hard moments: how many conflict rounds were
-    opened in the circle in [start, end). A count only, no words and no names. Nothing
-    the coach noticed is ever counted here: in a shared view it could become pressure
-    from a controlling partner ("the coach says you were harsh again")."""
-    return {"conflicts_opened": Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end).count()}
+    """For the weekly view of positive and hard moments: when conflict rounds were
+    opened in the circle in [start, end), oldest first. Times only, no words and no
+    names. Nothing the coach noticed is ever counted here: in a shared view it could
+    become pressure from a controlling partner ("the coach says you were harsh again")."""
+    opened = Conflict.objects.filter(circle=circle, created_at__gte=start, created_at__lt=end)
+    return {"conflicts_opened": list(opened.order_by("created_at").values_list("created_at", flat=True))}
+
+
+def due_check_backs(*, today):
+    """Agreements whose check-back day has come and whose reminder has not gone yet."""
+    return Conflict.objects.filter(stage=Conflict.Stage.AGREED, check_back_on__lte=today).exclude(
+        reminder_sent_for=F("check_back_on")
+    )
 
 
 def turns_waiting_for(*, user) -> list[tuple[Conversation, object]]:

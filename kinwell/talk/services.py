@@ -135,6 +135,16 @@ def act(*, actor, conversation: Conversation, event: str, text: str = "", minute
     return entry
 
 
+def mark_seen(*, conversation: Conversation, user) -> None:
+    """Note that this person has the conversation open (no notice while they do)."""
+    from kinwell.notifications.services import note_viewing
+    from kinwell.talk.tasks import conversation_thread
+
+    now = timezone.now()
+    Participant.objects.filter(conversation=conversation, user=user).update(last_seen_at=now)
+    note_viewing(user=user, thread=conversation_thread(conversation.pk), now=now)
+
+
 def _notify(conversation: Conversation, *, actor) -> None:
     """Email the other person that something changed (after the commit, in the background)."""
     from kinwell.talk.tasks import send_conversation_notice

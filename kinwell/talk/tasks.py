@@ -1,7 +1,7 @@
 """Background notices for talking together: no personal text ever goes in a notice,
 only who is waiting and a link (the words stay behind the login). Each conversation
 and conflict round is a thread for the notification service: at most one notice per
-person per hour, and none while they have its page open (selectors.mark_seen)."""
+person per hour, and none while they have its page open (services.mark_seen)."""
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse

@@ -8,14 +8,10 @@ from django.utils.translation import gettext as _
 from kinwell.circles.selectors import circles_for, membership_in
 from kinwell.core.errors import ServiceError
 from kinwell.safety.panel import present, reader_panel
-from kinwell.talk import content, flow, selectors, services
+from kinwell.talk import content, flow, presenting, selectors, services
 from kinwell.talk.forms import CoachForm, StartConversationForm, TimeOutForm, TurnForm
 
 TEXT_EVENTS = {flow.SPEAK, flow.PARAPHRASE, flow.CORRECT}
-
-
-def _others_in(circle, user):
-    return [m.user for m in circle.memberships.select_related("user") if m.user_id != user.pk]
 
 
 @login_required
@@ -44,25 +40,10 @@ def coach(request):
     return render(request, "talk/coach.html", {"form": form, "result": result}, status=status)
 
 
-def circle_context(request, membership) -> dict:
-    from kinwell.talk.conflict_views import start_conflict_form
-
-    circle = membership.circle
-    return {
-        "circle": circle,
-        "membership": membership,
-        "others": _others_in(circle, request.user),
-        "form": StartConversationForm(people=_others_in(circle, request.user)),
-        "conflict_form": start_conflict_form(circle=circle, user=request.user),
-        "conversations": selectors.conversations_for(user=request.user, circle=circle),
-        "conflicts": selectors.conflicts_for(user=request.user, circle=circle),
-    }
-
-
 @login_required
 def circle_talk(request, circle_id: int):
     membership = membership_in(user=request.user, circle_id=circle_id)
-    context = circle_context(request, membership)
+    context = presenting.circle_context(user=request.user, membership=membership)
     if request.method != "POST":
         return render(request, "talk/circle.html", context)
     circle, others = membership.circle, context["others"]
@@ -133,7 +114,7 @@ def _turn_form(event, data=None):
 @login_required
 def conversation(request, circle_id: int, conversation_id: int):
     conversation = selectors.conversation_for(user=request.user, circle_id=circle_id, conversation_id=conversation_id)
-    selectors.mark_seen(conversation=conversation, user=request.user)
+    services.mark_seen(conversation=conversation, user=request.user)
     if request.method != "POST":
         return render(request, "talk/conversation.html", _live_context(request, conversation))
     action = request.POST.get("action", "")
@@ -177,7 +158,7 @@ def conversation(request, circle_id: int, conversation_id: int):
 def conversation_state(request, circle_id: int, conversation_id: int):
     """A tiny JSON answer polled by talk.js: has anything changed?"""
     conversation = selectors.conversation_for(user=request.user, circle_id=circle_id, conversation_id=conversation_id)
-    selectors.mark_seen(conversation=conversation, user=request.user)
+    services.mark_seen(conversation=conversation, user=request.user)
     state = conversation.state()
     return JsonResponse({
         "version": selectors.version_of(conversation, now=timezone.now()),

@@ -1,4 +1,6 @@
-"""Deleting an account leaves nothing: no login records, addresses or browsers, no
+"""Tests for kinwell/accounts/services.py (delete_account).
+
+Deleting an account leaves nothing: no login records, addresses or browsers, no
 session, and no readable copy of the person's words in the SQLite files."""
 
 import json

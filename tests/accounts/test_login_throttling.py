@@ -1,4 +1,6 @@
-"""Login throttling behind the proxy the README prescribes: the client address comes from
+"""Tests for kinwell/accounts/throttle.py.
+
+Login throttling behind the proxy the README prescribes: the client address comes from
 X-Forwarded-For only through the trusted proxies, a lock is per account and address, and
 many accounts guessed from one address are slowed."""
 

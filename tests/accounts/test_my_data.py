@@ -1,3 +1,5 @@
+"""Tests for kinwell/accounts/views.py (my_data) and kinwell/core/personal_data.py."""
+
 import json
 
 import pytest

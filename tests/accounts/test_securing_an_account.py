@@ -1,4 +1,6 @@
-"""After a compromise a person can secure their account: a password change or reset ends
+"""Tests for kinwell/accounts/services.py (end_sessions_and_tokens, token_for_api) and middleware.py.
+
+After a compromise a person can secure their account: a password change or reset ends
 every other session and every API token; tokens can expire and can be read-only; a shared
 device signs out on its own."""
 

@@ -1,3 +1,5 @@
+"""Tests for kinwell/accounts/views.py (settings, API tokens) and services.py."""
+
 import pytest
 
 from kinwell.accounts.models import ApiToken

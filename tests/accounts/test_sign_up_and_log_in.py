@@ -1,3 +1,5 @@
+"""Tests for kinwell/accounts/services.py (sign_up, confirm_sign_up), views.py and tokens.py."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -87,10 +89,15 @@ def test_signing_up_again_before_confirming_makes_the_first_link_stop_working(cl
     assert get_user_model().objects.count() == 1
 
 
-def test_passwords_are_hashed_with_argon2_outside_tests():
+def test_passwords_are_stored_as_argon2_hashes_outside_tests(settings):
     from kinwell import settings as project_settings
+    from kinwell.accounts import services
 
-    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS  # the tests swap in a fast hasher
+    services.sign_up(email="argon@example.org", password="river-stone-meadow", display_name="Argon")
+    person = get_user_model().objects.get(email="argon@example.org")
+    assert person.password.startswith("argon2$argon2id$") and "river-stone-meadow" not in person.password
+    assert person.check_password("river-stone-meadow") and not person.check_password("river-stone-meadoW")
 
 
 def test_signing_up_with_a_registered_email_looks_the_same_and_tells_the_owner(client, sign_up):

@@ -1,3 +1,5 @@
+"""Tests for kinwell/api.py and the apps' api.py routers."""
+
 import json
 
 import pytest

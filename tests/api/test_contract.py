@@ -1,4 +1,6 @@
-"""The API's contract as a whole: one name for one shape in the OpenAPI document,
+"""Tests for kinwell/api.py (the OpenAPI document as a whole).
+
+The API's contract as a whole: one name for one shape in the OpenAPI document,
 bounds on every number a client sends, JSON for every answer."""
 
 import enum

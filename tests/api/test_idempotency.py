@@ -1,4 +1,6 @@
-"""A write sent again with the same Idempotency-Key gets the first answer and writes
+"""Tests for kinwell/core/idempotency.py.
+
+A write sent again with the same Idempotency-Key gets the first answer and writes
 nothing new: a client that lost the answer to a check-in can retry safely."""
 
 import contextlib

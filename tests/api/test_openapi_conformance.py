@@ -1,4 +1,6 @@
-"""schemathesis against our own OpenAPI document, in-process and signed in with a
+"""Tests for kinwell/api.py and every app's api.py.
+
+schemathesis against our own OpenAPI document, in-process and signed in with a
 personal access token: for generated requests to every operation, no 5xx, every
 response matches its declared status, content type and schema, and requests that break
 the document are refused.

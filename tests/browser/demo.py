@@ -87,9 +87,9 @@ def _checkins(*, alex, sam, family) -> dict:
     for support in the family circle, with notes shared."""
     from kinwell.checkins import services as checkin_services
     from kinwell.checkins.models import SignNudge
-    from kinwell.circles.access import owner_today
+    from kinwell.core.localtime import today_for
 
-    today = owner_today(alex)
+    today = today_for(alex)
     for offset in range(35, 0, -1):
         hard = offset < 7
         checkin_services.record_checkin(

@@ -4,8 +4,8 @@ import pytest
 
 from kinwell.checkins import services
 from kinwell.checkins.models import CheckIn
-from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.core.localtime import today_for
 from tests.api.test_api import Api
 from tests.factories import CircleFactory, UserFactory, share
 
@@ -28,7 +28,7 @@ def test_bad_input_is_a_clear_4xx(user):
     assert api.post("/checkins", {"mood": 9}).status_code == 422
     response = api.post("/checkins", {"mood": 3, "feelings": ["glorious"]})
     assert response.status_code == 400 and "glorious" in response.json()["detail"]
-    future = (access.owner_today(user) + timedelta(days=2)).isoformat()
+    future = (today_for(user) + timedelta(days=2)).isoformat()
     assert api.post("/checkins", {"mood": 3, "day": future}).status_code == 400
     assert api.get("/checkins/trends?days=12").status_code == 400
 

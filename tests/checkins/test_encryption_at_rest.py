@@ -1,4 +1,6 @@
-"""What the database itself holds: no check-in note or response message in plain text (C14)."""
+"""Tests for kinwell/checkins/models.py and kinwell/core/encryption.py.
+
+What the database itself holds: no check-in note or response message in plain text (C14)."""
 
 import pytest
 from django.db import connection

@@ -6,9 +6,9 @@ from django.db import connection
 
 from kinwell.checkins import services
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
-from kinwell.circles import access
 from kinwell.circles.models import DataKind
 from kinwell.core.errors import NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from tests.factories import CircleFactory, UserFactory, share
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def test_a_check_in_needs_only_a_mood_and_lands_on_the_persons_own_day(user):
     user.time_zone = "Pacific/Kiritimati"  # UTC+14: "today" there is often tomorrow in UTC
     user.save()
     checkin = services.record_checkin(owner=user, mood=4).value
-    assert checkin.day == access.owner_today(user)
+    assert checkin.day == today_for(user)
     assert (checkin.feelings, checkin.tags, checkin.note, checkin.wants_support) == ([], [], "", False)
 
 
@@ -44,7 +44,7 @@ def test_bad_values_are_refused_in_plain_words_and_nothing_is_saved(user, fields
 
 
 def test_back_filling_a_missed_day_works_but_not_the_future_or_beyond_a_year(user):
-    today = access.owner_today(user)
+    today = today_for(user)
     assert services.record_checkin(owner=user, mood=3, day=today - timedelta(days=3)).value.day == today - timedelta(days=3)
     with pytest.raises(ServiceError, match="hasn't come yet"):
         services.record_checkin(owner=user, mood=3, day=today + timedelta(days=1))
@@ -101,13 +101,15 @@ def test_only_people_who_may_see_a_check_in_can_react_and_the_owner_sees_who(use
 @pytest.fixture
 def hard_month(django_capture_on_commit_callbacks):
     def record(owner):
-        """Four good weeks, then a week well under them; signs are looked for after each save commits."""
-        today = access.owner_today(owner)
+        """Four good weeks, then a week well under them, the last day checked in through the
+        service (signs are looked for after it, with the whole month there)."""
+        today = today_for(owner)
+        CheckIn.objects.bulk_create(
+            [CheckIn(owner=owner, mood=4, day=today - timedelta(days=offset)) for offset in range(34, 7, -1)]
+            + [CheckIn(owner=owner, mood=2, day=today - timedelta(days=offset)) for offset in range(6, 0, -1)]
+        )
         with django_capture_on_commit_callbacks(execute=True):
-            for offset in range(34, 7, -1):
-                services.record_checkin(owner=owner, mood=4, day=today - timedelta(days=offset))
-            for offset in range(6, -1, -1):
-                services.record_checkin(owner=owner, mood=2, day=today - timedelta(days=offset))
+            services.record_checkin(owner=owner, mood=2, day=today)
 
     return record
 

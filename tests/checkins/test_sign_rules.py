@@ -1,4 +1,6 @@
-"""The signs module's baseline and its four rules, table by table (no database, no
+"""Tests for kinwell/checkins/signs.py (the rules, table by table).
+
+The signs module's baseline and its four rules, table by table (no database, no
 Django). Notation: tests/checkins/sign_notation.py."""
 
 from datetime import timedelta

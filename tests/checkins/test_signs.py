@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kinwell.checkins.signs import (
-    RULE_NAMES, RULES_FILE, DayRecord, Rules, baseline, default_rules, detect_signs, load_rules, local_day,
-    streaks,
+    RULE_NAMES, RULES_FILE, DayRecord, Rules, baseline, default_rules, detect_signs, load_rules, streaks,
+
 )
+from kinwell.core.localtime import local_now
 from tests.checkins.sign_notation import BASE4, RULES, TODAY, ago, edited_rules, make, rules_named, sign
 
 
@@ -120,50 +121,12 @@ def test_streaks_count_days_not_check_ins_and_ignore_the_future():
 UTC = timezone.utc
 
 
-@pytest.mark.parametrize(
-    "moment, zone, expected",
-    [
-        (datetime(2026, 6, 16, 6, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 6, 15)),  # 23:30 PDT
-        (datetime(2026, 6, 16, 7, 0, tzinfo=UTC), "America/Los_Angeles", date(2026, 6, 16)),  # 00:00 PDT
-        (datetime(2026, 1, 16, 7, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 1, 15)),  # 23:30 PST
-        (datetime(2026, 6, 15, 15, 0, tzinfo=UTC), "Asia/Tokyo", date(2026, 6, 16)),  # 00:00 JST
-        (datetime(2026, 6, 15, 9, 59, tzinfo=UTC), "Pacific/Kiritimati", date(2026, 6, 15)),  # 23:59 +14
-        # spring forward, Sunday 8 March 2026 (a 23-hour day in Los Angeles)
-        (datetime(2026, 3, 8, 9, 59, tzinfo=UTC), "America/Los_Angeles", date(2026, 3, 8)),  # 01:59 PST
-        (datetime(2026, 3, 8, 10, 0, tzinfo=UTC), "America/Los_Angeles", date(2026, 3, 8)),  # 03:00 PDT
-        (datetime(2026, 3, 9, 6, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 3, 8)),  # 23:30 PDT
-        (datetime(2026, 3, 9, 7, 0, tzinfo=UTC), "America/Los_Angeles", date(2026, 3, 9)),  # 00:00 PDT
-        # fall back, Sunday 1 November 2026 (a 25-hour day): 01:30 happens twice, both that day
-        (datetime(2026, 11, 1, 8, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 11, 1)),  # 01:30 PDT
-        (datetime(2026, 11, 1, 9, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 11, 1)),  # 01:30 PST
-        (datetime(2026, 11, 2, 7, 30, tzinfo=UTC), "America/Los_Angeles", date(2026, 11, 1)),  # 23:30 PST
-        (datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "Europe/London", date(2026, 3, 29)),  # 00:30 GMT
-        (datetime(2026, 3, 28, 23, 30, tzinfo=UTC), "Europe/London", date(2026, 3, 28)),
-        (datetime(2026, 6, 15, 23, 30, tzinfo=timezone(timedelta(hours=-7))), "UTC", date(2026, 6, 16)),
-    ],
-    ids=["la-2330-summer", "la-midnight", "la-2330-winter", "tokyo-midnight", "kiritimati", "la-before-jump",
-         "la-after-jump", "la-2330-spring-forward", "la-after-spring-forward", "la-0130-first", "la-0130-second",
-         "la-2330-fall-back", "london-change", "london-eve", "offset-to-utc"],
-)
-def test_local_day(moment, zone, expected):
-    assert local_day(moment, zone) == expected
-
-
-def test_local_day_refuses_a_naive_time_or_an_unknown_zone():
-    with pytest.raises(ValueError, match="timezone-aware"):
-        local_day(datetime(2026, 6, 15, 23, 30), "America/Los_Angeles")
-    with pytest.raises(ValueError, match="unknown time zone"):
-        local_day(datetime(2026, 6, 15, 23, 30, tzinfo=UTC), "America/Nowhere")
-    with pytest.raises(ValueError, match="unknown time zone"):
-        local_day(datetime(2026, 6, 15, 23, 30, tzinfo=UTC), "../etc/passwd")
-
-
 def test_a_late_evening_check_in_in_los_angeles_counts_for_that_local_day():
     zone = "America/Los_Angeles"
     # asked for support at noon two and four days ago, and tonight at 23:30 (06:30 UTC tomorrow)
     moments = [datetime(2026, 6, 11, 19, 0, tzinfo=UTC), datetime(2026, 6, 13, 19, 0, tzinfo=UTC),
                datetime(2026, 6, 16, 6, 30, tzinfo=UTC)]
-    local = [DayRecord(local_day(m, zone), 2, True) for m in moments]
+    local = [DayRecord(local_now(m, zone).date(), 2, True) for m in moments]
     assert [r.day for r in local] == [date(2026, 6, 11), date(2026, 6, 13), date(2026, 6, 15)]
     assert rules_named(detect_signs(local, today=date(2026, 6, 15), rules=RULES)) == ["support_requests"]
     # dated by UTC instead, tonight's check-in would fall on tomorrow and be missed today
@@ -181,7 +144,7 @@ def test_daylight_saving_days_are_ordinary_days(today, zone):
     # A check-in every evening at 21:30 local time for 35 days across a clock change: four
     # weeks at 4, then a low week. The 23- or 25-hour day must neither drop nor double a day.
     evenings = [datetime.combine(today - timedelta(days=n), time(21, 30), tzinfo=ZoneInfo(zone)) for n in range(35)]
-    records = [DayRecord(local_day(moment.astimezone(UTC), zone), 2 if n < 5 else 4, n in (0, 2, 4))
+    records = [DayRecord(local_now(moment.astimezone(UTC), zone).date(), 2 if n < 5 else 4, n in (0, 2, 4))
                for n, moment in enumerate(evenings)]
     assert len({r.day for r in records}) == 35
     assert streaks(records, today=today) == (35, 35)

@@ -4,8 +4,8 @@ import pytest
 
 from kinwell.checkins import services
 from kinwell.checkins.models import CheckIn, CheckInResponse
-from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.core.localtime import today_for
 from tests.factories import CircleFactory, UserFactory, share
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_a_custom_tag_is_checked_too(client_for, user):
 
 def test_edit_back_fill_and_delete(client_for, user):
     client = client_for(user)
-    missed = access.owner_today(user) - timedelta(days=2)
+    missed = today_for(user) - timedelta(days=2)
     client.post("/check-ins/new/", {"mood": "4", "day": missed.isoformat()})
     checkin = CheckIn.objects.get()
     assert checkin.day == missed
@@ -75,7 +75,7 @@ def test_edit_back_fill_and_delete(client_for, user):
 
 
 def test_the_trend_page_shows_chart_table_and_what_goes_with_better_days(client_for, user):
-    today = access.owner_today(user)
+    today = today_for(user)
     for offset in range(20):
         short_night = offset % 2 == 0
         services.record_checkin(

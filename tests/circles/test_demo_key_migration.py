@@ -1,4 +1,6 @@
-"""A database made by an earlier `make run` keeps its demo circles when the demo key
+"""Tests for kinwell/circles/migrations (demo_key).
+
+A database made by an earlier `make run` keeps its demo circles when the demo key
 arrives, instead of gaining a second set beside them."""
 
 import pytest

@@ -1,4 +1,6 @@
-"""A circle's name and a boundary are one line of visible text, in the web forms and
+"""Tests for kinwell/circles/services.py and forms.py (names, boundaries).
+
+A circle's name and a boundary are one line of visible text, in the web forms and
 the API alike: control characters and text-direction overrides are refused with a
 clear message and nothing is saved; spaces around them are trimmed (issue 16)."""
 

@@ -1,4 +1,6 @@
-"""Pausing quietly (issue 15, point 9): the circle sees the person's data simply as not
+"""Tests for kinwell/circles/services.py (set_space) and selectors.py (member_as_seen_by).
+
+Pausing quietly (issue 15, point 9): the circle sees the person's data simply as not
 shared, with no banner and no "taking space" anywhere it can look: pages, API, emails."""
 
 import pytest

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from kinwell.circles import services
+from kinwell.circles import selectors, services
 from kinwell.circles.models import Boundary, Circle, Invitation, Membership
 from kinwell.core.errors import Conflict, Gone, NotAllowed, NotFound, ServiceError
 from tests.factories import CircleFactory, UserFactory
@@ -56,9 +56,9 @@ def test_an_altered_link_is_not_found(user):
     circle = CircleFactory(owner=user)
     _invitation, token = services.create_invitation(inviter=user, circle=circle)
     with pytest.raises(NotFound):
-        services.invitation_from_token(token[:-2] + "xx")
+        selectors.invitation_from_token(token[:-2] + "xx")
     with pytest.raises(NotFound):
-        services.invitation_from_token("not-a-token")
+        selectors.invitation_from_token("not-a-token")
 
 
 def test_declining_closes_the_invitation(user, other_user):

@@ -1,11 +1,13 @@
 """The together and journal endpoints: the access policy, safety in every write, and a
 planned date from proposal to accepted through the API."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from kinwell.connect import services
+from kinwell.connect.ideas import gesture_for
+from kinwell.core.localtime import today_for
 from kinwell.circles.models import DataKind
 from tests.api.test_api import Api
 from tests.factories import CircleFactory, UserFactory, share
@@ -83,10 +85,15 @@ def test_ideas_and_nudges(world):
     maya, _jordan, _circle = world
     api = Api(maya)
     found = api.get("/together/ideas?place=home&cost=free&max_minutes=15").json()
-    assert found and all(idea["minutes"] <= 15 for idea in found)
+    assert len(found) >= 1
+    assert all(idea["place"] == "home" and idea["cost"] == "free" and idea["minutes"] <= 15 for idea in found)
+    every = api.get("/together/ideas").json()
+    assert {idea["key"] for idea in found} < {idea["key"] for idea in every}
     assert api.get("/together/ideas?place=moon").status_code == 422
     assert api.get("/together/nudges").json() == {"frequency": "off", "by_email": True, "today": None}
-    assert api.put("/together/nudges", {"frequency": "daily"}).json()["today"]
+    chosen = api.put("/together/nudges", {"frequency": "daily"}).json()
+    assert chosen["frequency"] == "daily"
+    assert chosen["today"] == gesture_for(person_id=maya.pk, day=today_for(maya), language="en")
 
 
 def test_journal_endpoints_are_owner_only(world):
@@ -99,6 +106,7 @@ def test_journal_endpoints_are_owner_only(world):
     assert other.get("/journal/entries").json() == []
     assert Api(maya).get(f"/journal/entries/{entry['id']}").json()["text"] == "Just for me"
     goal = Api(maya).post("/journal/goals", {"area": "grow", "title": "Say no kindly"}).json()
-    assert Api(maya).put(f"/journal/goals/{goal['id']}/progress", {"steps_done": 4}).json()["done_at"]
+    done = Api(maya).put(f"/journal/goals/{goal['id']}/progress", {"steps_done": 4}).json()
+    assert done["steps_done"] == 4 and datetime.fromisoformat(done["done_at"]) <= datetime.now(timezone.utc)
     assert other.put(f"/journal/goals/{goal['id']}/progress", {"steps_done": 1}).status_code == 404
     assert other.get(f"/journal/circles/{circle.pk}/members/{maya.pk}/goals").json()[0]["title"] == "Say no kindly"

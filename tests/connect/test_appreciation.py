@@ -1,4 +1,6 @@
-"""Appreciation, wins, gratitude and the weekly view, with who may see what."""
+"""Tests for kinwell/connect/services.py and selectors.py (appreciation, wins, gratitude, the weekly view).
+
+Appreciation, wins, gratitude and the weekly view, with who may see what."""
 
 import pytest
 from django.core import mail

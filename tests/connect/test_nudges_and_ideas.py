@@ -1,4 +1,6 @@
-"""Activity ideas as data, small-gesture nudges by the periodic job, and the one-click stop."""
+"""Tests for kinwell/connect/ideas.py, jobs.py and services.py (nudges).
+
+Activity ideas as data, small-gesture nudges by the periodic job, and the one-click stop."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo

@@ -1,4 +1,6 @@
-"""Planned dates: propose, suggest another time, accept; .ics export and the private
+"""Tests for kinwell/connect/services.py (planned dates), calendar.py, calendar_ics.py and jobs.py.
+
+Planned dates: propose, suggest another time, accept; .ics export and the private
 calendar feed; the reminder the day before, in each person's time zone."""
 
 from datetime import datetime, timedelta
@@ -13,6 +15,7 @@ from django.utils import timezone
 from kinwell.connect import jobs, services
 from kinwell.connect.models import CalendarFeed, PlannedDate, PlanReminder
 from kinwell.core.errors import Conflict, NotAllowed, NotFound, ServiceError
+from kinwell.core.localtime import today_for
 from kinwell.core.schedule import run_due_jobs
 from kinwell.notifications.services import send_waiting
 from tests.factories import CircleFactory, UserFactory
@@ -208,7 +211,10 @@ def test_absurd_dates_get_a_clear_answer_not_an_error(pair, client_for):
     with pytest.raises(ServiceError):
         propose(maya, jordan, circle, starts_local=datetime(9999, 12, 31, 23, 59), minutes=1440)
     week = client_for(maya).get(reverse("connect:week", kwargs={"circle_id": circle.pk}), {"week": "0001-01-01"})
-    assert week.status_code == 200
+    # A week far out of range shows this week instead, not an error and not year 1.
+    assert week.status_code == 200 and week.context["is_this_week"]
+    today = today_for(maya)
+    assert week.context["monday"] == today - timedelta(days=today.weekday())
 
 
 def test_a_plan_keeps_its_real_length_across_the_night_the_clocks_go_forward(client_for, pair):

@@ -1,3 +1,5 @@
+"""Tests for kinwell/core/management/commands/load_demo_data.py and kinwell/core/demo.py."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command

@@ -1,4 +1,6 @@
-"""`make run` refreshes the demo in place whatever the demo people did (issue 16).
+"""Tests for kinwell/core/management/commands/load_demo_data.py, kinwell/core/demo.py and each app's demo.py.
+
+`make run` refreshes the demo in place whatever the demo people did (issue 16).
 
 The demo is loaded as on a first `make run`, people use it through the real pages and
 the API, and the refresh then runs twice, as `make run` would on the next two starts.

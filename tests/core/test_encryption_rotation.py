@@ -1,4 +1,6 @@
-"""`manage.py rotate_encryption_key`: everything readable with only the new key afterwards."""
+"""Tests for kinwell/core/encryption.py and manage.py rotate_encryption_key.
+
+`manage.py rotate_encryption_key`: everything readable with only the new key afterwards."""
 
 from io import StringIO
 

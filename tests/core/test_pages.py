@@ -1,3 +1,5 @@
+"""Tests for kinwell/core/views.py and urls.py."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db

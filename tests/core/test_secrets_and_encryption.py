@@ -1,3 +1,5 @@
+"""Tests for kinwell/secrets.py and kinwell/core/encryption.py."""
+
 import pytest
 
 from kinwell.core.encryption import decrypt_text, encrypt_text

@@ -1,3 +1,5 @@
+"""Tests for kinwell/settings.py."""
+
 import os
 import subprocess
 import sys

@@ -1,4 +1,6 @@
-"""The finder pages, public and without JavaScript."""
+"""Tests for kinwell/directory/views.py and forms.py.
+
+The finder pages, public and without JavaScript."""
 
 import re
 

@@ -1,4 +1,6 @@
-"""The Open Referral HSDS API, validated against the 3.0 schemas, and the datapackage round trip."""
+"""Tests for kinwell/directory/hsds_views.py, hsds_selectors.py, hsds_params.py and hsds_export.py.
+
+The Open Referral HSDS API, validated against the 3.0 schemas, and the datapackage round trip."""
 
 import json
 

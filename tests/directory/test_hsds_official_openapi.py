@@ -1,4 +1,6 @@
-"""schemathesis against the official HSDS 3.0 OpenAPI document (../shared/data/hsds-3.0), not
+"""Tests for kinwell/directory/hsds_views.py against the official HSDS document.
+
+schemathesis against the official HSDS 3.0 OpenAPI document (../shared/data/hsds-3.0), not
 one we wrote: for generated requests to every path, no 5xx, and every 200 is valid against
 the official schemas. The document refers to its schemas by URL on GitHub; the same files
 are in schema/ beside it, so the references are pointed there (nothing is fetched)."""

@@ -1,4 +1,6 @@
-"""Directory imports that cannot hurt: zip bombs, endless values and lying archives are
+"""Tests for kinwell/directory/file_limits.py and services.py.
+
+Directory imports that cannot hurt: zip bombs, endless values and lying archives are
 refused with a message naming where, and nothing is written."""
 
 import struct

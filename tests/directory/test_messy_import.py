@@ -1,4 +1,6 @@
-"""Real publishers' files have broken references and odd rows: every whole record is imported,
+"""Tests for kinwell/directory/records.py, parse_hsds.py and services.py.
+
+Real publishers' files have broken references and odd rows: every whole record is imported,
 the broken ones are skipped and named, --strict refuses the whole file, and a record a
 moderator hid stays hidden when the file lists it again."""
 

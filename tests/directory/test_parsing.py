@@ -1,4 +1,6 @@
-"""The parsers and the pure helpers, without a database."""
+"""Tests for kinwell/directory/parse_samhsa.py, parse_hsds.py, records.py and search.py.
+
+The parsers and the pure helpers, without a database."""
 
 import json
 

@@ -1,4 +1,6 @@
-"""A fresh clone's `make run`: the national directory the project carries is loaded once,
+"""Tests for kinwell/directory/bundled.py.
+
+A fresh clone's `make run`: the national directory the project carries is loaded once,
 and the finder finds real places near Atlanta and Billings, and the searches a support
 plan suggests find real services. One full load for the whole suite (it is the slowest
 thing in it), so everything that needs the real directory is checked here."""

@@ -1,4 +1,6 @@
-"""'Report incorrect information' on a directory record goes to the moderation queue,
+"""Tests for kinwell/directory/reportable.py.
+
+'Report incorrect information' on a directory record goes to the moderation queue,
 and a moderator can hide the record from the finder."""
 
 import pytest

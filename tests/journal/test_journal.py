@@ -1,4 +1,6 @@
-"""The private journal is the owner's alone: pages, API, admin, export and deletion."""
+"""Tests for kinwell/journal/services.py, selectors.py, views.py and api.py.
+
+The private journal is the owner's alone: pages, API, admin, export and deletion."""
 
 import pytest
 from django.db import connection

@@ -1,4 +1,6 @@
-"""The rate limit holds when one person's posts arrive at the same moment on several
+"""Tests for kinwell/library/services.py (post_reply's rate limit).
+
+The rate limit holds when one person's posts arrive at the same moment on several
 app servers: the author's row is locked while counting (PostgreSQL; SQLite already
 takes one writer at a time with IMMEDIATE transactions)."""
 

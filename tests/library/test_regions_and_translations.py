@@ -1,4 +1,6 @@
-"""Articles say which country their services are for, and the partner-violence article
+"""Tests for kinwell/library/articles.py and catalogue.py.
+
+Articles say which country their services are for, and the partner-violence article
 is in Spanish too and explains how to use Kinwell without leaving a trace (issue 15)."""
 
 import re

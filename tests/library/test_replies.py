@@ -1,4 +1,6 @@
-"""Replies: who sees what, what is held and why, the rate limit, threading, the
+"""Tests for kinwell/library/services.py and selectors.py.
+
+Replies: who sees what, what is held and why, the rate limit, threading, the
 safety layer, the export and account deletion."""
 
 from datetime import timedelta

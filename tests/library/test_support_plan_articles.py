@@ -1,4 +1,6 @@
-"""The articles the support plan (issue 7) links to by slug and tag: each loads from the
+"""Tests for kinwell/library/articles/ (the articles the support plan links to).
+
+The articles the support plan (issue 7) links to by slug and tag: each loads from the
 real library, carries the tags the plan relies on, and says what a reader needs to hear."""
 
 from pathlib import Path

@@ -1,4 +1,6 @@
-"""Reporting and moderation: reports reach the queue, moderators act, everything they
+"""Tests for kinwell/moderation/services.py, selectors.py and registry.py.
+
+Reporting and moderation: reports reach the queue, moderators act, everything they
 do is in the audit trail, and only moderators can do it."""
 
 import pytest
@@ -6,7 +8,7 @@ from django.utils import timezone
 
 from kinwell.core.errors import NotAllowed, NotFound, ServiceError
 from kinwell.library.models import Reply, ReplyStatus
-from kinwell.moderation import services
+from kinwell.moderation import selectors, services
 from kinwell.moderation.models import ModerationAction, Report, Sanction
 from kinwell.moderation.selectors import queue
 from tests.factories import UserFactory, post_reply
@@ -104,11 +106,11 @@ def test_warn_and_suspend_the_author(user, moderator):
     with pytest.raises(ServiceError):
         services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="warn")
     services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="warn", note="Please be kinder.")
-    assert services.latest_warning(user).note == "Please be kinder."
+    assert selectors.latest_warning(user).note == "Please be kinder."
     with pytest.raises(ServiceError):
         services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="suspend", days=0)
     services.moderate(actor=moderator, target_type="reply", target_id=reply.pk, action="suspend", days=3)
-    suspension = services.active_suspension(user)
+    suspension = selectors.active_suspension(user)
     assert suspension is not None and suspension.until > timezone.now()
     assert [a.action for a in ModerationAction.objects.order_by("id")] == ["warn", "suspend"]
     # Suspended from replies only: the account still works.

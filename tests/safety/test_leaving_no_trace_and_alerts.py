@@ -1,4 +1,6 @@
-"""Issue 15, points 9 and 10 on the safety side: a quick exit on every safety page, email
+"""Tests for kinwell/safety/templatetags, services.py (decline) and tasks.py.
+
+Issue 15, points 9 and 10 on the safety side: a quick exit on every safety page, email
 subjects that give nothing away, "we let Sam know" on the plan, and people chosen as a
 contact or supporter are told and can say no."""
 

@@ -1,4 +1,6 @@
-"""Issue 15, point 8: every number comes from the configured country's resources, and a
+"""Tests for kinwell/safety/resources.py and wording.py.
+
+Issue 15, point 8: every number comes from the configured country's resources, and a
 Spanish reader gets the Spanish keyword and 988's Spanish options first."""
 
 import re

@@ -1,4 +1,6 @@
-"""The Django side of the safety layer: the crisis panel after a save, the safety
+"""Tests for kinwell/safety/panel.py, services.py, selectors.py and views.py.
+
+The Django side of the safety layer: the crisis panel after a save, the safety
 plan, telling the person's chosen contact, and sharing the plan."""
 
 import io

@@ -1,4 +1,6 @@
-"""The partner-violence scenario table drives the detector, the crisis contact, the
+"""Tests for kinwell/safety/detector.py, readers.py, kinwell/talk/coach.py and kinwell/support/rules.py.
+
+The partner-violence scenario table drives the detector, the crisis contact, the
 coach, the plan rules and the plan built together.
 
 The table (data/partner_violence_scenarios.csv, 73 scenarios in English and Spanish)
@@ -82,7 +84,7 @@ def test_no_automatic_message_reaches_anyone_when_the_danger_or_worry_is_someone
     CircleFactory(owner=writer, members=[contact])
     safety_services.update_plan(owner=writer, crisis_contact_id=contact.pk, tell_without_asking=True)
     with django_capture_on_commit_callbacks(execute=True):
-        result = safety_services.assess_free_text(author=writer, text=row["text"])
+        result = safety_services.respond_to_assessment(author=writer, assessment=assess(row["text"]))
     assert mail.outbox == [], result
     assert not (result.level == "urgent" and result.self_directed)
 
@@ -94,7 +96,7 @@ def test_the_arranged_message_still_goes_for_the_writers_own_urgent_risk(row, dj
     CircleFactory(owner=writer, members=[contact])
     safety_services.update_plan(owner=writer, crisis_contact_id=contact.pk, tell_without_asking=True)
     with django_capture_on_commit_callbacks(execute=True):
-        safety_services.assess_free_text(author=writer, text=row["text"])
+        safety_services.respond_to_assessment(author=writer, assessment=assess(row["text"]))
     assert [m.to for m in mail.outbox] == [[contact.email]]
 
 

@@ -1,4 +1,6 @@
-"""Safe when home is not: when what a person writes says the danger is someone else
+"""Tests for kinwell/safety/services.py (respond_to_assessment) and selectors.py.
+
+Safe when home is not: when what a person writes says the danger is someone else
 (who may be the very contact they chose), nothing automatic reaches anyone, the panel
 offers no "let them know" button, and partner-violence help comes first."""
 
@@ -9,7 +11,8 @@ from django.core import mail
 from django.utils import timezone
 
 from kinwell.checkins import services as checkin_services
-from kinwell.circles import access
+from kinwell.core.localtime import today_for
+from kinwell.safety.detector import assess
 from kinwell.safety import services
 from kinwell.safety.models import SafetyPlan
 from kinwell.safety.selectors import automatic_messages_paused
@@ -76,8 +79,8 @@ def test_the_signs_check_on_me_is_paused_after_danger_from_someone_else(
     CircleFactory(owner=user, members=[other_user])
     checkin_services.update_sign_settings(
         user=user, nudges_on=True, streak_rule_on=False, tell_supporters=True, supporter_ids=[other_user.pk])
-    services.assess_free_text(author=user, text=DANGER)
-    today = access.owner_today(user)
+    services.respond_to_assessment(author=user, assessment=assess(DANGER))
+    today = today_for(user)
     with django_capture_on_commit_callbacks(execute=True):
         for offset in range(34, 7, -1):
             checkin_services.record_checkin(owner=user, mood=4, day=today - timedelta(days=offset))

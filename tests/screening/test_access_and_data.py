@@ -1,4 +1,6 @@
-"""Who sees which results (always through the access policy), the data export, account
+"""Tests for kinwell/screening/selectors.py, views.py and personal_data.py.
+
+Who sees which results (always through the access policy), the data export, account
 deletion, and the FHIR download parsed back and validated."""
 
 import json

@@ -1,4 +1,6 @@
-"""The FHIR builder for every instrument (pure), the chart geometry, and the two-weekly
+"""Tests for kinwell/screening/fhir.py, chart.py and jobs.py.
+
+The FHIR builder for every instrument (pure), the chart geometry, and the two-weekly
 reminder job: due once, idempotent within the minute, stopped in one click."""
 
 from datetime import datetime, timedelta, timezone as dt_timezone

@@ -1,4 +1,6 @@
-"""FHIR, complete: every response and score points at the person as a Patient in the
+"""Tests for kinwell/screening/fhir.py.
+
+FHIR, complete: every response and score points at the person as a Patient in the
 bundle, scores are UCUM `{score}` quantities, the difficulty answers carry their LOINC
 codes, and an independent R4 validator (fhirkit, written apart from fhir.resources)
 finds nothing wrong with any bundle we make."""

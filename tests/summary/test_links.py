@@ -1,4 +1,6 @@
-"""The private link for a clinician: unguessable, only its hash kept, read-only,
+"""Tests for kinwell/summary/services.py (links) and selectors.py.
+
+The private link for a clinician: unguessable, only its hash kept, read-only,
 expiring, revocable, exactly the chosen content, every view in the owner's access log,
 no way into the rest of Kinwell; and the summary in the export and gone with the account."""
 

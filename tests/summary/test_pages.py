@@ -1,4 +1,6 @@
-"""Making a summary through the pages, the printable page, the FHIR download, and what
+"""Tests for kinwell/summary/views.py and selectors.py (content).
+
+Making a summary through the pages, the printable page, the FHIR download, and what
 goes in: exactly what was chosen, and nothing made after it."""
 
 import json

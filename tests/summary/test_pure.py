@@ -1,4 +1,6 @@
-"""The pure parts: stretches of a period, and the summary bundle checked by two
+"""Tests for kinwell/summary/stretches.py and fhir.py.
+
+The pure parts: stretches of a period, and the summary bundle checked by two
 validators (fhir.resources as it is built, fhirkit independently)."""
 
 import json

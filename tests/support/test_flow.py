@@ -1,4 +1,6 @@
-"""From "I don't know what I need" to a saved plan, on the pages, without JavaScript."""
+"""Tests for kinwell/support/views.py and services.py (the needs flow).
+
+From "I don't know what I need" to a saved plan, on the pages, without JavaScript."""
 
 import pytest
 from django.urls import reverse

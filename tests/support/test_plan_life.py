@@ -1,4 +1,6 @@
-"""The plan after it is made: sharing through the access policy, building it together,
+"""Tests for kinwell/support/services.py, selectors.py and jobs.py.
+
+The plan after it is made: sharing through the access policy, building it together,
 messages to trusted people, saving finder results, the follow-up, export and deletion."""
 
 from datetime import datetime, timedelta, timezone as dt_timezone

@@ -1,4 +1,6 @@
-"""The scenario table for the support-plan rules: situations in, the pathways a
+"""Tests for kinwell/support/rules.py and data/plan_rules.toml.
+
+The scenario table for the support-plan rules: situations in, the pathways a
 thoughtful supporter would suggest first (and why) out. A change to the weights in
 kinwell/support/data/plan_rules.toml must keep every row true."""
 

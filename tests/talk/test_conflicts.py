@@ -1,4 +1,6 @@
-"""Conflict rounds: every step, wrong steps as clear 4xx, the check-back reminder job."""
+"""Tests for kinwell/talk/conflict_services.py, conflict_views.py and jobs.py.
+
+Conflict rounds: every step, wrong steps as clear 4xx, the check-back reminder job."""
 
 from datetime import datetime, timedelta, timezone as dt_timezone
 

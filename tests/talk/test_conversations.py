@@ -1,4 +1,6 @@
-"""Guided conversations through services and pages: the exercise, wrong turns as clear
+"""Tests for kinwell/talk/services.py, views.py and flow.py.
+
+Guided conversations through services and pages: the exercise, wrong turns as clear
 4xx pages, the break, notifications, the live endpoints, access and the safety layer."""
 
 from datetime import timedelta

@@ -54,14 +54,14 @@ def test_deleting_an_account_removes_their_texts_and_the_partner_keeps_their_own
 def test_hard_moments_counts_conflict_rounds_and_nothing_the_coach_noticed(written):
     _ana, _ben, circle, _talk, _conflict = written
     now = timezone.now()
-    counts = hard_moments(circle=circle, start=now - timedelta(days=7), end=now + timedelta(minutes=1))
-    # The texts hold "You never plan anything." and "Whatever.": still only the round is counted.
-    assert counts == {"conflicts_opened": 1}
+    found = hard_moments(circle=circle, start=now - timedelta(days=7), end=now + timedelta(minutes=1))
+    # The texts hold "You never plan anything." and "Whatever.": still only the round, and only when.
+    assert found == {"conflicts_opened": [_conflict.created_at]}
     assert hard_moments(circle=circle, start=now + timedelta(days=1), end=now + timedelta(days=8)) == {
-        "conflicts_opened": 0,
+        "conflicts_opened": [],
     }
     other = CircleFactory()
-    assert hard_moments(circle=other, start=now - timedelta(days=7), end=now + timedelta(minutes=1))["conflicts_opened"] == 0
+    assert hard_moments(circle=other, start=now - timedelta(days=7), end=now + timedelta(minutes=1))["conflicts_opened"] == []
 
 
 def test_demo_data_can_be_loaded_twice():

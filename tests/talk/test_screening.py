@@ -1,4 +1,6 @@
-"""The crisis check on every talk path: the message coach (its page, "Check with the
+"""Tests for kinwell/talk/services.py (review_draft) and the screening on every talk path.
+
+The crisis check on every talk path: the message coach (its page, "Check with the
 coach first" in a conversation, the API) shows the crisis panel exactly as a saved text
 would and saves nothing; words that put their reader at risk show the reader, and only
 the reader, partner-violence help."""

@@ -65,6 +65,17 @@ def checkins_imported(page, demo, settings):
     assert page.locator("table td").first.is_visible()
 
 
+def checkins_import_in_progress(page, demo, settings):
+    """An import the worker is still reading: the progress bar and the Refresh link."""
+    from kinwell.checkins.models import CheckInImport
+
+    job = CheckInImport.objects.create(owner=demo.alex, format="daylio", status="reading", rows_done=500,
+                                       rows_total=2000)
+    page.goto(f"/check-ins/imports/{job.pk}/")
+    assert page.locator("progress").get_attribute("value") == "500"
+    assert page.get_by_role("link", name="Refresh").is_visible()
+
+
 CASES = [
     Case("in-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "alex"),
     Case(
@@ -73,8 +84,9 @@ CASES = [
         with_errors("/check-ins/import-export/", "Import check-ins"),
         "alex",
     ),
-    Case("in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex"),
-    Case("narrow-in-checkins-import-summary", "checkins:import_export", checkins_imported, "alex", 320),
+    Case("in-checkins-import-summary", "checkins:import_status", checkins_imported, "alex"),
+    Case("narrow-in-checkins-import-summary", "checkins:import_status", checkins_imported, "alex", 320),
+    Case("in-checkins-import-progress", "checkins:import_status", checkins_import_in_progress, "alex"),
     Case("es-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "ana"),
     Case("in-checkin-new", "checkins:new", go("/check-ins/new/"), "alex"),
     Case("in-checkin-new-errors", "checkins:new", with_errors("/check-ins/new/", "Save my check-in", stress="12"), "alex"),

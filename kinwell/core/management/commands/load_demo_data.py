@@ -14,6 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from kinwell.core import demo
+
 DEMO_PASSWORD = "kinwell-demo"
 
 PEOPLE = [
@@ -48,30 +50,6 @@ def refresh_people() -> dict:
     return people
 
 
-def _parts(people: dict, circles: dict):
-    """(what the person reads if it fails, how to refresh it), in order."""
-    from kinwell.checkins.demo import load_demo_checkins
-    from kinwell.connect import demo as connect_demo
-    from kinwell.daily import demo as daily_demo  # the daily question (issue 18)
-    from kinwell.directory import bundled
-    from kinwell.library.demo import load_demo as load_library_demo
-    from kinwell.screening.demo import load as load_screening
-    from kinwell.support.demo import load_demo_plan
-    from kinwell.talk.demo import add_demo_data as add_talk_demo
-
-    couple = circles["couple"]
-    return [
-        ("check-ins", lambda: load_demo_checkins(people=people)),
-        ("screening results", lambda: load_screening(people, couple=couple)),
-        ("appreciation and time together", lambda: connect_demo.load(people=people, circle=couple)),
-        ("talking together", lambda: add_talk_demo(people=people, circle=couple)),
-        ("help-finder directory", bundled.refresh),
-        ("library replies", lambda: load_library_demo(people)),
-        ("support plan", lambda: load_demo_plan(people, circle=couple)),
-        ("daily question", lambda: daily_demo.load(people=people, circle=couple)),  # issue 18
-    ]
-
-
 def _reason(error: Exception) -> str:
     text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
@@ -89,32 +67,31 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def handle(self, *args, **options):
-        from kinwell.circles.demo import CIRCLES, refresh_circles
-
-        failed, checkins = [], 0
+        demo.discover()  # each app's demo.py registers its part (kinwell/core/demo.py)
+        failed, counted, circles = [], [], {}
         with transaction.atomic():
             try:
                 with transaction.atomic():
                     people = refresh_people()
-                    circles = refresh_circles(people=people)
+                    circles = demo.refresh_circles(people=people)
             except Exception as error:  # noqa: BLE001  (anything: the line below names it)
                 failed.append(("the people and circles, and so everything else", error))
             else:
-                for label, refresh in _parts(people, circles):
+                for part in demo.parts():
                     try:
                         with transaction.atomic():
-                            result = refresh()
+                            result = part.refresh(people=people, circles=circles)
                     except Exception as error:  # noqa: BLE001
-                        failed.append((label, error))
+                        failed.append((part.label, error))
                         continue
-                    if label == "check-ins":
-                        checkins = result
+                    if part.counts:
+                        counted.append(f"{result} {part.counts}")
                     elif isinstance(result, str):
                         self.stdout.write(result)
         if failed:
             raise DemoNotRefreshed(self._failure_line(failed))
         self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready: {len(people)} people, {len(CIRCLES)} circles, {checkins} check-ins."))
+            f"Demo data ready: {', '.join([f'{len(people)} people', f'{len(circles)} circles', *counted])}."))
         self.stdout.write(f"Sign in as any of {', '.join(people)} with the password '{DEMO_PASSWORD}'.")
 
     def _failure_line(self, failed: list) -> str:
