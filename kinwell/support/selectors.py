@@ -9,6 +9,7 @@ from kinwell.checkins.selectors import open_nudges
 from kinwell.circles import access
 from kinwell.circles.models import CircleKind, DataKind, Membership
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 from kinwell.screening import scoring
 from kinwell.screening.selectors import results
 from kinwell.support import needs
@@ -174,7 +175,7 @@ def follow_ups_due_for(*, user) -> list[SupportPlan]:
     are still in its circle and its owner is not taking space there."""
     from kinwell.circles.selectors import people_present_for
 
-    today = access.owner_today(user)
+    today = today_for(user)
     plans = SupportPlan.objects.filter(made_at__isnull=False, follow_up_on__lte=today).select_related("owner", "circle")
     due = list(plans.filter(owner=user).defer(*_TEXT_FIELDS))
     shared = list(plans.filter(partner=user).exclude(owner=user).defer(*_TEXT_FIELDS))

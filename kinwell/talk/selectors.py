@@ -11,6 +11,7 @@ from kinwell.circles import access
 from kinwell.circles import selectors as circle_selectors
 from kinwell.circles.selectors import membership_in
 from kinwell.core.errors import NotFound
+from kinwell.core.localtime import today_for
 from kinwell.talk import flow
 from kinwell.talk.models import Conflict, ConflictEntry, Conversation
 
@@ -145,7 +146,7 @@ def conflict_steps_waiting_for(*, user) -> list[Conflict]:
     saying back, their yes to an agreement, the check-back once its day has come). Left
     out when anyone else in the round has left the circle or is taking space there."""
     present = circle_selectors.people_present_for(viewer=user)
-    today = access.owner_today(user)
+    today = today_for(user)
     waiting = []
     for conflict in (
         Conflict.objects.filter(members__user=user, circle__memberships__user=user)
