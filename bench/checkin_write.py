@@ -17,21 +17,15 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("KINWELL_VAR_DIR", tempfile.mkdtemp(prefix="kinwell-bench-"))
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinwell.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from django_setup import start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
