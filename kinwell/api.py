@@ -28,6 +28,8 @@ from kinwell.talk.api import router as talk_router
 from kinwell.directory.api import router as directory_router
 from kinwell.support.api import router as support_router
 from kinwell.library.api import reports_router, router as library_router
+# Card decks (issue 18)
+from kinwell.cards.api import router as cards_router
 
 
 READING_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -139,3 +141,5 @@ api.add_router("/directory", directory_router)
 api.add_router("/support-plan", support_router)
 api.add_router("/library", library_router)
 api.add_router("/reports", reports_router)
+# Card decks (issue 18)
+api.add_router("/cards", cards_router)

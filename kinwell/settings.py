@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "kinwell.moderation",
     "kinwell.support",
     "kinwell.summary",
+    # Conversation card decks (issue 18)
+    "kinwell.cards",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("kinwell.moderation.urls")),
     path("", include("kinwell.support.urls")),
     path("", include("kinwell.summary.urls")),
+    # Conversation card decks (issue 18)
+    path("", include("kinwell.cards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

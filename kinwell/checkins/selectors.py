@@ -11,6 +11,7 @@ from kinwell.checkins import chart, signs as signs_module, trends
 from kinwell.checkins.models import CheckIn, CheckInResponse, SignNudge
 from kinwell.circles import access
 from kinwell.circles.models import DataKind
+from kinwell.core.localtime import today_for
 
 PERIODS = (7, 30, 90, 365)
 CIRCLE_FEED_DAYS = 14
@@ -27,6 +28,11 @@ def my_checkins(*, owner, days: int | None = None):
     )
 
 
+def todays_checkin(*, owner) -> CheckIn | None:
+    """The latest check-in for the person's own today, if any (home's quick check-in)."""
+    return CheckIn.objects.filter(owner=owner, day=today_for(owner)).order_by("-recorded_at", "-id").first()
+
+
 def trend_entries(rows) -> list[trends.Entry]:
     return [
         trends.Entry(
@@ -37,6 +43,24 @@ def trend_entries(rows) -> list[trends.Entry]:
             "day", "mood", "stress", "sleep_hours", "energy", "tags", "wants_support"
         )
     ]
+
+
+# The other measures charted beside mood: (key, low, high, tick step). Sleep's scale
+# stops at 12 hours; a longer night is drawn at the top and the table has the number.
+MEASURES = (("sleep_hours", 0, 12, 3), ("stress", 0, 10, 2), ("energy", 1, 5, 1))
+
+
+def measure_charts(points, *, start, end) -> list[dict]:
+    charts = []
+    for key, low, high, step in MEASURES:
+        values = [(point.day, getattr(point, key)) for point in points if getattr(point, key) is not None]
+        charts.append({
+            "key": key, "low": low, "high": high, "days": len(values),
+            "average": trends.averages(points)[key],
+            "chart": chart.line_chart(values, start=start, end=end, low=low, high=high, tick_step=step, x_tick_count=3,
+                                      width=chart.SMALL_WIDTH, height=chart.SMALL_HEIGHT) if values else None,
+        })
+    return charts
 
 
 def trend_for(*, owner, days: int) -> dict:
@@ -54,6 +78,7 @@ def trend_for(*, owner, days: int) -> dict:
         "points": points,
         "averages": trends.averages(points),
         "chart": chart.mood_chart([(point.day, point.mood) for point in points], start=start, end=today),
+        "measures": measure_charts(points, start=start, end=today),
         "findings": trends.findings(points),
         "by_weekday": trends.by_weekday(points),
         "by_tag": trends.by_tag(points),

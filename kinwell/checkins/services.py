@@ -16,7 +16,7 @@ from kinwell.checkins import signs as signs_module
 from kinwell.checkins.models import (
     NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, CheckInResponse, Reaction, ReminderSettings, SignNudge, SignSettings,
 )
-from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
+from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, METER, MOODS, normalise_tag
 from kinwell.circles import access
 from kinwell.circles.models import DataKind, Membership
 from kinwell.core.errors import NotFound, ServiceError
@@ -109,6 +109,16 @@ def record_checkin(
     )
     transaction.on_commit(lambda: look_for_signs(owner=owner))
     return checkin
+
+
+def quick_checkin(*, owner, meter: str):
+    """A check-in from one word on the mood meter (the home page's one tap): the word's
+    mood and energy, and the word itself as its feeling. No free text to screen, so the
+    assessment record_checkin returns is always calm."""
+    choice = METER.get(meter)
+    if choice is None:
+        raise ServiceError(_("Choose one of the words on the mood meter."))
+    return record_checkin(owner=owner, mood=choice.mood, energy=choice.energy, feelings=[choice.code])
 
 
 def own_checkin(*, owner, checkin_id: int) -> CheckIn:

@@ -52,7 +52,11 @@ def circle_context(request, membership) -> dict:
         "circle": circle,
         "membership": membership,
         "others": _others_in(circle, request.user),
-        "form": StartConversationForm(people=_others_in(circle, request.user)),
+        # A topic can arrive filled in (from a conversation card: `?topic=`); the person still reads and sends it.
+        "form": StartConversationForm(
+            people=_others_in(circle, request.user),
+            initial={"topic": request.GET.get("topic", "")[: services.TOPIC_MAX_LENGTH]},
+        ),
         "conflict_form": start_conflict_form(circle=circle, user=request.user),
         "conversations": selectors.conversations_for(user=request.user, circle=circle),
         "conflicts": selectors.conflicts_for(user=request.user, circle=circle),
