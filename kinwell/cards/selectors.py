@@ -9,7 +9,9 @@ from django.utils.translation import get_language, gettext as _
 
 from kinwell.cards import decks
 from kinwell.cards.models import Favourite
-from kinwell.circles.models import Circle
+from django.db.models import Count
+
+from kinwell.circles.models import Circle, Membership
 from kinwell.core.errors import NotFound
 
 
@@ -18,15 +20,25 @@ def library() -> decks.Library:
     return decks.library(getattr(settings, "CARD_DECKS_DIRECTORY", None))
 
 
-def language() -> str:
-    return (get_language() or "en")[:2]
+def language(person=None) -> str:
+    """The viewer's language: the page's, or for an API client (no page) the one the
+    person chose in their settings."""
+    chosen = getattr(person, "language", "") or get_language() or "en"
+    return chosen[:2]
 
 
-def decks_for(*, user) -> list[dict]:
+def circles_to_talk_in(*, user):
+    """The person's circles with someone else in them (a conversation needs two)."""
+    mine = Membership.objects.filter(user=user).values("circle")
+    return (Circle.objects.filter(pk__in=mine).annotate(people=Count("memberships"))
+            .filter(people__gt=1).order_by("name", "id"))
+
+
+def decks_for(*, user, lang: str | None = None) -> list[dict]:
     """Every deck, the ones that suit the kinds of circles the person is in first (a
     stable sort, so the writers' order holds within each group)."""
     kinds = set(Circle.objects.filter(memberships__user=user).values_list("kind", flat=True))
-    lang = language()
+    lang = lang or language()
     rows = [{"deck": deck, "suits": deck.suits(kinds), "cards": len(deck.cards), **deck.words(lang)}
             for deck in library().decks]
     return sorted(rows, key=lambda row: not row["suits"])
@@ -56,11 +68,11 @@ def is_favourite(*, person, card_key: str) -> bool:
     return Favourite.objects.filter(person=person, card_key=card_key).exists()
 
 
-def favourites(*, person) -> list[dict]:
+def favourites(*, person, lang: str | None = None) -> list[dict]:
     """The person's kept cards, newest first, with their deck. A card a later release
     removed from the decks is left out rather than shown blank."""
     found = library()
-    lang = language()
+    lang = lang or language()
     rows = []
     for favourite in Favourite.objects.filter(person=person):
         card = found.card(favourite.card_key)

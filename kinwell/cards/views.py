@@ -12,7 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kinwell.cards import selectors, services
-from kinwell.circles.selectors import circles_for
 from kinwell.talk.services import TOPIC_MAX_LENGTH
 
 MODES = {"card": "cards:card", "in-person": "cards:in_person"}
@@ -93,7 +92,7 @@ def start_conversation(request, deck_key: str, card_key: str):
     rest, with the topic filled in. With one circle to choose, go straight there."""
     context = _card_context(request, deck_key, card_key)
     topic = conversation_topic(context["topic"], context["text"])
-    circles = [circle for circle in circles_for(user=request.user) if circle.member_count > 1]
+    circles = list(selectors.circles_to_talk_in(user=request.user))
     for circle in circles:
         circle.start_url = f"{reverse('talk:circle', args=[circle.pk])}?{urlencode({'topic': topic})}#start-title"
     if len(circles) == 1:
