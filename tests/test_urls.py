@@ -54,6 +54,10 @@ PERSONAL = {
     "support:plan", "support:needs", "support:message", "support:build_together", "support:start_over",
     "support:save_service",
     "summary:index", "summary:detail", "summary:fhir", "summary:share", "summary:revoke_link", "summary:delete",
+    # Card decks are the same for everyone; favourites are only the person's own.
+    "checkins:quick",
+    "cards:index", "cards:favourites", "cards:deck", "cards:draw", "cards:card", "cards:in_person", "cards:favourite",
+    "cards:start",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -127,6 +131,7 @@ def world():
             "plan_id": plan.pk, "step_id": own_step.pk, "step": "situation",
             "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
             "summary_id": summary.pk, "link_id": link.pk,
+            "deck_key": "repair", "card_key": "repair-what-helps",
         },
     }
 
