@@ -90,6 +90,9 @@ NOT_PAGES = {
     "summary:fhir": "a FHIR JSON file download",
     "summary:revoke_link": "POST only; redirects to the summary",
     "summary:delete": "POST only; redirects to the summaries page",
+    "checkins:quick": "POST only (home's one-tap check-in); redirects to home",
+    "cards:draw": "a GET that redirects to the card drawn",
+    "cards:favourite": "POST only; redirects to the card or the favourites",
 }
 # Pages with a layout of their own and no way into the rest of Kinwell (so no site
 # header, not even "Get help now"): the clinician link, found or not.
