@@ -148,8 +148,14 @@ def test_screenshots(new_context, settings):
     for width in WIDTHS:
         for name, (who, path) in pages.items():
             page = new_context(as_user=who, viewport={"width": width, "height": 900}).new_page()
+            page.set_default_navigation_timeout(30_000)  # pictures, not timing: a busy machine is fine
             page.goto(path)
             if name == "checkin-form":
                 page.locator("label.meter__choice", has_text="Calm").click()
             page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
+            if name == "trends":
+                page.locator(".charts").screenshot(path=folder / f"trends-charts-{width}.png")
+                page.locator(".day-table").screenshot(path=folder / f"trends-table-{width}.png")
+            if name == "home-quick":
+                page.locator(".quick-checkin").screenshot(path=folder / f"home-quick-panel-{width}.png")
             page.close()
