@@ -69,5 +69,4 @@ CASES = [
     Case("in-cards-favourites-none", "cards:favourites", open_page(lambda deck: "/cards/favourites/"), "newcomer"),
     Case("in-cards-favourites", "cards:favourites", kept_then_listed, "alex"),
     Case("in-cards-start-choose-circle", "cards:start", open_page(lambda deck: card_path(deck) + "talk/"), "alex"),
-    Case("in-cards-start-no-one-yet", "cards:start", open_page(lambda deck: card_path(deck) + "talk/"), "newcomer"),
 ]

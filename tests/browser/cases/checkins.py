@@ -58,7 +58,7 @@ def checkins_imported(page, demo, settings):
 
 def meter_word_chosen(page, demo, settings):
     page.goto("/check-ins/new/")
-    page.get_by_label("Calm").check()
+    page.get_by_role("radio", name="Calm", exact=True).check()
     assert page.locator(".meter__choice:has(input:checked)").inner_text().strip().startswith("Calm")
 
 
