@@ -45,6 +45,8 @@ def sign_up(*, email: str, password: str, display_name: str, time_zone: str = "U
                                          empty_message=_("Your display name cannot be empty."))
         person.time_zone, person.language = time_zone, language
         person.is_active = False
+        # A pending sign-up starts again: the clock for forgetting it does too.
+        person.date_joined = timezone.now()
         person.set_password(password)
         person.save()
         kind = "confirm"
@@ -203,3 +205,19 @@ def empty_write_ahead_log() -> None:
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+UNCONFIRMED_KEPT_FOR = timedelta(days=7)
+
+
+def forget_unconfirmed_sign_ups(*, now) -> int:
+    """Sign-ups nobody confirmed within a week are deleted: an address someone typed,
+    perhaps not their own, is not kept. The link lasts three hours, so a week leaves
+    time to ask for a new one. Accounts that were ever used are never touched here."""
+    User = get_user_model()
+    pending = User.objects.filter(is_active=False, last_login__isnull=True, date_joined__lt=now - UNCONFIRMED_KEPT_FOR)
+    forgotten = 0
+    for person in pending.iterator():
+        delete_account(user=person)
+        forgotten += 1
+    return forgotten

@@ -1,6 +1,7 @@
 """Planned dates → iCalendar, through the plain-Python builder in calendar_ics.py."""
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from kinwell.connect.calendar_ics import CalendarEvent, build_calendar
@@ -8,11 +9,24 @@ from kinwell.connect.models import PlannedDate
 from kinwell.connect.services import zone_named
 
 
+def deployment_id() -> str:
+    """A short id that is the same on every app server of one deployment and differs
+    between deployments, so event UIDs stay unique (RFC 5545) even where SITE_URL is
+    left at its default. Derived from the secret key, which every app server shares;
+    an HMAC so the id reveals nothing about the key."""
+    return salted_hmac("kinwell.connect.calendar", "deployment-id").hexdigest()[:12]
+
+
+def event_uid(plan: PlannedDate) -> str:
+    host = settings.SITE_URL.split("://")[-1].split("/")[0] or "kinwell"
+    return f"plan-{plan.pk}-{deployment_id()}@{host}"
+
+
 def event_for(plan: PlannedDate, *, viewer) -> CalendarEvent:
     zone = zone_named(plan.time_zone)
     other = plan.other_person(viewer)
     return CalendarEvent(
-        uid=f"plan-{plan.pk}@{settings.SITE_URL.split('://')[-1].strip('/') or 'kinwell'}",
+        uid=event_uid(plan),
         summary=_("%(title)s, with %(name)s") % {"title": plan.title, "name": other.display_name},
         description=plan.message,
         start=plan.starts_at.astimezone(zone),

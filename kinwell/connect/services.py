@@ -6,6 +6,7 @@ import hashlib
 import secrets
 import zoneinfo
 from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 from django.db import transaction
 from django.utils import timezone
@@ -132,7 +133,10 @@ def _times(*, starts_local: datetime, minutes: int, time_zone: str, now=None) ->
         raise ServiceError(_("Choose a time that is still to come."))
     if starts_at.year > PLAN_LATEST_YEAR:
         raise ServiceError(_("Choose a time in the next few years."))
-    return starts_at, starts_at + timedelta(minutes=minutes)
+    # Add the length in UTC: wall-clock arithmetic across a clock change would make a
+    # 3-hour plan on the night the clocks go forward last only 2 real hours.
+    starts_utc = starts_at.astimezone(dt_timezone.utc)
+    return starts_utc, starts_utc + timedelta(minutes=minutes)
 
 
 @screens("title", "message", author="proposer")

@@ -13,7 +13,6 @@ near a first-person marker, also data) may still answer "concern". It errs towar
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from .reasons import (  # noqa: F401  (re-exported: callers import these from th
     SELF_DIRECTED, SIGNALS, URGENT, Assessment, RUNG, SIGNAL_RANK,
 )
 from .escalation import Escalation
+from .frames import Frames
 from .safety_net import REASON as SAFETY_NET, SafetyNet
 from .text_normalise import (
     CLAUSE_MARK, ELLIPSIS, HAS_DIGIT, INNER_APOSTROPHE, LEET_WORD, MACRO, MASKED_WORD, OTHER, QUOTES,
@@ -73,6 +73,7 @@ class _Group:
     amplified: str
     amplified_by: frozenset | None
     reported_as: str
+    yields_to_self: frozenset
     regex: re.Pattern
 
 
@@ -122,16 +123,8 @@ class _Engine:
             (a["id"], frozenset(a["applies_to"]), self._compile_any(a["patterns"])) for a in data["amplifier"]
         ]
 
-        frames = data["frames"]
-        self.report = self._compile_any(frames["report"], wrap=True)
-        self.other_subjects = frozenset(squeeze_pattern(w) for w in frames["other_subjects"])
-        self.generic_subjects = frozenset(squeeze_pattern(w) for w in frames["generic_subjects"])
-        self.skip_words = frozenset(squeeze_pattern(w) for w in frames["skip_words"])
-        self.media = self._compile_any(frames["media"])
-        self.laughter = self._compile_any(frames["laughter"])
-        self.no_intent = self._compile_any(frames["no_intent"])
-        self.clause_break = re.compile(frames["clause_break"])
-        self.net = SafetyNet(data["safety_net"], self._expand, self.media, self.laughter)
+        self.frames = Frames(data["frames"], self._compile_any)
+        self.net = SafetyNet(data["safety_net"], self._expand, self.frames.media, self.frames.laughter)
         self.escalation = Escalation(data["escalation"], self._expand)
 
     # -- compiling
@@ -167,6 +160,7 @@ class _Engine:
             "amplified": g.get("amplified", g["signal"]),
             "amplified_by": frozenset(g["amplified_by"]) if "amplified_by" in g else None,
             "reported_as": g.get("reported_as", "worry_for_other"),
+            "yields_to_self": frozenset(g.get("yields_to_self", ())),
         }, list(g["patterns"])
 
     def _merged(self, groups: list[tuple[dict, list[str]]]) -> list[_Group]:
@@ -233,72 +227,6 @@ class _Engine:
             t = rx.sub(lambda m: " ~" * max(1, m.group(0).count(" ")), t)
         return t
 
-    # -- frames
-
-    @staticmethod
-    def _bounds(marks: list[int], pos: int, size: int) -> tuple[int, int]:
-        i = bisect.bisect_right(marks, pos)
-        start = marks[i - 1] + 1 if i else 0
-        end = marks[i] if i < len(marks) else size
-        return start, end
-
-    def _subject_before(self, t: str, clause_start: int, pos: int) -> str:
-        words = t[clause_start:pos].split()
-        while words and words[-1] in self.skip_words:
-            words.pop()
-        return words[-1] if words else ""
-
-    def _has(self, cache: dict, rx: re.Pattern, t: str, start: int, end: int) -> bool:
-        key = (id(rx), start, end)
-        if key not in cache:
-            cache[key] = rx.search(t, start, end) is not None
-        return cache[key]
-
-    def _report_before(self, cache: dict, t: str, s_start: int, s_end: int, pos: int) -> bool:
-        key = ("report", s_start)
-        if key not in cache:
-            cache[key] = [m.end() for m in self.report.finditer(t, s_start, s_end)]
-        return any(end <= pos for end in cache[key])
-
-    def _apply_frames(self, t: str, hit: _Hit, sentences: list[int], clauses: list[int], cache: dict) -> _Hit | None:
-        s_start, s_end = self._bounds(sentences, hit.start, len(t))
-        c_start, c_end = self._bounds(clauses, hit.start, len(t))
-        group = hit.group
-        media_in_sentence = self._has(cache, self.media, t, s_start, s_end)
-        if hit.person != "self":
-            # someone else's words in a film, a song or the news are not a crisis
-            if media_in_sentence and (hit.person == "other" or self._has(cache, self.media, t, c_start, c_end)):
-                return None
-            return hit
-        if media_in_sentence:
-            quoted = t.count('"', s_start, hit.start) % 2 == 1
-            if quoted:
-                return None
-            if self._has(cache, self.media, t, c_start, c_end):
-                hit.level, hit.softened = min(hit.level, CONCERN), True
-        if self._report_before(cache, t, s_start, s_end, hit.start):
-            return self._as_worry(hit)
-        if group.subject_check:
-            subject = self._subject_before(t, c_start, hit.start)
-            if subject in self.other_subjects:
-                return self._as_worry(hit)
-            if subject in self.generic_subjects:
-                hit.level, hit.softened = min(hit.level, CONCERN), True
-        if group.hyperbole and (
-            cache["no_intent"] or self._has(cache, self.laughter, t, s_start, min(len(t), max(s_end, hit.end + 30)))
-        ):
-            hit.level, hit.softened = min(hit.level, CONCERN), True
-        return hit
-
-    @staticmethod
-    def _as_worry(hit: _Hit) -> _Hit | None:
-        """Someone else's words reported by the writer: worry for them (or, for a threat
-        the writer quotes, a threat the writer received)."""
-        if hit.group.reported == NONE:
-            return None
-        hit.signal, hit.level, hit.person = hit.group.reported_as, hit.group.reported, "other"
-        return hit
-
     # -- assessment
 
     def assess(self, text: str) -> Assessment:
@@ -307,20 +235,21 @@ class _Engine:
         if not t.strip(' .,~"'):
             return NO_CONCERN
         # read before blanking: the denial itself is blanked as a safe span
-        cache: dict = {"no_intent": self.no_intent.search(normalised) is not None}
+        cache: dict = {"no_intent": self.frames.no_intent.search(normalised) is not None}
         sentences = [m.start() for m in re.finditer(r"\.", t)]
-        clauses = sorted({m.start() for m in self.clause_break.finditer(t)} | set(sentences))
+        clauses = sorted({m.start() for m in self.frames.clause_break.finditer(t)} | set(sentences))
 
         hits: list[_Hit] = []
         for group in self.groups:
             for m in group.regex.finditer(t):
                 hit = _Hit(group, m.start(), m.end(), group.signal, group.level, group.person)
-                hit = self._apply_frames(t, hit, sentences, clauses, cache)
+                hit = self.frames.apply(t, hit, sentences, clauses, cache)
                 if hit is not None:
                     hits.append(hit)
         if any(not h.group.fallback for h in hits):
             # the safety nets only speak when nothing more specific did
             hits = [h for h in hits if not h.group.fallback]
+        hits = [h for h in hits if not self._taken_up_by_self(h, hits)]
         if not hits:
             return self._safety_net(t)
 
@@ -401,6 +330,16 @@ class _Engine:
         for h in sorted(hits, key=lambda h: -h.start):
             t = t[: h.start] + " ~" * max(1, t.count(" ", h.start, h.end)) + t[h.end :]
         return t
+
+    @staticmethod
+    def _taken_up_by_self(hit: _Hit, hits: list[_Hit]) -> bool:
+        """Someone else's weapon that the writer's own plan takes up (the two matches
+        overlap) is the writer's means, not a threat from its owner."""
+        wanted = hit.group.yields_to_self
+        return bool(wanted) and any(
+            h.person == "self" and not h.softened and h.signal in wanted and h.start < hit.end and h.end > hit.start
+            for h in hits
+        )
 
     @staticmethod
     def _outranked(hit: _Hit, hits: list[_Hit]) -> bool:

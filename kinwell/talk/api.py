@@ -56,6 +56,7 @@ class CoachOut(Schema):
     findings: list[CoachFindingOut]
     suggestion: str
     afraid: bool = Field(False, description="The draft speaks of fear or control: no findings, a note and help instead.")
+    threatening: bool = Field(False, description="The draft threatens or controls its reader: the coach steps aside (afraid is true too).")
     safety_note: str = ""
     help: list[HelpOut] = Field(default_factory=list, description="Partner-violence help, when afraid.")
     safety: SafetyOut

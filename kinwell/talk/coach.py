@@ -68,6 +68,9 @@ class Review:
     patterns: tuple[str, ...] = field(default=())
     # Fear, harm or control: no findings, and `safety_note` says why in plain words.
     afraid: bool = False
+    # The coach stepped aside because the draft threatens or controls its reader: no
+    # rewording makes that safe, so it coaches nothing (the note says so).
+    threatening: bool = False
     safety_note: str = ""
 
     def to_dict(self) -> dict:
@@ -76,11 +79,12 @@ class Review:
             "findings": [finding.to_dict() for finding in self.findings],
             "suggestion": self.suggestion,
             "afraid": self.afraid,
+            "threatening": self.threatening,
             "safety_note": self.safety_note,
         }
 
 
-def review(text: str | None, *, language: str = "en", unsafe: bool = False) -> Review:
+def review(text: str | None, *, language: str = "en", unsafe: bool = False, threatening: bool = False) -> Review:
     """The patterns found in one draft, each with a one-sentence explanation and its own
     suggestion (in `language`, English unless "es", except that a rewrite stays in the
     draft's language) and its span; nothing for a kind message. Patterns of both
@@ -88,10 +92,16 @@ def review(text: str | None, *, language: str = "en", unsafe: bool = False) -> R
 
     `unsafe`: the crisis detector found danger from someone else in this draft. Then,
     as when the draft itself speaks of fear or control, the review has no findings and
-    is `afraid`, with a note saying this tool is not for being afraid of someone."""
+    is `afraid`, with a note saying this tool is not for being afraid of someone.
+
+    `threatening`: the detector found that the draft threatens or controls its reader.
+    The coach steps aside too, with a note for the writer: it will not help put control
+    more gently."""
     language = language if language in LANGUAGES else "en"
     if unsafe:
         return _coach().afraid(language)
+    if threatening:
+        return _coach().threatening(language)
     if not text or not text.strip():
         return Review()
     return _coach().review(text, language)
@@ -144,10 +154,14 @@ class _Coach:
         }
         self.fear = self._compile([p for lang in LANGUAGES for p in data["fear"].get(lang, [])], lists)
         self.safety_note: dict[str, str] = data["safety"]["note"]
+        self.threat_note: dict[str, str] = data["safety"]["threat_note"]
         self.rewriter = rewriter(tuple(sorted(lists.items())), self._expand, normalise)
 
     def afraid(self, language: str) -> Review:
         return Review(afraid=True, safety_note=self.safety_note[language])
+
+    def threatening(self, language: str) -> Review:
+        return Review(afraid=True, threatening=True, safety_note=self.threat_note[language])
 
     @staticmethod
     def _expand(pattern: str, lists: dict[str, str]) -> str:

@@ -60,8 +60,9 @@ def _clean_text(text: str | None, *, max_length: int = TEXT_MAX_LENGTH) -> str:
 def review_draft(*, author, text: str, language: str = "en", safety: Assessment) -> Review:
     """The message coach on a draft (its page, "Check with the coach first", the API).
     Nothing is saved or sent. The crisis check runs first (@screens): when it finds
-    danger from someone else, the coach steps aside (`afraid`) instead of coaching."""
-    return review(text, language=language, unsafe=safety.danger_from_others)
+    danger from someone else, the coach steps aside (`afraid`) instead of coaching; when
+    the draft threatens or controls its reader, it steps aside too (`threatening`)."""
+    return review(text, language=language, unsafe=safety.danger_from_others, threatening=safety.threatens_reader)
 
 
 @screens("topic", author="starter")

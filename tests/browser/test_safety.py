@@ -103,6 +103,21 @@ def test_quick_exit_from_help_now_by_keyboard_replaces_the_page_in_history(new_c
     assert page.url.endswith("/accessibility/")
 
 
+def test_the_skip_link_leaves_no_history_entry_that_back_could_reach_after_a_quick_exit(new_context, neutral_site):
+    page = neutral_site(new_context()).new_page()
+    page.goto("/accessibility/")
+    page.goto("/help-now/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    with page.expect_navigation():
+        page.locator("[data-quick-exit]").first.click()
+    assert page.url == NEUTRAL_SITE
+    page.go_back()
+    assert page.url.endswith("/accessibility/")
+
+
 def test_escape_twice_leaves_help_now_and_once_does_not(new_context, neutral_site):
     page = neutral_site(new_context()).new_page()
     page.goto("/")

@@ -205,3 +205,29 @@ def test_absurd_dates_get_a_clear_answer_not_an_error(pair, client_for):
         propose(maya, jordan, circle, starts_local=datetime(9999, 12, 31, 23, 59), minutes=1440)
     week = client_for(maya).get(reverse("connect:week", kwargs={"circle_id": circle.pk}), {"week": "0001-01-01"})
     assert week.status_code == 200
+
+
+def test_a_plan_keeps_its_real_length_across_the_night_the_clocks_go_forward(client_for, pair):
+    maya, jordan, circle = pair
+    # 28 March 2027, Lisbon: the clocks go from 01:00 to 02:00. A 3-hour plan from 00:30
+    # lasts three real hours and so ends at 04:30 local time, not 03:30.
+    plan = propose(maya, jordan, circle, starts_local=datetime(2027, 3, 28, 0, 30), minutes=180)
+    assert plan.ends_at.timestamp() - plan.starts_at.timestamp() == 3 * 3600
+    assert plan.ends_at.astimezone(ZoneInfo(LISBON)).strftime("%H:%M") == "04:30"
+    services.accept_plan(actor=jordan, plan_id=plan.pk)
+    url = reverse("connect:plan_ics", kwargs={"circle_id": circle.pk, "plan_id": plan.pk})
+    event = icalendar.Calendar.from_ical(client_for(jordan).get(url).content).walk("VEVENT")[0]
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    assert end.timestamp() - start.timestamp() == 3 * 3600
+
+
+def test_calendar_uids_differ_between_deployments_even_with_the_default_site_url(pair, settings):
+    from kinwell.connect.calendar import event_uid
+
+    maya, jordan, circle = pair
+    plan = propose(maya, jordan, circle)
+    first = event_uid(plan)
+    settings.SECRET_KEY = "another deployment's key"
+    second = event_uid(plan)
+    assert first != second
+    assert first.startswith(f"plan-{plan.pk}-") and first.endswith("@127.0.0.1:8000")

@@ -810,3 +810,48 @@ def test_second_round_families(text, level, signal):
 @pytest.mark.parametrize("text", SECOND_ROUND_LOOK_ALIKES)
 def test_second_round_look_alikes_stay_quiet(text):
     assert assess(text).level == "none", (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad has a gun in the closet and I keep thinking about using it",
+        "mi papá tiene una pistola en el ropero y no dejo de pensar en usarla",
+    ],
+)
+def test_someone_elses_weapon_that_the_writers_own_plan_takes_up_is_the_writers_risk(text):
+    # The arranged message to a chosen contact goes only for the writer's own risk: a
+    # gun owned by a parent must not turn this into "danger from others".
+    result = assess(text)
+    assert result.level == "urgent" and result.self_directed and not result.danger_from_others
+
+
+@pytest.mark.parametrize(
+    "text", ["my husband has a gun and he said he will use it on me", "mi esposo tiene una pistola"]
+)
+def test_a_weapon_in_someone_elses_hands_is_still_danger_from_others(text):
+    result = assess(text)
+    assert result.level == "urgent" and result.danger_from_others
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("me voy a colgar el teléfono", "none"), ("ya me voy a colgar la mochila y salir", "none"),
+     ("me voy a colgar", "urgent"), ("me voy a colgar de una viga", "urgent")],
+)
+def test_hanging_up_the_phone_is_not_hanging_oneself(text, level):
+    assert assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stop being so dramatic, I held your neck for one second to calm you down",
+     "solo te agarré del cuello un segundo, no exageres"],
+)
+def test_a_writer_telling_the_reader_they_held_the_readers_neck_puts_the_reader_at_risk(text):
+    assert assess(text).threatens_reader
+
+
+@pytest.mark.parametrize("text", ["I held your hand the whole time", "I choked up when I saw you"])
+def test_ordinary_words_about_hands_and_choking_up_are_not_harm_to_the_reader(text):
+    assert not assess(text).threatens_reader

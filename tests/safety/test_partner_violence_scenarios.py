@@ -32,13 +32,12 @@ DANGER = {"danger_from_others", "threat_to_kill", "strangulation", "coercive_con
 # Rows the rules still get wrong, by what they get wrong. Each is a strict expected
 # failure: fixing one fails the test until the row is taken off this list.
 # The detector's second round (tuned on this table by family) fixed the reader and plan
-# rows and pv-es-14; what is left is the coach's.
+# rows and pv-es-14; a writer telling the reader they held the reader's neck is now a
+# threat to the reader (en_harm_done_to_reader). What is left is the coach's.
 KNOWN_MISSES = {
-    # The writer describes hurting the reader ("I held your neck") without a threat: the
-    # reader rule counts threats only, so that no one who hurts is shown help meant for victims.
-    "reader": {"pv-en-08"},
+    "reader": set(),
     "plan": set(),
-    "coach": {"pv-en-30"},
+    "coach": set(),
 }
 
 
@@ -112,7 +111,8 @@ def test_a_reader_who_is_not_at_risk_is_shown_nothing(row):
 
 @pytest.mark.parametrize("row", rows_where("coach", "safety", "coach"))
 def test_the_coach_never_coaches_a_frightened_person_to_soften(row):
-    result = review(row["text"], language=row["lang"], unsafe=assess(row["text"]).danger_from_others)
+    found = assess(row["text"])
+    result = review(row["text"], language=row["lang"], unsafe=found.danger_from_others, threatening=found.threatens_reader)
     assert result.afraid and not result.findings, result
 
 

@@ -28,7 +28,7 @@ def test_the_coach_returns_findings_and_saves_nothing(trio):
     assert body["findings"][0]["rewritten"] and body["suggestion"].startswith("When you didn't listen")
     assert "20 minutos" in body["findings"][1]["suggestion"] and not body["findings"][1]["rewritten"]
     assert api.post("/talk/coach", {"text": "Thank you for today."}).json() == {
-        "patterns": [], "findings": [], "suggestion": "", "afraid": False, "safety_note": "", "help": [],
+        "patterns": [], "findings": [], "suggestion": "", "afraid": False, "threatening": False, "safety_note": "", "help": [],
         "safety": {"level": "none", "reasons": [], "help_url": "/help-now/"},
     }
     assert api.post("/talk/coach", {"text": "x" * 5000}).status_code == 422
@@ -128,3 +128,13 @@ def test_leaving_a_conflict_round_through_the_api(trio):
     assert Api(cal).post(f"/talk/circles/{circle.pk}/conflicts/{created['id']}/leave", {}).status_code == 204
     assert a.get(f"/talk/circles/{circle.pk}/conflicts/{created['id']}").json()["stage"] == "ended"
     assert Api(ben).post(f"/talk/circles/{circle.pk}/conflicts/{created['id']}/leave", {}).status_code == 404
+
+
+def test_the_coach_steps_aside_for_a_draft_that_controls_its_reader(trio):
+    api = Api(trio[0])
+    body = api.post(
+        "/talk/coach", {"text": "Delete his number or I'll do it for you. Don't bother going to your sister's, I'll know"}
+    ).json()
+    assert body["afraid"] and body["threatening"] and body["findings"] == []
+    assert body["safety_note"].startswith("This coach can't help with this message")
+    assert body["help"], "partner-violence help is listed for the writer too"

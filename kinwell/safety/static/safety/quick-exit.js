@@ -21,6 +21,21 @@
     leave(link.href);
   });
 
+  // Links within the page (the skip link, a table of contents) would each add a history
+  // entry for this page, and leaving replaces only the last one: Back would still find
+  // it. So on a page with a quick exit they move focus without adding to the history.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (!link || link.hasAttribute("data-quick-exit") || event.button !== 0) { return; }
+    var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    if (!target) { return; }
+    event.preventDefault();
+    history.replaceState(history.state, "", link.getAttribute("href"));
+    if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    target.focus();
+    target.scrollIntoView();
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
     var link = document.querySelector("[data-quick-exit]");

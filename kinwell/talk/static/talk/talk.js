@@ -122,7 +122,7 @@
 
     // Fear or control in the draft: no findings, the coach steps aside and points to help.
     function showAfraid(result) {
-      detail.appendChild(paragraph(labels.dataset.afraidTitle));
+      detail.appendChild(paragraph(result.threatening ? labels.dataset.threatTitle : labels.dataset.afraidTitle));
       detail.appendChild(paragraph(result.safety_note));
       var list = document.createElement("ul");
       (result.help || []).forEach(function (resource) {
