@@ -55,7 +55,7 @@ def build_circle():
     from django.contrib.auth import get_user_model
 
     from kinwell.checkins.models import CheckIn
-    from kinwell.core.localtime import today_for as owner_today
+    from kinwell.core.localtime import today_for
     from kinwell.circles.models import DataKind
     from kinwell.circles.services import create_circle, update_sharing
     from kinwell.circles.models import Membership
@@ -73,7 +73,7 @@ def build_circle():
         update_sharing(user=person, circle=circle, kinds={DataKind.CHECKIN_MOOD, DataKind.CHECKIN_NOTES})
     rows = []
     for person in people:
-        today = owner_today(person)
+        today = today_for(person)
         for offset in range(DAYS):
             rows.append(CheckIn(
                 owner=person, day=today - timedelta(days=offset), mood=rng.randint(1, 5), stress=rng.randint(0, 10),

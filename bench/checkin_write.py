@@ -41,12 +41,12 @@ def build_person():
     from kinwell.accounts.services import create_api_token
     from kinwell.checkins.models import CheckIn
     from kinwell.checkins.services import sign_settings_for
-    from kinwell.core.localtime import today_for as owner_today
+    from kinwell.core.localtime import today_for
 
     rng = random.Random(22)
     person = get_user_model().objects.create_user(email="bench@example.org", password="x", display_name="Bench")
     sign_settings_for(user=person)  # nudges are on by default: the look for signs does its full work
-    today = owner_today(person)
+    today = today_for(person)
     CheckIn.objects.bulk_create([
         CheckIn(owner=person, day=today - timedelta(days=offset), mood=rng.randint(1, 5), stress=rng.randint(0, 10))
         for offset in range(1, HISTORY_DAYS + 1)

@@ -29,6 +29,8 @@ from kinwell.talk.api import router as talk_router
 from kinwell.directory.api import router as directory_router
 from kinwell.support.api import router as support_router
 from kinwell.library.api import reports_router, router as library_router
+# Card decks (issue 18)
+from kinwell.cards.api import router as cards_router
 
 
 READING_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -145,3 +147,5 @@ api.add_router("/daily", daily_router)  # the daily question (issue 18)
 from kinwell.notifications.api import router as notifications_router  # noqa: E402
 
 api.add_router("/notifications", notifications_router)
+# Card decks (issue 18)
+api.add_router("/cards", cards_router)

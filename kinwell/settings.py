@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     # --- end on your phone ---
     # --- notifications (issue 19) ---
     "kinwell.notifications",
+    # Conversation card decks (issue 18)
+    "kinwell.cards",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,8 @@ urlpatterns = [
     path("push/", include("kinwell.push.urls")),
     # --- notifications (issue 19) ---
     path("", include("kinwell.notifications.urls")),
+    # Conversation card decks (issue 18)
+    path("", include("kinwell.cards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

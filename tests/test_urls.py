@@ -60,6 +60,10 @@ PERSONAL = {
     "summary:index", "summary:detail", "summary:fhir", "summary:share", "summary:revoke_link", "summary:delete",
     "push:devices", "push:subscribe", "push:remove",
     "notifications:settings",
+    # Card decks are the same for everyone; favourites are only the person's own.
+    "checkins:quick",
+    "cards:index", "cards:favourites", "cards:deck", "cards:draw", "cards:card", "cards:in_person", "cards:favourite",
+    "cards:start",
 }
 # Pages inside a circle: only its members get anything but a 404.
 CIRCLE = {
@@ -150,6 +154,7 @@ def world(settings):
             "service_at_location_id": "5d1f0f8e-1c57-4b0e-9a43-6b1b1d1c0a11",
             "summary_id": summary.pk, "link_id": link.pk,
             "day_id": day.pk, "answer_id": daily_answer.pk, "device_id": device.pk,
+            "deck_key": "repair", "card_key": "repair-what-helps",
         },
     }
 

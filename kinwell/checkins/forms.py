@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kinwell.checkins import services
 from kinwell.checkins.models import NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, Reaction
-from kinwell.checkins.vocabulary import ENERGY_CHOICES, FEELING_FAMILIES, MOOD_CHOICES, TAGS, tag_label
+from kinwell.checkins.vocabulary import (
+    ENERGY_CHOICES, FEELING_FAMILIES, METER, MOOD_CHOICES, MOOD_METER, QUADRANTS, TAGS, tag_label,
+)
 from kinwell.core.text import NameField
 
 
@@ -13,9 +15,15 @@ class CheckInForm(forms.Form):
     screened_by = (services.record_checkin, services.update_checkin)
     screened_as = {"new_tags": "tags"}
 
+    # The mood meter: one word sets mood and energy. The five-point mood (with energy on
+    # its own) stays for whoever prefers it, and for check-ins made before the meter.
+    meter = forms.ChoiceField(
+        label=_("How are you feeling?"), required=False, widget=forms.RadioSelect,
+        choices=[(choice.code, choice.label) for choice in MOOD_METER],
+    )
     mood = forms.TypedChoiceField(
-        label=_("How are you feeling?"), choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how you feel, from very low to great.")},
+        label=_("Mood, from very low to great"), choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect,
+        required=False, empty_value=None,
     )
     feelings = forms.MultipleChoiceField(
         label=_("Any of these feelings?"), required=False, widget=forms.CheckboxSelectMultiple,
@@ -53,6 +61,27 @@ class CheckInForm(forms.Form):
         codes = list(TAGS) + [tag for tag in own_tags if tag not in TAGS]
         self.fields["tags"].choices = [(code, tag_label(code)) for code in codes]
 
+    def clean(self):
+        data = super().clean()
+        choice = METER.get(data.get("meter") or "")
+        if choice is not None:
+            data["mood"], data["energy"] = choice.mood, choice.energy
+        elif data.get("mood") is None and "meter" not in self.errors and "mood" not in self.errors:
+            self.add_error("meter", _("Choose how you feel: the word closest to it."))
+        return data
+
+    def meter_quadrants(self):
+        """The meter's radios in their four quadrants, top row first (one radio group: the
+        arrow keys move through all of them, as in any radio group)."""
+        radios = {radio.data["value"]: radio for radio in self["meter"]}
+        return [
+            (code, label, [(radios[choice.code], choice) for choice in MOOD_METER if choice.quadrant == code])
+            for code, label in QUADRANTS.items()
+        ]
+
+    def five_point_open(self) -> bool:
+        return bool(self["mood"].value() and not self["meter"].value()) or bool(self.errors.get("mood"))
+
     def feeling_groups(self):
         """The feeling checkboxes under their family names, for one fieldset per family."""
         widgets = iter(self["feelings"])
@@ -61,8 +90,14 @@ class CheckInForm(forms.Form):
     def checkin_fields(self) -> dict:
         data = self.cleaned_data
         new_tags = [part for part in (data.get("new_tags") or "").split(",") if part.strip()]
+        feelings = list(data["feelings"])
+        previous = self.initial.get("meter")
+        if previous and previous != data.get("meter") and previous in feelings:
+            feelings.remove(previous)  # the word chosen before on the meter, now changed
+        if data.get("meter"):
+            feelings = [data["meter"]] + [code for code in feelings if code != data["meter"]]
         fields = {
-            "mood": data["mood"], "feelings": data["feelings"], "stress": data["stress"],
+            "mood": data["mood"], "feelings": feelings, "stress": data["stress"],
             "sleep_hours": data["sleep_hours"], "energy": data["energy"], "tags": data["tags"] + new_tags,
             "note": data["note"], "wants_support": data["wants_support"],
         }

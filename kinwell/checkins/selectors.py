@@ -60,6 +60,11 @@ def supporters_to_choose_from(*, user):
         pk__in=declined_ids(owner=user, role=Declined.Role.SIGNS_SUPPORTER))
 
 
+def todays_checkin(*, owner) -> CheckIn | None:
+    """The latest check-in for the person's own today, if any (home's quick check-in)."""
+    return CheckIn.objects.filter(owner=owner, day=today_for(owner)).order_by("-recorded_at", "-id").first()
+
+
 def trend_entries(rows) -> list[trends.Entry]:
     return [
         trends.Entry(
@@ -70,6 +75,24 @@ def trend_entries(rows) -> list[trends.Entry]:
             "day", "mood", "stress", "sleep_hours", "energy", "tags", "wants_support"
         )
     ]
+
+
+# The other measures charted beside mood: (key, low, high, tick step). Sleep's scale
+# stops at 12 hours; a longer night is drawn at the top and the table has the number.
+MEASURES = (("sleep_hours", 0, 12, 3), ("stress", 0, 10, 2), ("energy", 1, 5, 1))
+
+
+def measure_charts(points, *, start, end) -> list[dict]:
+    charts = []
+    for key, low, high, step in MEASURES:
+        values = [(point.day, getattr(point, key)) for point in points if getattr(point, key) is not None]
+        charts.append({
+            "key": key, "low": low, "high": high, "days": len(values),
+            "average": trends.averages(points)[key],
+            "chart": chart.line_chart(values, start=start, end=end, low=low, high=high, tick_step=step, x_tick_count=3,
+                                      width=chart.SMALL_WIDTH, height=chart.SMALL_HEIGHT) if values else None,
+        })
+    return charts
 
 
 @reads_from_replica
@@ -88,6 +111,7 @@ def trend_for(*, owner, days: int) -> dict:
         "points": points,
         "averages": trends.averages(points),
         "chart": chart.mood_chart([(point.day, point.mood) for point in points], start=start, end=today),
+        "measures": measure_charts(points, start=start, end=today),
         "findings": trends.findings(points),
         "by_weekday": trends.by_weekday(points),
         "by_tag": trends.by_tag(points),

@@ -17,7 +17,7 @@ from kinwell.checkins import selectors, signs as signs_module
 from kinwell.checkins.models import (
     NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, CheckIn, CheckInResponse, Reaction, ReminderSettings, SignNudge, SignSettings,
 )
-from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, MOODS, normalise_tag
+from kinwell.checkins.vocabulary import ENERGY, FEELINGS, MAX_TAGS, METER, MOODS, normalise_tag
 from kinwell.circles.selectors import people_in_circles_with
 from kinwell.core import idempotency
 from kinwell.core.errors import NotFound, ServiceError
@@ -133,6 +133,16 @@ def record_checkin_once(*, owner, idempotency_key: str, request_path: str, finge
     claim.body = json.dumps({"checkin": saved.value.pk})
     claim.save(update_fields=["status", "content_type", "body"])
     return saved
+
+
+def quick_checkin(*, owner, meter: str):
+    """A check-in from one word on the mood meter (the home page's one tap): the word's
+    mood and energy, and the word itself as its feeling. No free text to screen, so the
+    assessment record_checkin returns is always calm."""
+    choice = METER.get(meter)
+    if choice is None:
+        raise ServiceError(_("Choose one of the words on the mood meter."))
+    return record_checkin(owner=owner, mood=choice.mood, energy=choice.energy, feelings=[choice.code])
 
 
 @screens("note", "tags", author="owner")

@@ -8,6 +8,7 @@ app_name = "checkins"
 urlpatterns = [
     path("check-ins/", views.my_checkins, name="mine"),
     path("check-ins/new/", views.new_checkin, name="new"),
+    path("check-ins/quick/", views.quick_checkin, name="quick"),
     path("check-ins/<id:checkin_id>/edit/", views.edit_checkin, name="edit"),
     path("check-ins/<id:checkin_id>/delete/", views.delete_checkin, name="delete"),
     path("check-ins/trends/", views.trends, name="trends"),

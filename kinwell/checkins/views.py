@@ -20,6 +20,7 @@ from kinwell.circles import selectors as circle_selectors
 from kinwell.core import idempotency
 from kinwell.core.errors import Conflict, NotFound, ServiceError
 from kinwell.core.localtime import today_for
+from kinwell.checkins.vocabulary import METER, meter_word_of
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
 from kinwell.safety.models import Declined
@@ -70,6 +71,18 @@ def new_checkin(request):
 
 
 @login_required
+@require_POST
+def quick_checkin(request):
+    """One tap on home: the meter word is the whole check-in. Back to home, where the
+    panel now offers "add more" (the full form, editing this same check-in)."""
+    saved = services.quick_checkin(owner=request.user, meter=request.POST.get("meter", ""))
+    present(request, saved.safety)
+    messages.success(request, _("Checked in: %(word)s. Thank you for taking a moment for yourself.")
+                     % {"word": METER[request.POST["meter"]].label})
+    return redirect("core:home")
+
+
+@login_required
 def my_checkins(request):
     days = 30 if request.GET.get("all") != "1" else None
     services.catch_up_on_signs(owner=request.user)
@@ -91,6 +104,7 @@ def edit_checkin(request, checkin_id: int):
         "mood": checkin.mood, "feelings": checkin.feelings, "stress": checkin.stress, "sleep_hours": checkin.sleep_hours,
         "energy": checkin.energy, "tags": checkin.tags, "note": checkin.note, "wants_support": checkin.wants_support,
         "day": checkin.day,
+        "meter": getattr(meter_word_of(mood=checkin.mood, energy=checkin.energy, feelings=checkin.feelings), "code", None),
     }
     form = CheckInForm(request.POST or None, initial=initial, own_tags=_own_tags(request.user))
     if request.method == "POST" and form.is_valid():

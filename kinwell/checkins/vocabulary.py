@@ -5,6 +5,9 @@ word and an icon (never colour alone). Feelings are grouped by mood family so a
 person can find theirs in a glance.
 """
 
+from dataclasses import dataclass
+
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 # "Low" per scale: Spanish agrees it with the noun («ánimo bajo», «energía baja»).
@@ -27,6 +30,9 @@ ENERGY = {
 ENERGY_CHOICES = [(value, label) for value, label in ENERGY.items()]
 
 FEELING_FAMILIES = [
+    (_("Bright and lively"), [
+        ("excited", _("excited")), ("joyful", _("joyful")),
+    ]),
     (_("Calm and content"), [
         ("calm", _("calm")), ("content", _("content")), ("grateful", _("grateful")),
         ("hopeful", _("hopeful")), ("loved", _("loved")), ("proud", _("proud")),
@@ -48,6 +54,59 @@ FEELING_FAMILIES = [
     ]),
 ]
 FEELINGS = {code: label for _family, items in FEELING_FAMILIES for code, label in items}
+
+
+@dataclass(frozen=True)
+class MeterChoice:
+    """One word on the mood meter. Its word is a feeling above (stored in the check-in's
+    feelings); choosing it sets the five-point mood and the energy, which trends and
+    signs read as before."""
+
+    code: str
+    quadrant: str
+    mood: int
+    energy: int
+
+    @property
+    def label(self) -> str:
+        return capfirst(str(FEELINGS[self.code]))
+
+
+# Pleasantness × energy: Russell's circumplex of affect (1980), the idea behind the
+# Yale mood meter and the How We Feel app. High energy is 4–5, low is 1–2; pleasant is
+# mood 4–5, unpleasant 1–3, so every word still lands on the five-point mood.
+# Quadrants are listed as they are drawn: top row high energy, left column unpleasant.
+QUADRANTS = {
+    "high-unpleasant": _("High energy, unpleasant"),
+    "high-pleasant": _("High energy, pleasant"),
+    "low-unpleasant": _("Low energy, unpleasant"),
+    "low-pleasant": _("Low energy, pleasant"),
+}
+MOOD_METER = [
+    MeterChoice("angry", "high-unpleasant", mood=2, energy=5),
+    MeterChoice("anxious", "high-unpleasant", mood=2, energy=4),
+    MeterChoice("overwhelmed", "high-unpleasant", mood=1, energy=4),
+    MeterChoice("excited", "high-pleasant", mood=5, energy=5),
+    MeterChoice("joyful", "high-pleasant", mood=5, energy=4),
+    MeterChoice("hopeful", "high-pleasant", mood=4, energy=4),
+    MeterChoice("sad", "low-unpleasant", mood=2, energy=2),
+    MeterChoice("tired", "low-unpleasant", mood=3, energy=1),
+    MeterChoice("hopeless", "low-unpleasant", mood=1, energy=1),
+    MeterChoice("grateful", "low-pleasant", mood=5, energy=2),
+    MeterChoice("content", "low-pleasant", mood=4, energy=2),
+    MeterChoice("calm", "low-pleasant", mood=4, energy=2),
+]
+METER = {choice.code: choice for choice in MOOD_METER}
+
+
+def meter_word_of(*, mood: int, energy: int | None, feelings) -> MeterChoice | None:
+    """The meter word a check-in was made with: its first feeling that is a meter word
+    and still matches its mood and energy (a later edit of either leaves no word)."""
+    for code in feelings or ():
+        choice = METER.get(code)
+        if choice is not None and choice.mood == mood and choice.energy == energy:
+            return choice
+    return None
 
 TAGS = {
     "work": pgettext_lazy("check-in tag", "work"),

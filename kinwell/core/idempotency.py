@@ -40,7 +40,6 @@ from django.utils.translation import gettext_lazy
 from kinwell.core.errors import ServiceError
 from kinwell.core.models import IdempotencyKey
 from kinwell.core.personal_data import register_section
-from django.utils.translation import gettext_lazy as _
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"

@@ -2,7 +2,7 @@
 forms to start either. Shared by views.py and conflict_views.py, so neither imports
 the other."""
 
-from kinwell.talk import selectors
+from kinwell.talk import selectors, services
 from kinwell.talk.forms import OpenConflictForm, StartConversationForm
 
 
@@ -14,14 +14,16 @@ def start_conflict_form(*, circle, user, data=None):
     return OpenConflictForm(data, people=others_in(circle, user))
 
 
-def circle_context(*, user, membership) -> dict:
+def circle_context(*, user, membership, topic: str = "") -> dict:
+    """`topic`: a topic that arrives filled in (from a conversation card); the person
+    still reads it and chooses to send it."""
     circle = membership.circle
     others = others_in(circle, user)
     return {
         "circle": circle,
         "membership": membership,
         "others": others,
-        "form": StartConversationForm(people=others),
+        "form": StartConversationForm(people=others, initial={"topic": topic[: services.TOPIC_MAX_LENGTH]}),
         "conflict_form": start_conflict_form(circle=circle, user=user),
         "conversations": selectors.conversations_for(user=user, circle=circle),
         "conflicts": selectors.conflicts_for(user=user, circle=circle),

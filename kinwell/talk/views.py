@@ -43,7 +43,7 @@ def coach(request):
 @login_required
 def circle_talk(request, circle_id: int):
     membership = membership_in(user=request.user, circle_id=circle_id)
-    context = presenting.circle_context(user=request.user, membership=membership)
+    context = presenting.circle_context(user=request.user, membership=membership, topic=request.GET.get("topic", ""))
     if request.method != "POST":
         return render(request, "talk/circle.html", context)
     circle, others = membership.circle, context["others"]

@@ -96,6 +96,9 @@ NOT_PAGES = {
     "pwa:service_worker": "the service worker script",
     "push:subscribe": "POST only; JSON from devices.js",
     "push:remove": "POST only; redirects to the devices page",
+    "checkins:quick": "POST only (home's one-tap check-in); redirects to home",
+    "cards:draw": "a GET that redirects to the card drawn",
+    "cards:favourite": "POST only; redirects to the card or the favourites",
 }
 # Pages with a layout of their own and no way into the rest of Kinwell (so no site
 # header, not even "Get help now"): the clinician link, found or not.

@@ -29,9 +29,9 @@ def test_a_person_checks_in_by_keyboard_alone(new_context):
     press("Tab")  # the skip link comes first on every page
     assert page.evaluate("document.activeElement.classList.contains('skip-link')")
     press("Enter")
-    while page.evaluate("document.activeElement.name") != "mood":
+    while page.evaluate("document.activeElement.name") != "meter":
         press("Tab")
-    press("ArrowDown")  # "Good": the second point on the scale from "Great"
+    press("ArrowDown")  # "Anxious": the second word on the mood meter, after "Angry"
     while page.evaluate("document.activeElement.name") != "wants_support":
         press("Tab")
     press("Space")
@@ -42,7 +42,7 @@ def test_a_person_checks_in_by_keyboard_alone(new_context):
     elapsed = time.monotonic() - started
 
     checkin = CheckIn.objects.get(owner=person)
-    assert (checkin.mood, checkin.wants_support) == (4, True)
+    assert (checkin.mood, checkin.energy, checkin.feelings, checkin.wants_support) == (2, 4, ["anxious"], True)
     assert len(presses) <= KEY_BUDGET, presses
     expect(page.locator(".messages")).to_contain_text("Checked in")
     print(f"\nkeyboard check-in: {len(presses)} key presses, {elapsed:.1f} s of browser time")
@@ -53,7 +53,7 @@ def test_a_worrying_note_is_saved_and_the_crisis_panel_shows(new_context, javasc
     person = UserFactory(display_name="Rae")
     page = new_context(as_user=person, javascript=javascript).new_page()
     page.goto("/check-ins/new/")
-    page.locator("label.mood-option", has_text="Very low").click()
+    page.locator("label.meter__choice", has_text="Hopeless").click()
     note = "honestly everyone would be better off without me"
     page.get_by_label("A note, just for you unless you share notes").fill(note)
     page.get_by_role("button", name="Save my check-in").click()
@@ -70,7 +70,7 @@ def test_a_supporter_sees_what_sharing_allows_and_reaches_out(new_context):
     share(person, circle, DataKind.CHECKIN_MOOD)
     page = new_context(as_user=person, javascript=False).new_page()
     page.goto("/check-ins/new/")
-    page.locator("label.mood-option", has_text="Low").first.click()
+    page.locator("label.meter__choice", has_text="Sad").click()
     page.get_by_label("A note, just for you unless you share notes").fill("Quiet worry about work")
     page.get_by_label("I could use some support today").check()
     page.get_by_role("button", name="Save my check-in").click()

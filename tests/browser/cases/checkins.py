@@ -18,7 +18,7 @@ def checkin_form_opened(page, demo, settings):
 
 def checkin_crisis_panel(page, demo, settings):
     page.goto("/check-ins/new/")
-    page.locator("label.mood-option").last.click()
+    page.locator("label.meter__choice", has_text="Hopeless").click()
     page.locator("textarea[name=note]").fill(URGENT_TEXT)
     submit(page, "Save my check-in")
     assert page.locator(".crisis-panel").is_visible()
@@ -74,9 +74,26 @@ def checkins_import_in_progress(page, demo, settings):
     page.goto(f"/check-ins/imports/{job.pk}/")
     assert page.locator("progress").get_attribute("value") == "500"
     assert page.get_by_role("link", name="Refresh").is_visible()
+def meter_word_chosen(page, demo, settings):
+    page.goto("/check-ins/new/")
+    page.get_by_role("radio", name="Calm", exact=True).check()
+    assert page.locator(".meter__choice:has(input:checked)").inner_text().strip().startswith("Calm")
+
+
+def quick_checked_in(page, demo, settings):
+    page.goto("/")
+    submit(page, "Content")
+    assert page.get_by_role("heading", name="You checked in today").is_visible()
 
 
 CASES = [
+    Case("in-checkin-new-meter-chosen", "checkins:new", meter_word_chosen, "alex"),
+    Case("narrow-es-checkin-new", "checkins:new", go("/check-ins/new/"), "ana", 320),
+    Case("in-home-quick-checkin", "core:home", go("/"), "newcomer"),
+    Case("narrow-in-home-quick-checkin", "core:home", go("/"), "newcomer", 320),
+    Case("es-home-quick-checkin", "core:home", go("/"), "ana"),
+    Case("in-home-quick-checked-in", "core:home", quick_checked_in, "newcomer"),
+    Case("narrow-es-trends", "checkins:trends", go("/check-ins/trends/?days=30"), "ana", 320),
     Case("in-checkins-import-export", "checkins:import_export", go("/check-ins/import-export/"), "alex"),
     Case(
         "in-checkins-import-empty",
