@@ -137,3 +137,10 @@ def test_the_api_answers_in_spanish_for_a_spanish_speaker():
     ana = UserFactory(language="es")
     deck = Api(ana).get("/cards/decks/fun").json()
     assert deck["title"] == "Para reírse un rato" and deck["cards"][0]["text"].startswith("¿Cómo sería")
+
+
+def test_the_repair_deck_says_it_is_for_people_who_feel_safe_with_each_other(client_for, user):
+    repair = client_for(user).get("/cards/repair/repair-what-i-needed/").content.decode()
+    fun = client_for(user).get("/cards/fun/fun-perfect-sunday/").content.decode()
+    notice = "These tools are for people who feel safe with each other."
+    assert notice in repair and notice not in fun
