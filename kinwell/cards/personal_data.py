@@ -1,9 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
 from kinwell.cards import selectors
 from kinwell.cards.models import Favourite
 from kinwell.core.personal_data import register_section
 
 
-@register_section("card_decks")
+@register_section("card_decks", describes=_("The conversation cards you kept as favourites."))
 def cards_section(user) -> dict:
     # The card's words come with its key, so the export reads on its own; a card no
     # longer in the decks still appears, by key.

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinwell.checkins import selectors
+from kinwell.checkins.presenting import nudge_links
 from kinwell.checkins.vocabulary import MOOD_METER, QUADRANTS, meter_word_of
 from kinwell.core.home import FirstStep, Panel, Waiting, first_step, home_panel, waiting_source
 
@@ -26,8 +27,6 @@ def reach_outs(*, user) -> list[Waiting]:
 
 @home_panel(order=20)
 def signs_nudge(*, user) -> Panel | None:
-    from kinwell.checkins.views import nudge_links
-
     nudges = list(selectors.open_nudges(owner=user))
     if not nudges:
         return None

@@ -7,7 +7,6 @@ from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import get_language, gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,6 +19,7 @@ from kinwell.circles import selectors as circle_selectors
 from kinwell.core import idempotency
 from kinwell.core.errors import Conflict, NotFound, ServiceError
 from kinwell.core.localtime import today_for
+from kinwell.checkins.presenting import nudge_links
 from kinwell.checkins.vocabulary import METER, meter_word_of
 from kinwell.safety.panel import present
 from kinwell.safety import selectors as safety_selectors
@@ -34,12 +34,6 @@ def _own_tags(user) -> list[str]:
         for tag in tags or ():
             seen.setdefault(tag, None)
     return list(seen)
-
-
-def nudge_links() -> dict:
-    """Where the choices on a sign's note lead."""
-    return {"help_options": reverse("directory:finder"), "screening": reverse("screening:index"),
-            "support_plan": reverse("support:plan")}
 
 
 @login_required

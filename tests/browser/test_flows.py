@@ -142,8 +142,8 @@ def test_keyboard_only_sign_up_start_circle_invite_join_share_and_take_space(new
     press_and_wait(jordan)
     expect(jordan.locator(".messages")).to_contain_text("Your boundary is saved")
 
-    # Maya (focus still on Copy) goes back up to the circle's People tab: Shift+Tab.
-    tab_to(maya, f"main a[href='/circles/{circle.pk}/']", max_tabs=6, backwards=True)
+    # Maya (focus still on Copy) goes back up to the circle's Overview tab: Shift+Tab.
+    tab_to(maya, f"main a[href='/circles/{circle.pk}/']", max_tabs=8, backwards=True)
     press_and_wait(maya)
     jordan_card = maya.locator(".person", has_text="Jordan")
     expect(jordan_card).to_contain_text("Shares with this circle: Check-in moods, Screening results")

@@ -95,7 +95,7 @@ def test_a_check_in_made_offline_is_kept_then_saved_exactly_once(new_context):
     worker_ready(page)
 
     go_offline(context)
-    page.locator("label.mood-option", has_text="Low").first.click()
+    page.get_by_role("radio", name="Sad", exact=True).check()  # the mood meter's "Sad" is mood 2
     page.get_by_label("A note, just for you unless you share notes").fill("Written on the train, no signal")
     page.get_by_role("button", name="Save my check-in").click()
     expect(page.locator("[data-kept-status]")).to_have_text(

@@ -173,8 +173,7 @@ def test_home_says_what_waits_without_anyones_words(couple):
     assert waiting.kind == "daily_answers"
     services.mark_seen(person=jordan, day=QuestionDay.objects.get())
     assert waiting_for(user=jordan) == []
-    [panel] = panels_for(user=maya)
-    assert panel.template == "daily/_home_panel.html"
+    [panel] = [p for p in panels_for(user=maya) if p.template == "daily/_home_panel.html"]
     [item] = panel.context["questions"]
     assert item["circle"] == circle and item["answered"] and item["revealed"]
     assert "private words" not in str(panel.context)
@@ -184,7 +183,7 @@ def test_home_panel_renders(couple):
     from django.template.loader import render_to_string
 
     maya, _jordan, circle = couple
-    [panel] = panels_for(user=maya)
+    [panel] = [p for p in panels_for(user=maya) if p.template == "daily/_home_panel.html"]
     html = render_to_string(panel.template, panel.context)
     assert reverse("daily:today", args=[circle.pk]) in html and "Today's question" in html
 
